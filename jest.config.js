@@ -1,0 +1,12 @@
+/** Unit specs live beside the code (src/**\/*.spec.ts); end-to-end suites in test/ boot the app on real PostgreSQL. */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // Type checking is `tsc --noEmit` in `npm test`; transpiling alone keeps jest quick.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+};

@@ -1,0 +1,30 @@
+import { DomainError } from '../common/domain-error';
+
+export enum ArticleErrorCode {
+  NotFound = 'ARTICLE_NOT_FOUND',
+  VersionConflict = 'ARTICLE_VERSION_CONFLICT',
+  SlugTaken = 'ARTICLE_SLUG_TAKEN',
+  InvalidTransition = 'ARTICLE_INVALID_TRANSITION',
+  ScheduleInPast = 'ARTICLE_SCHEDULE_IN_PAST',
+  UnresolvedDuplicate = 'ARTICLE_UNRESOLVED_DUPLICATE',
+}
+
+const STATUS: Record<ArticleErrorCode, number> = {
+  [ArticleErrorCode.NotFound]: 404,
+  [ArticleErrorCode.VersionConflict]: 409,
+  [ArticleErrorCode.SlugTaken]: 409,
+  [ArticleErrorCode.InvalidTransition]: 409,
+  [ArticleErrorCode.ScheduleInPast]: 400,
+  [ArticleErrorCode.UnresolvedDuplicate]: 409,
+};
+
+export class ArticleError extends DomainError<ArticleErrorCode> {
+  readonly domain = 'articles';
+  constructor(code: ArticleErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(code, message, STATUS[code], extensions);
+  }
+
+  static notFound(reference: number | string): ArticleError {
+    return new ArticleError(ArticleErrorCode.NotFound, `no article ${typeof reference === 'number' ? `with id ${reference}` : `with slug "${reference}"`}`);
+  }
+}

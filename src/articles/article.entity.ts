@@ -1,0 +1,115 @@
+import {
+  BaseEntity,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  RelationId,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Caption } from '../captions/caption.entity';
+import type { Import } from '../imports/import.entity';
+import { ArticleStatus, DuplicateKind } from './article-status';
+import type { Byline } from './byline.entity';
+
+@Entity({ name: 'articles' })
+@Check('CHK_articles_status', `"status" IN ('draft', 'published', 'unpublished')`)
+@Check('CHK_articles_duplicate', `("duplicateOfId" IS NULL) = ("duplicateKind" IS NULL)`)
+@Check('CHK_articles_duplicate_kind', `"duplicateKind" IN ('exact', 'near')`)
+@Check('CHK_articles_source_lines', `"sourceLineStart" IS NULL OR "sourceLineEnd" >= "sourceLineStart"`)
+@Index('IDX_articles_public_feed', ['status', 'publishedAt', 'id'])
+export class Article extends BaseEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('UQ_articles_slug', { unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  slug: string;
+
+  @Column({ type: 'text' })
+  headline: string;
+
+  /** Body paragraphs in print order. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  body: string[];
+
+  @Column({ type: 'varchar', length: 16, default: ArticleStatus.Draft })
+  status: ArticleStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Index('IDX_articles_scheduled_at', { where: `"scheduledAt" IS NOT NULL` })
+  @Column({ type: 'timestamptz', nullable: true })
+  scheduledAt: Date | null;
+
+  /** Optimistic lock: every write must name the version it read, and bumps it. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  /** SHA-256 of the normalised headline and body; equal hashes are exact duplicates. */
+  @Index('IDX_articles_content_hash')
+  @Column({ type: 'char', length: 64 })
+  contentHash: string;
+
+  // RESTRICT: an article that others are flagged against stays until an editor resolves those flags.
+  @ManyToOne('Article', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'duplicateOfId' })
+  duplicateOf: Article | null;
+
+  @Index('IDX_articles_duplicate_of')
+  @Column({ type: 'integer', nullable: true })
+  duplicateOfId: number | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  duplicateKind: DuplicateKind | null;
+
+  /** Estimated Jaccard similarity to `duplicateOf` (1 for exact duplicates). */
+  @Column({ type: 'real', nullable: true })
+  duplicateScore: number | null;
+
+  @ManyToOne('Import', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'importId' })
+  import: Import | null;
+
+  @Index('IDX_articles_import')
+  @Column({ type: 'integer', nullable: true })
+  importId: number | null;
+
+  /** 1-based line range in the imported file. */
+  @Column({ type: 'integer', nullable: true })
+  sourceLineStart: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  sourceLineEnd: number | null;
+
+  /** Maintained by PostgreSQL from headline (weight A) and body (weight B). */
+  @Index('IDX_articles_search', { synchronize: false })
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `setweight(to_tsvector('english', "headline"), 'A') || setweight(to_tsvector('english', wiredesk_paragraphs_text("body")), 'B')`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector: string;
+
+  @OneToMany('Byline', (byline: Byline) => byline.article)
+  bylines: Byline[];
+
+  @OneToMany('Caption', (caption: Caption) => caption.article)
+  captions: Caption[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Index('IDX_articles_updated_at')
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

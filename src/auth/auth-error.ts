@@ -1,0 +1,22 @@
+import { DomainError } from '../common/domain-error';
+
+export enum AuthErrorCode {
+  EmailTaken = 'EMAIL_TAKEN',
+  UserNotFound = 'USER_NOT_FOUND',
+  WeakPassword = 'WEAK_PASSWORD',
+  Forbidden = 'FORBIDDEN',
+}
+
+const STATUS: Record<AuthErrorCode, number> = {
+  [AuthErrorCode.EmailTaken]: 409,
+  [AuthErrorCode.UserNotFound]: 404,
+  [AuthErrorCode.WeakPassword]: 400,
+  [AuthErrorCode.Forbidden]: 403,
+};
+
+export class AuthError extends DomainError<AuthErrorCode> {
+  readonly domain = 'auth';
+  constructor(code: AuthErrorCode, message: string) {
+    super(code, message, STATUS[code]);
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { compare, hash } from 'bcryptjs';
+import { Repository } from 'typeorm';
+import { isUniqueViolation } from '../database/postgres-errors';
+import { AuthError, AuthErrorCode } from './auth-error';
+import { User, UserRole } from './user.entity';
+
+const BCRYPT_ROUNDS = 12;
+export const MIN_PASSWORD_LENGTH = 12;
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async create(input: { email: string; password: string; role: UserRole }): Promise<User> {
+    assertStrongEnough(input.password);
+    const email = normaliseEmail(input.email);
+    try {
+      const saved = await this.users.save(
+        this.users.create({ email, role: input.role, passwordHash: await hash(input.password, BCRYPT_ROUNDS) }),
+      );
+      return this.users.findOneByOrFail({ id: saved.id });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_users_email')) {
+        throw new AuthError(AuthErrorCode.EmailTaken, `a user with email ${email} already exists`);
+      }
+      throw error;
+    }
+  }
+
+  async setDisabled(email: string, disabled: boolean): Promise<User> {
+    const user = await this.users.findOneBy({ email: normaliseEmail(email) });
+    if (!user) throw new AuthError(AuthErrorCode.UserNotFound, `no user with email ${normaliseEmail(email)}`);
+    user.disabled = disabled;
+    return this.users.save(user);
+  }
+
+  /** The user when the credentials match an enabled account; `null` otherwise, without saying which part was wrong. */
+  async verifyCredentials(email: string, password: string): Promise<User | null> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: normaliseEmail(email) })
+      .getOne();
+    if (!user || user.disabled || !(await compare(password, user.passwordHash))) return null;
+    return this.users.findOneBy({ id: user.id });
+  }
+
+  countAdmins(): Promise<number> {
+    return this.users.countBy({ role: UserRole.Admin });
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function assertStrongEnough(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AuthError(AuthErrorCode.WeakPassword, `passwords must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+  }
+}

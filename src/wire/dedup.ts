@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { authorKey } from './names';
+import type { DuplicateKind, WirePhoto } from './types';
+
+/**
+ * Estimated Jaccard similarity (over word 5-gram shingles) at or above which two articles are the
+ * same story in different versions. At 0.8 a 20-paragraph wire story can have two paragraphs
+ * rewritten outright — or many more touched by small edits (a figure, a title, a quote) — and still
+ * match, while stories merely on the same topic score far below (they share names, not 5-word runs).
+ */
+export const NEAR_DUPLICATE_THRESHOLD = 0.8;
+
+/**
+ * Word count per shingle. Shorter shingles (2–3 words) make unrelated stories on the same beat look
+ * alike ("the Iraqi security forces" is in every Iraq story); longer ones make a single edited word
+ * wipe out too many shingles. Five is the usual compromise for news-length text.
+ */
+export const SHINGLE_WORDS = 5;
+
+/**
+ * Signature length and banding. A pair with Jaccard s shares one band (becomes a candidate) with
+ * probability P(s) = 1 - (1 - s^ROWS)^BANDS, an S-curve whose steep part sits near (1/BANDS)^(1/ROWS) ≈ 0.65.
+ *   32 bands × 8 rows: P(0.8) = 0.997, P(0.7) = 0.85, P(0.5) = 0.12, P(0.4) = 0.02, P(0.3) = 0.002.
+ * The 128-slot layouts miss the 0.99 target at 0.8: 16×8 gives 0.947, 18×7 0.986, and 32×4 reaches it
+ * only by also catching 87% of pairs at 0.5. Candidates are then confirmed by the full-signature
+ * estimate, whose standard error with 256 slots is about 0.025 at s = 0.8.
+ */
+export const LSH_BANDS = 32;
+export const LSH_ROWS = 8;
+export const MINHASH_SIZE = LSH_BANDS * LSH_ROWS;
+
+/**
+ * Earlier articles each article is compared with in-file (about 4 KB of index per article, ~130 MB
+ * in all). Reprints in a dump sit close together; this keeps a 1 GB dump (~300k articles) under
+ * 400 MB RSS. Cross-dump de-duplication is the importer's job, via the band keys in PostgreSQL.
+ */
+export const DEFAULT_DEDUP_WINDOW = 32_768;
+
+// Matches only whitespace that changes when collapsed, so the common single space is never rewritten.
+const WHITESPACE_TO_COLLAPSE = /[^\S ]\s*| \s+/g;
+
+/** NFC, case-folded, whitespace collapsed: the form under which two texts count as the same. */
+export function normaliseForComparison(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
+}
+
+export function articleText(article: { headline: string; body: readonly string[] }): string {
+  return [article.headline, ...article.body].join('\n');
+}
+
+/** SHA-256 (hex) of the normalised headline and body: equal for exact duplicates. */
+export function articleContentHash(article: { headline: string; body: readonly string[] }): string {
+  const normalised = [article.headline, ...article.body].map(normaliseForComparison).join('\n');
+  return createHash('sha256').update(normalised, 'utf8').digest('hex');
+}
+
+/**
+ * SHA-256 (hex) identifying a picture across articles and dumps: the URL when the dump has one,
+ * otherwise the normalised caption with the photographer and agency keyed like author names, so
+ * "Photo by AHMAD AL-RUBAYE / AFP" and "Ahmad al-Rubaye/AFP" are the same credit.
+ */
+export function photoFingerprint(photo: WirePhoto & { url?: string | null }): string {
+  const identity = photo.url
+    ? `url\n${photo.url.trim()}`
+    : ['caption', normaliseForComparison(photo.caption), authorKey(photo.photographer ?? ''), authorKey(photo.agency ?? '')].join('\n');
+  return createHash('sha256').update(identity, 'utf8').digest('hex');
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+function words(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
+}
+
+/** Distinct word 5-grams of the text (the whole text as one shingle when it has fewer words). */
+export function shingles(text: string): string[] {
+  const tokens = words(text);
+  if (tokens.length === 0) return [];
+  if (tokens.length < SHINGLE_WORDS) return [tokens.join(' ')];
+  const distinct = new Set<string>();
+  for (let start = 0; start + SHINGLE_WORDS <= tokens.length; start++) {
+    distinct.add(tokens.slice(start, start + SHINGLE_WORDS).join(' '));
+  }
+  return [...distinct];
+}
+
+/**
+ * 32-bit hashes of the same shingles `shingles` lists (repeats included, which MinHash ignores),
+ * built from per-word hashes so no shingle string is ever allocated.
+ */
+function shingleHashes(text: string): Uint32Array {
+  const tokens = words(text);
+  const wordHashes = new Uint32Array(tokens.length);
+  for (let index = 0; index < tokens.length; index++) wordHashes[index] = hashString32(tokens[index]);
+  const width = Math.min(SHINGLE_WORDS, tokens.length);
+  const hashes = new Uint32Array(tokens.length === 0 ? 0 : tokens.length - width + 1);
+  for (let start = 0; start < hashes.length; start++) {
+    let hash = width;
+    for (let word = start; word < start + width; word++) {
+      hash = Math.imul(rotateLeft(hash, 13) ^ wordHashes[word], 0x9e3779b1);
+    }
+    hashes[start] = fmix32(hash);
+  }
+  return hashes;
+}
+
+const EMPTY_SLOT = 0xffffffff;
+const DENSIFICATION_SEED = 0x5bd1e995;
+const MAX_DENSIFICATION_PROBES = MINHASH_SIZE * 16;
+
+/**
+ * MinHash signature by one-permutation hashing with optimal densification (Shrivastava, ICML 2017):
+ * each shingle is hashed once (FNV-1a + murmur3 finaliser); the top 8 bits pick a slot and the slot
+ * keeps its minimum. Empty slots borrow from a slot chosen by a fixed per-slot probe sequence, which
+ * keeps P(slot equal) = Jaccard. Cost is O(shingles + slots) rather than O(shingles × slots).
+ * A text without words gets an all-empty signature.
+ */
+export function minhashSignature(text: string): Uint32Array {
+  const signature = new Uint32Array(MINHASH_SIZE).fill(EMPTY_SLOT);
+  const filled = new Uint8Array(MINHASH_SIZE);
+  let filledCount = 0;
+  for (const hash of shingleHashes(text)) {
+    const slot = hash >>> 24;
+    if (!filled[slot]) {
+      filled[slot] = 1;
+      filledCount++;
+      signature[slot] = hash;
+    } else if (hash < signature[slot]) {
+      signature[slot] = hash;
+    }
+  }
+  if (filledCount === 0 || filledCount === MINHASH_SIZE) return signature;
+  for (let slot = 0; slot < MINHASH_SIZE; slot++) {
+    if (!filled[slot]) signature[slot] = signature[densificationSource(slot, filled)];
+  }
+  return signature;
+}
+
+function densificationSource(slot: number, filled: Uint8Array): number {
+  for (let probe = 1; probe <= MAX_DENSIFICATION_PROBES; probe++) {
+    const candidate = fmix32(Math.imul(slot + 1, 0x9e3779b1) ^ Math.imul(probe, DENSIFICATION_SEED)) & (MINHASH_SIZE - 1);
+    if (filled[candidate]) return candidate;
+  }
+  // Only reachable with very few filled slots and an unlucky probe sequence: fall back to the next filled slot.
+  let candidate = slot;
+  do candidate = (candidate + 1) & (MINHASH_SIZE - 1);
+  while (!filled[candidate]);
+  return candidate;
+}
+
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length) throw new RangeError(`Signatures differ in length (${a.length} vs ${b.length})`);
+  let equal = 0;
+  for (let slot = 0; slot < a.length; slot++) if (a[slot] === b[slot]) equal++;
+  return equal / a.length;
+}
+
+/** One signed 32-bit hash per band (fits a PostgreSQL integer); equal bands give equal hashes. */
+export function lshBandHashes(signature: Uint32Array): Int32Array {
+  if (signature.length !== MINHASH_SIZE) throw new RangeError(`Expected a ${MINHASH_SIZE}-slot signature, got ${signature.length}`);
+  const hashes = new Int32Array(LSH_BANDS);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let hash = band;
+    for (let row = band * LSH_ROWS; row < (band + 1) * LSH_ROWS; row++) {
+      hash = Math.imul(rotateLeft(hash ^ Math.imul(rotateLeft(Math.imul(signature[row], 0xcc9e2d51), 15), 0x1b873593), 13), 5) + 0xe6546b64;
+    }
+    hashes[band] = fmix32(hash) | 0;
+  }
+  return hashes;
+}
+
+/**
+ * Band keys for an indexed text column: two hex digits of band number, then eight of band hash
+ * ("07:9f3a1c2e"). Two articles are near-duplicate candidates when they share any key.
+ */
+export function lshBandKeys(signature: Uint32Array): string[] {
+  return Array.from(lshBandHashes(signature), (hash, band) =>
+    `${band.toString(16).padStart(2, '0')}:${(hash >>> 0).toString(16).padStart(8, '0')}`,
+  );
+}
+
+/** Little-endian bytes (1 KiB), e.g. for a bytea column. */
+export function serialiseSignature(signature: Uint32Array): Buffer {
+  const bytes = Buffer.alloc(signature.length * 4);
+  signature.forEach((value, slot) => bytes.writeUInt32LE(value, slot * 4));
+  return bytes;
+}
+
+export function deserialiseSignature(bytes: Uint8Array): Uint32Array {
+  if (bytes.length % 4 !== 0) throw new RangeError(`Signature byte length ${bytes.length} is not a multiple of 4`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Uint32Array.from({ length: bytes.length / 4 }, (_unused, slot) => view.getUint32(slot * 4, true));
+}
+
+export interface DuplicateMatch {
+  duplicateOf: number;
+  kind: DuplicateKind;
+  similarity: number;
+}
+
+/**
+ * Finds, for each article in file order, an earlier exact or near duplicate among the last `window`
+ * articles. Work per article is a hash lookup plus one lookup per band, whatever the file size.
+ * Buckets keep the earliest article, so copies point at the first version seen.
+ */
+export class InFileDeduplicator {
+  private readonly byContentHash = new Map<string, number>();
+  // Keyed by `bandHash >> 1` so keys stay V8 small integers instead of boxed numbers.
+  private readonly bandBuckets = Array.from({ length: LSH_BANDS }, () => new Map<number, number>());
+  private readonly recentHashes: string[] = [];
+  private recentBands = new Int32Array(0);
+  private recentSignatures = new Uint32Array(0);
+  private articleCount = 0;
+
+  /** The window plus a slot for the article being registered. */
+  private readonly slots: number;
+
+  constructor(window = DEFAULT_DEDUP_WINDOW) {
+    this.slots = window + 1;
+  }
+
+  get registered(): number {
+    return this.articleCount;
+  }
+
+  /** Records the next article (index = number of earlier calls) and returns its earlier copy, if any. */
+  register(contentHash: string, signature: Uint32Array): DuplicateMatch | null {
+    const index = this.articleCount++;
+    const slot = index % this.slots;
+    if (index >= this.slots) this.forget(index - this.slots, slot);
+    this.ensureCapacity(slot + 1);
+
+    const bandHashes = lshBandHashes(signature);
+    const match = this.findMatch(contentHash, signature, bandHashes);
+
+    this.recentHashes[slot] = contentHash;
+    this.recentBands.set(bandHashes, slot * LSH_BANDS);
+    this.recentSignatures.set(signature, slot * MINHASH_SIZE);
+    if (!this.byContentHash.has(contentHash)) this.byContentHash.set(contentHash, index);
+    bandHashes.forEach((hash, band) => {
+      const bucket = this.bandBuckets[band];
+      if (!bucket.has(hash >> 1)) bucket.set(hash >> 1, index);
+    });
+    return match;
+  }
+
+  private findMatch(contentHash: string, signature: Uint32Array, bandHashes: Int32Array): DuplicateMatch | null {
+    const exact = this.byContentHash.get(contentHash);
+    if (exact !== undefined) return { duplicateOf: exact, kind: 'exact', similarity: 1 };
+    let best: DuplicateMatch | null = null;
+    const checked = new Set<number>();
+    for (let band = 0; band < LSH_BANDS; band++) {
+      const candidate = this.bandBuckets[band].get(bandHashes[band] >> 1);
+      if (candidate === undefined || checked.has(candidate)) continue;
+      checked.add(candidate);
+      const similarity = estimateJaccard(signature, this.signatureOf(candidate));
+      if (similarity < NEAR_DUPLICATE_THRESHOLD) continue;
+      if (best === null || similarity > best.similarity || (similarity === best.similarity && candidate < best.duplicateOf)) {
+        best = { duplicateOf: candidate, kind: 'near', similarity };
+      }
+    }
+    return best;
+  }
+
+  private forget(evicted: number, slot: number): void {
+    if (this.byContentHash.get(this.recentHashes[slot]) === evicted) this.byContentHash.delete(this.recentHashes[slot]);
+    for (let band = 0; band < LSH_BANDS; band++) {
+      const key = this.recentBands[slot * LSH_BANDS + band] >> 1;
+      if (this.bandBuckets[band].get(key) === evicted) this.bandBuckets[band].delete(key);
+    }
+  }
+
+  private signatureOf(index: number): Uint32Array {
+    const start = (index % this.slots) * MINHASH_SIZE;
+    return this.recentSignatures.subarray(start, start + MINHASH_SIZE);
+  }
+
+  /** Grows the per-slot arrays by doubling so small files never allocate the whole window. */
+  private ensureCapacity(slots: number): void {
+    const current = this.recentBands.length / LSH_BANDS;
+    if (slots <= current) return;
+    const next = Math.min(this.slots, Math.max(slots, current * 2, 64));
+    const bands = new Int32Array(next * LSH_BANDS);
+    bands.set(this.recentBands);
+    this.recentBands = bands;
+    const signatures = new Uint32Array(next * MINHASH_SIZE);
+    signatures.set(this.recentSignatures);
+    this.recentSignatures = signatures;
+  }
+}
+
+function hashString32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  }
+  return fmix32(hash);
+}
+
+/** murmur3's finaliser: spreads FNV's weak high bits, which pick the MinHash slot. */
+function fmix32(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+function rotateLeft(value: number, bits: number): number {
+  return (value << bits) | (value >>> (32 - bits));
+}

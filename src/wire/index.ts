@@ -1,0 +1,36 @@
+export { parseByline } from './byline';
+export { knownAgency, parseCaption, parseCredit, splitCaptionCredit } from './credit';
+export {
+  DEFAULT_DEDUP_WINDOW,
+  InFileDeduplicator,
+  LSH_BANDS,
+  LSH_ROWS,
+  MINHASH_SIZE,
+  NEAR_DUPLICATE_THRESHOLD,
+  SHINGLE_WORDS,
+  articleContentHash,
+  articleText,
+  deserialiseSignature,
+  estimateJaccard,
+  lshBandHashes,
+  lshBandKeys,
+  minhashSignature,
+  normaliseForComparison,
+  photoFingerprint,
+  serialiseSignature,
+  shingles,
+  type DuplicateMatch,
+} from './dedup';
+export { WireInputError, type WireInputErrorCode } from './errors';
+export { normaliseLine } from './lines';
+export { authorKey, displayName } from './names';
+export { WireDumpParser, parseWireDump, toParseJson, type WireParseOptions } from './parser';
+export type {
+  DuplicateKind,
+  ParsedArticle,
+  RemovedLine,
+  RemovedReason,
+  WireParseJson,
+  WireParseResult,
+  WirePhoto,
+} from './types';
