@@ -1,0 +1,29 @@
+import { InvalidEnvironmentError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('applies defaults when nothing is set', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./.data');
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads PORT as a number and accepts a postgres URL', () => {
+    const env = validateEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(env.PORT).toBe(8080);
+    expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/test');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL'],
+  ])('rejects %j naming %s', (raw, variable) => {
+    expect(() => validateEnvironment(raw)).toThrow(InvalidEnvironmentError);
+    expect(() => validateEnvironment(raw)).toThrow(new RegExp(variable));
+  });
+});

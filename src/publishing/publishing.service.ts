@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ArticleError, ArticleErrorCode } from '../articles/article-error';
+import { ArticleEvent, ArticleEventName } from '../articles/article-events';
+import { ArticleStatus } from '../articles/article-status';
+import { Article } from '../articles/article.entity';
+import { assertVersion, lockArticle } from '../articles/articles.service';
+import { Actor, assertCan, Permission } from '../auth/actor';
+
+const SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
+const DUE_BATCH_SIZE = 100;
+
+/**
+ * The only place an article's publication state changes. Each change runs in a transaction holding
+ * the article's row lock, and its event is emitted only after commit.
+ */
+@Injectable()
+export class PublishingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async publish(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
+    assertCan(actor, Permission.Publish);
+    const article = await this.transition(id, expectedVersion, (locked) => {
+      if (locked.status === ArticleStatus.Published) {
+        throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already published`);
+      }
+      if (locked.duplicateKind !== null) {
+        throw new ArticleError(
+          ArticleErrorCode.UnresolvedDuplicate,
+          `article ${id} is flagged as a ${locked.duplicateKind} duplicate of article ${locked.duplicateOfId}; resolve it before publishing`,
+        );
+      }
+      markPublished(locked, new Date());
+    });
+    this.emit(ArticleEventName.Published, article, actor);
+    return article;
+  }
+
+  async unpublish(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
+    assertCan(actor, Permission.Publish);
+    const article = await this.transition(id, expectedVersion, (locked) => {
+      if (locked.status !== ArticleStatus.Published) {
+        throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is not published (it is ${locked.status})`);
+      }
+      locked.status = ArticleStatus.Unpublished;
+    });
+    this.emit(ArticleEventName.Unpublished, article, actor);
+    return article;
+  }
+
+  /** Publishes the article at `at`, which must lie in the future; scheduling again moves the time. */
+  async schedule(id: number, at: Date, actor: Actor, expectedVersion?: number): Promise<Article> {
+    assertCan(actor, Permission.Publish);
+    if (!(at.getTime() > Date.now())) {
+      throw new ArticleError(ArticleErrorCode.ScheduleInPast, `the publication time ${at.toISOString()} is not in the future`);
+    }
+    const article = await this.transition(id, expectedVersion, (locked) => {
+      if (locked.status === ArticleStatus.Published) {
+        throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already published`);
+      }
+      locked.scheduledAt = at;
+    });
+    this.emit(ArticleEventName.Scheduled, article, actor);
+    return article;
+  }
+
+  async cancelSchedule(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
+    assertCan(actor, Permission.Publish);
+    return this.transition(id, expectedVersion, (locked) => {
+      locked.scheduledAt = null;
+    });
+  }
+
+  /**
+   * Publishes every article whose time has come. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so two
+   * app instances running this at once never publish (or announce) the same article twice.
+   */
+  async publishDue(now: Date = new Date()): Promise<Article[]> {
+    const published = await this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .createQueryBuilder(Article, 'article')
+        .where('article.scheduledAt <= :now', { now })
+        .andWhere('article.status <> :published', { published: ArticleStatus.Published })
+        .orderBy('article.scheduledAt', 'ASC')
+        .limit(DUE_BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const article of due) {
+        markPublished(article, article.scheduledAt ?? now);
+        article.version += 1;
+      }
+      return manager.save(due);
+    });
+    for (const article of published) this.emit(ArticleEventName.Published, article, SCHEDULER);
+    return published;
+  }
+
+  private async transition(id: number, expectedVersion: number | undefined, change: (article: Article) => void): Promise<Article> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const article = await lockArticle(manager, id);
+      assertVersion(article, expectedVersion);
+      change(article);
+      article.version += 1;
+      return manager.save(article);
+    });
+  }
+
+  private emit(name: ArticleEventName, article: Article, actor: Actor): void {
+    this.events.emit(name, { article, actor } satisfies ArticleEvent);
+  }
+}
+
+function markPublished(article: Article, at: Date): void {
+  article.status = ArticleStatus.Published;
+  // The first publication time stays: re-publishing a corrected story does not move it up the feed.
+  article.publishedAt ??= at;
+  article.scheduledAt = null;
+}

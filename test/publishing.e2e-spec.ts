@@ -1,0 +1,106 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ArticleErrorCode } from '../src/articles/article-error';
+import { ArticleEventName } from '../src/articles/article-events';
+import { ArticleStatus } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
+import { ArticlesService } from '../src/articles/articles.service';
+import { Actor } from '../src/auth/actor';
+import { UserRole } from '../src/auth/user.entity';
+import { PublishingService } from '../src/publishing/publishing.service';
+import { insertArticle } from './support/fixtures';
+import { bootTestApp, TestApp } from './support/test-app';
+
+const editor: Actor = { kind: 'user', id: 1, email: 'editor@example.com', role: UserRole.Editor };
+const contributor: Actor = { kind: 'user', id: 2, email: 'contributor@example.com', role: UserRole.Contributor };
+
+describe('articles and publishing services', () => {
+  let testApp: TestApp;
+  let articles: ArticlesService;
+  let publishing: PublishingService;
+  const published: number[] = [];
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    articles = testApp.app.get(ArticlesService);
+    publishing = testApp.app.get(PublishingService);
+    testApp.app.get(EventEmitter2).on(ArticleEventName.Published, ({ article }: { article: Article }) => published.push(article.id));
+  });
+  afterAll(() => testApp.close());
+
+  it('saves an edit made on the current version and bumps it', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    const saved = await articles.update(article.id, { headline: 'Fixed headline' }, article.version, editor);
+    expect(saved.version).toBe(article.version + 1);
+    expect((await articles.getById(article.id)).headline).toBe('Fixed headline');
+  });
+
+  it('refuses a stale edit, names the current version and writes nothing', async () => {
+    const article = await insertArticle(testApp.dataSource, { headline: 'Original' });
+    await articles.update(article.id, { headline: 'First editor' }, article.version, editor);
+
+    await expect(articles.update(article.id, { headline: 'Second editor' }, article.version, editor)).rejects.toMatchObject({
+      code: ArticleErrorCode.VersionConflict,
+      status: 409,
+      extensions: { currentVersion: article.version + 1 },
+    });
+    expect((await articles.getById(article.id)).headline).toBe('First editor');
+  });
+
+  it('changes the content hash when the copy changes', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    const saved = await articles.update(article.id, { body: ['A new body.'] }, article.version, editor);
+    expect(saved.contentHash).not.toBe(article.contentHash);
+    expect(saved.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('publishes and unpublishes, keeping the first publication time', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    const live = await publishing.publish(article.id, editor);
+    expect(live.status).toBe(ArticleStatus.Published);
+    expect(published).toContain(article.id);
+
+    const pulled = await publishing.unpublish(article.id, editor);
+    expect(pulled.status).toBe(ArticleStatus.Unpublished);
+    const again = await publishing.publish(article.id, editor);
+    expect(again.publishedAt).toEqual(live.publishedAt);
+  });
+
+  it('does not let a contributor publish', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await expect(publishing.publish(article.id, contributor)).rejects.toMatchObject({ status: 403 });
+    expect((await articles.getById(article.id)).status).toBe(ArticleStatus.Draft);
+  });
+
+  it('does not let a contributor edit a published article', async () => {
+    const article = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    await expect(articles.update(article.id, { headline: 'x' }, article.version, contributor)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses to publish an article flagged as a duplicate', async () => {
+    const original = await insertArticle(testApp.dataSource);
+    const copy = await insertArticle(testApp.dataSource, { duplicateOfId: original.id, duplicateKind: 'near' as never, duplicateScore: 0.85 });
+    await expect(publishing.publish(copy.id, editor)).rejects.toMatchObject({ code: ArticleErrorCode.UnresolvedDuplicate });
+  });
+
+  it('refuses a schedule in the past', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await expect(publishing.schedule(article.id, new Date(Date.now() - 1000), editor)).rejects.toMatchObject({
+      code: ArticleErrorCode.ScheduleInPast,
+    });
+  });
+
+  it('publishes a scheduled article exactly once when two schedulers run at the same time', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await publishing.schedule(article.id, new Date(Date.now() + 60_000), editor);
+    const later = new Date(Date.now() + 120_000);
+    const before = published.filter((id) => id === article.id).length;
+
+    const [first, second] = await Promise.all([publishing.publishDue(later), publishing.publishDue(later)]);
+
+    expect([...first, ...second].filter((row) => row.id === article.id)).toHaveLength(1);
+    expect(published.filter((id) => id === article.id).length - before).toBe(1);
+    const stored = await articles.getById(article.id);
+    expect(stored.status).toBe(ArticleStatus.Published);
+    expect(stored.scheduledAt).toBeNull();
+  });
+});
