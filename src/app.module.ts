@@ -1,20 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
+import { AuthorsModule } from './authors/authors.module';
+import { CaptionsModule } from './captions/captions.module';
+import { httpLoggerOptions } from './common/http-logger';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { validateEnvironment } from './config/environment';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
+import { PhotosModule } from './photos/photos.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
   /** The database Wiredesk runs on: DATABASE_URL, or the embedded server that main.ts started. */
   databaseUrl: string;
+  /** Take jobs off the queue in this process (the server does; CLI commands do not). Default true. */
+  runWorkers?: boolean;
 }
 
 @Module({})
@@ -24,15 +34,28 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+        LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => httpLoggerOptions(config.get('NODE_ENV')) }),
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => [{ ttl: 60_000, limit: config.get<number>('RATE_LIMIT_PER_MINUTE', 600) }],
+        }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true }),
         EventEmitterModule.forRoot(),
         HealthModule,
-        JobsModule,
+        JobsModule.forRoot({ runWorkers: options.runWorkers ?? true }),
         AuthModule,
         ArticlesModule,
         PublishingModule,
+        ImportsModule,
+        AuthorsModule,
+        PhotosModule,
+        CaptionsModule,
+        WebhooksModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
     };
   }
 }

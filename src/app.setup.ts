@@ -1,7 +1,9 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { applyHttpHardening, mountApiDocs } from './common/http-hardening';
 
 /** Everything main.ts applies to the HTTP app beyond its modules, shared with the end-to-end tests. */
 export function configureApp(app: INestApplication): INestApplication {
+  applyHttpHardening(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -9,6 +11,7 @@ export function configureApp(app: INestApplication): INestApplication {
       transform: true,
     }),
   );
+  mountApiDocs(app);
   app.enableShutdownHooks();
   return app;
 }

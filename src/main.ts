@@ -8,6 +8,7 @@ import { ensureInitialAdmin } from './auth/initial-admin';
 import { UsersService } from './auth/users.service';
 import { InvalidEnvironmentError, validateEnvironment } from './config/environment';
 import { openDatabaseServer } from './database/database-server';
+import { importSampleOnFirstStart } from './imports/sample-import';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Wiredesk');
@@ -29,6 +30,8 @@ async function bootstrap(): Promise<void> {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: database.url }));
     configureApp(app);
     const admin = await ensureInitialAdmin(app.get(UsersService), env);
+    // Only the throwaway embedded database gets demo copy; a real server starts empty.
+    if (database.embedded) await importSampleOnFirstStart(app, logger);
     await app.listen(env.PORT, '0.0.0.0');
     const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
     logger.log(`Wiredesk is running at ${url}`);

@@ -7,22 +7,24 @@ import { ArticlesService } from '../src/articles/articles.service';
 import { Actor } from '../src/auth/actor';
 import { UserRole } from '../src/auth/user.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
-import { insertArticle } from './support/fixtures';
+import { insertArticle, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
-const editor: Actor = { kind: 'user', id: 1, email: 'editor@example.com', role: UserRole.Editor };
-const contributor: Actor = { kind: 'user', id: 2, email: 'contributor@example.com', role: UserRole.Contributor };
 
 describe('articles and publishing services', () => {
   let testApp: TestApp;
   let articles: ArticlesService;
   let publishing: PublishingService;
   const published: number[] = [];
+  let editor: Actor;
+  let contributor: Actor;
 
   beforeAll(async () => {
     testApp = await bootTestApp();
     articles = testApp.app.get(ArticlesService);
     publishing = testApp.app.get(PublishingService);
+    editor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+    contributor = await insertUserActor(testApp.dataSource, UserRole.Contributor);
     testApp.app.get(EventEmitter2).on(ArticleEventName.Published, ({ article }: { article: Article }) => published.push(article.id));
   });
   afterAll(() => testApp.close());

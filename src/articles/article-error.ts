@@ -7,6 +7,10 @@ export enum ArticleErrorCode {
   InvalidTransition = 'ARTICLE_INVALID_TRANSITION',
   ScheduleInPast = 'ARTICLE_SCHEDULE_IN_PAST',
   UnresolvedDuplicate = 'ARTICLE_UNRESOLVED_DUPLICATE',
+  InvalidRequest = 'ARTICLE_INVALID_REQUEST',
+  InvalidQuery = 'ARTICLE_INVALID_QUERY',
+  VersionRequired = 'ARTICLE_VERSION_REQUIRED',
+  UnknownCaption = 'ARTICLE_UNKNOWN_CAPTION',
 }
 
 const STATUS: Record<ArticleErrorCode, number> = {
@@ -16,6 +20,10 @@ const STATUS: Record<ArticleErrorCode, number> = {
   [ArticleErrorCode.InvalidTransition]: 409,
   [ArticleErrorCode.ScheduleInPast]: 400,
   [ArticleErrorCode.UnresolvedDuplicate]: 409,
+  [ArticleErrorCode.InvalidRequest]: 400,
+  [ArticleErrorCode.InvalidQuery]: 400,
+  [ArticleErrorCode.VersionRequired]: 428,
+  [ArticleErrorCode.UnknownCaption]: 400,
 };
 
 export class ArticleError extends DomainError<ArticleErrorCode> {

@@ -73,6 +73,15 @@ export class Article extends BaseEntity {
   @Column({ type: 'real', nullable: true })
   duplicateScore: number | null;
 
+  /** Set when an editor merged this duplicate into another article: the copy that was kept. */
+  @ManyToOne('Article', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mergedIntoId' })
+  mergedInto: Article | null;
+
+  @Index('IDX_articles_merged_into')
+  @Column({ type: 'integer', nullable: true })
+  mergedIntoId: number | null;
+
   @ManyToOne('Import', { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'importId' })
   import: Import | null;
@@ -87,6 +96,10 @@ export class Article extends BaseEntity {
 
   @Column({ type: 'integer', nullable: true })
   sourceLineEnd: number | null;
+
+  /** MinHash signature of the copy (see src/wire/dedup.ts), kept to confirm near-duplicate candidates. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  minhash: Buffer | null;
 
   /** Maintained by PostgreSQL from headline (weight A) and body (weight B). */
   @Index('IDX_articles_search', { synchronize: false })

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { ArticleFeedService } from './article-feed.service';
 import { Article } from './article.entity';
+import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { Byline } from './byline.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article, Byline])],
-  providers: [ArticlesService],
-  exports: [ArticlesService, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule],
+  controllers: [ArticlesController],
+  providers: [ArticlesService, ArticleFeedService],
+  exports: [ArticlesService, ArticleFeedService, TypeOrmModule],
 })
 export class ArticlesModule {}

@@ -1,19 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { Actor, assertCan, Permission } from '../auth/actor';
+import { Caption } from '../captions/caption.entity';
 import { articleContentHash } from '../wire';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticleEvent, ArticleEventName } from './article-events';
 import { ArticleStatus } from './article-status';
 import { Article } from './article.entity';
+import { Byline, BylineRole } from './byline.entity';
+import { slugify } from './slug';
+import { Author } from '../authors/author.entity';
+import { applyCaptionTexts, assertVersionNamingEditor, snapshotOf, writeRevision } from './revisions';
+
+export interface NewArticle {
+  headline: string;
+  body: string[];
+  /** Derived from the headline when absent; a taken derived slug gets a numeric suffix. */
+  slug?: string;
+  /** Writers, in byline order. */
+  authorIds?: number[];
+}
 
 export interface ArticleChanges {
   headline?: string;
   slug?: string;
   body?: string[];
+  /** New texts for some of the article's own captions. */
+  captions?: Array<{ id: number; text: string }>;
 }
 
 @Injectable()
@@ -30,6 +46,34 @@ export class ArticlesService {
     return article;
   }
 
+  /** A new draft, written by hand or by automation rather than imported. */
+  async create(input: NewArticle, actor: Actor): Promise<Article> {
+    assertCan(actor, Permission.EditDraft);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const authorIds = [...new Set(input.authorIds ?? [])];
+      if (authorIds.length > 0) {
+        const found = await manager.countBy(Author, { id: In(authorIds) });
+        if (found !== authorIds.length) {
+          throw new ArticleError(ArticleErrorCode.InvalidRequest, `some of the authors ${authorIds.join(', ')} do not exist`);
+        }
+      }
+      const article = manager.create(Article, {
+        headline: input.headline,
+        body: input.body,
+        slug: input.slug ?? (await freeSlug(manager, slugify(input.headline))),
+        status: ArticleStatus.Draft,
+      });
+      article.contentHash = articleContentHash(article);
+      const created = await this.saveHandlingSlug(manager, article);
+      await manager.save(
+        Byline,
+        authorIds.map((authorId, position) => manager.create(Byline, { articleId: created.id, authorId, role: BylineRole.Writer, position })),
+      );
+      return created;
+    });
+    return this.getById(saved.id);
+  }
+
   /**
    * Applies an editor's or a workflow's changes when `expectedVersion` is still current; otherwise
    * nothing is written and the conflict names the version that won, so the caller can merge and retry.
@@ -38,13 +82,20 @@ export class ArticlesService {
     const saved = await this.dataSource.transaction(async (manager) => {
       const article = await lockArticle(manager, id);
       assertCan(actor, article.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft);
-      assertVersion(article, expectedVersion);
+      await assertVersionNamingEditor(manager, article, expectedVersion);
+      const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
+      const before = snapshotOf(article, captions);
       if (changes.headline !== undefined) article.headline = changes.headline;
       if (changes.slug !== undefined) article.slug = changes.slug;
       if (changes.body !== undefined) article.body = changes.body;
+      const changedCaptions = applyCaptionTexts(article, captions, changes.captions ?? []);
       article.contentHash = articleContentHash(article);
       article.version += 1;
-      return this.saveHandlingSlug(manager, article);
+      const saved = await this.saveHandlingSlug(manager, article);
+      await manager.save(changedCaptions);
+      // Same transaction: an edit and its revision are committed together or not at all.
+      await writeRevision(manager, saved, before, snapshotOf(saved, captions), actor);
+      return saved;
     });
     this.events.emit(ArticleEventName.Updated, { article: saved, actor } satisfies ArticleEvent);
     return saved;
@@ -60,6 +111,18 @@ export class ArticlesService {
       throw error;
     }
   }
+}
+
+/** `base`, or `base-2`, `base-3`… whichever is not taken yet. */
+async function freeSlug(manager: EntityManager, base: string): Promise<string> {
+  const rows: Array<{ slug: string }> = await manager.query(`SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $2`, [
+    base,
+    `${base.replace(/[\\%_]/g, '\\$&')}-%`,
+  ]);
+  const taken = new Set(rows.map((row) => row.slug));
+  let candidate = base;
+  for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${base}-${suffix}`;
+  return candidate;
 }
 
 /** Reads the article row and locks it until the transaction ends, so concurrent writers queue up. */

@@ -11,6 +11,8 @@ export enum Permission {
   MergeDuplicates = 'merge-duplicates',
   Import = 'import',
   ManageUsers = 'manage-users',
+  /** API tokens and webhook subscriptions: what outside systems may do and hear. */
+  ManageIntegrations = 'manage-integrations',
 }
 
 export enum TokenScope {
@@ -28,7 +30,9 @@ export type Actor =
 
 const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
   [UserRole.Admin]: new Set(Object.values(Permission)),
-  [UserRole.Editor]: new Set(Object.values(Permission).filter((permission) => permission !== Permission.ManageUsers)),
+  [UserRole.Editor]: new Set(
+    Object.values(Permission).filter((permission) => permission !== Permission.ManageUsers && permission !== Permission.ManageIntegrations),
+  ),
   [UserRole.Contributor]: new Set([Permission.ReadDrafts, Permission.EditDraft]),
 };
 

@@ -5,6 +5,10 @@ export enum AuthErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   WeakPassword = 'WEAK_PASSWORD',
   Forbidden = 'FORBIDDEN',
+  Unauthenticated = 'UNAUTHENTICATED',
+  TokenNotFound = 'TOKEN_NOT_FOUND',
+  LoginLocked = 'LOGIN_LOCKED',
+  InvalidRole = 'INVALID_ROLE',
 }
 
 const STATUS: Record<AuthErrorCode, number> = {
@@ -12,6 +16,10 @@ const STATUS: Record<AuthErrorCode, number> = {
   [AuthErrorCode.UserNotFound]: 404,
   [AuthErrorCode.WeakPassword]: 400,
   [AuthErrorCode.Forbidden]: 403,
+  [AuthErrorCode.Unauthenticated]: 401,
+  [AuthErrorCode.TokenNotFound]: 404,
+  [AuthErrorCode.LoginLocked]: 429,
+  [AuthErrorCode.InvalidRole]: 400,
 };
 
 export class AuthError extends DomainError<AuthErrorCode> {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { compare, hash } from 'bcryptjs';
 import { Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/postgres-errors';
+import { Actor, assertCan, Permission } from './actor';
 import { AuthError, AuthErrorCode } from './auth-error';
 import { User, UserRole } from './user.entity';
 
@@ -45,6 +46,31 @@ export class UsersService {
       .getOne();
     if (!user || user.disabled || !(await compare(password, user.passwordHash))) return null;
     return this.users.findOneBy({ id: user.id });
+  }
+
+  /** An admin creating an account from the panel; the CLI (run by the operator) calls `create` directly. */
+  async createAccount(input: { email: string; password: string; role: UserRole }, actor: Actor): Promise<User> {
+    assertCan(actor, Permission.ManageUsers);
+    return this.create(input);
+  }
+
+  /** An admin changing an account's role, disabled flag or password. */
+  async updateAccount(id: number, changes: { role?: UserRole; disabled?: boolean; password?: string }, actor: Actor): Promise<User> {
+    assertCan(actor, Permission.ManageUsers);
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new AuthError(AuthErrorCode.UserNotFound, `no user with id ${id}`);
+    if (changes.role !== undefined) user.role = changes.role;
+    if (changes.disabled !== undefined) user.disabled = changes.disabled;
+    if (changes.password !== undefined) {
+      assertStrongEnough(changes.password);
+      user.passwordHash = await hash(changes.password, BCRYPT_ROUNDS);
+    }
+    await this.users.save(user);
+    return this.users.findOneByOrFail({ id });
+  }
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
   }
 
   countAdmins(): Promise<number> {

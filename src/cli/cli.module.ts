@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ImportCommand } from './import.command';
+import { ParseCommand } from './parse.command';
+import { TokenCreateCommand, TokenRevokeCommand } from './token-create.command';
 import { WiredeskContext } from './wiredesk-context';
 
 /** Every `npm run cli -- <command>`: each command is a provider here. */
 @Module({
-  providers: [WiredeskContext],
+  providers: [WiredeskContext, ParseCommand, ImportCommand, TokenCreateCommand, TokenRevokeCommand],
 })
 export class CliModule {}

@@ -28,7 +28,7 @@ export class WiredeskContext implements OnModuleDestroy {
     const env = validateEnvironment(process.env);
     const database = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     try {
-      const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: database.url }), {
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: database.url, runWorkers: false }), {
         logger: ['error', 'warn'],
       });
       return { database, app };

@@ -30,6 +30,24 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be an integer number of bytes' })
+  @Min(1, { message: 'IMPORT_MAX_BYTES must be positive' })
+  IMPORT_MAX_BYTES: number = 256 * 1024 * 1024;
+
+  /** Comma-separated browser origins allowed to call the API (e.g. https://www.example.com), or `*`; unset: none. */
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of origins such as https://www.example.com',
+  })
+  CORS_ORIGINS?: string;
+
+  /** Requests per minute one client IP may make to the API before getting 429. */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be positive' })
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;

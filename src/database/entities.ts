@@ -1,9 +1,17 @@
+import { ArticleBand } from '../articles/article-band.entity';
 import { Article } from '../articles/article.entity';
 import { Byline } from '../articles/byline.entity';
+import { DismissedDuplicatePair } from '../articles/dismissed-duplicate.entity';
+import { ArticleRevision } from '../articles/revision.entity';
+import { ApiToken } from '../auth/api-token.entity';
+import { LoginFailure } from '../auth/login-throttle.entity';
 import { User } from '../auth/user.entity';
 import { Author } from '../authors/author.entity';
 import { Caption } from '../captions/caption.entity';
+import { ImportPayload } from '../imports/import-payload.entity';
 import { Import } from '../imports/import.entity';
 import { Photo } from '../photos/photo.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, User];
+export const entities = [Article, ArticleBand, Byline, Author, Photo, Caption, Import, ImportPayload, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure];

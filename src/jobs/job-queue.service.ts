@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 export const JOB_QUEUE_SCHEMA = 'pgboss';
+export const JOB_WORKERS_ENABLED = Symbol('JOB_WORKERS_ENABLED');
 
 /**
  * pg-boss, the PostgreSQL-backed job queue: jobs survive restarts, and `SKIP LOCKED` fetching means two
@@ -15,7 +16,11 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueueService.name);
   readonly boss: PgBoss;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    /** Workers (imports, webhooks, the scheduler) check this: the server runs them, CLI commands only send jobs. */
+    @Inject(JOB_WORKERS_ENABLED) readonly workersEnabled: boolean,
+  ) {
     const { url } = dataSource.options as PostgresConnectionOptions;
     this.boss = new PgBoss({ connectionString: url, schema: JOB_QUEUE_SCHEMA, migrate: false, max: 4, application_name: 'wiredesk-jobs' });
     this.boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));

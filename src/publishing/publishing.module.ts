@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { AuthModule } from '../auth/auth.module';
+import { PublishingController } from './publishing.controller';
 import { PublishingService } from './publishing.service';
+import { SchedulerService } from './scheduler.service';
 
 @Module({
-  providers: [PublishingService],
+  imports: [ArticlesModule, AuthModule],
+  controllers: [PublishingController],
+  providers: [PublishingService, SchedulerService],
   exports: [PublishingService],
 })
 export class PublishingModule {}

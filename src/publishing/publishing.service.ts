@@ -101,6 +101,23 @@ export class PublishingService {
     return published;
   }
 
+  /**
+   * Takes a merged-away duplicate out of circulation inside the caller's merge transaction: it becomes
+   * `unpublished` (whatever it was) and loses any schedule. Returns whether it had been published, so the
+   * caller can announce `article.unpublished` after commit.
+   */
+  retireMergedWithin(article: Article): boolean {
+    const wasPublished = article.status === ArticleStatus.Published;
+    article.status = ArticleStatus.Unpublished;
+    article.scheduledAt = null;
+    return wasPublished;
+  }
+
+  /** Announces a status change made inside another service's transaction, once that transaction committed. */
+  announceUnpublished(article: Article, actor: Actor): void {
+    this.emit(ArticleEventName.Unpublished, article, actor);
+  }
+
   private async transition(id: number, expectedVersion: number | undefined, change: (article: Article) => void): Promise<Article> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const article = await lockArticle(manager, id);

@@ -3,6 +3,8 @@ import { DataSource, DeepPartial } from 'typeorm';
 import { ArticleStatus } from '../../src/articles/article-status';
 import { Article } from '../../src/articles/article.entity';
 import { Author } from '../../src/authors/author.entity';
+import type { Actor } from '../../src/auth/actor';
+import { User, UserRole } from '../../src/auth/user.entity';
 import { Import, ImportStatus } from '../../src/imports/import.entity';
 import { Photo } from '../../src/photos/photo.entity';
 
@@ -42,4 +44,11 @@ export function insertImport(dataSource: DataSource, overrides: DeepPartial<Impo
   return repository.save(
     repository.create({ fileName: 'dump.txt', sha256: randomBytes(32).toString('hex'), byteSize: 100, status: ImportStatus.Completed, ...overrides }),
   );
+}
+
+/** A user row with a throwaway hash, and the matching actor, for service-level tests that need a real account. */
+export async function insertUserActor(dataSource: DataSource, role: UserRole): Promise<Actor> {
+  const repository = dataSource.getRepository(User);
+  const user = await repository.save(repository.create({ email: `${role}-${unique()}@example.com`, role, passwordHash: 'not-a-real-hash' }));
+  return { kind: 'user', id: user.id, email: user.email, role };
 }

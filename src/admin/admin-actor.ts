@@ -1,0 +1,53 @@
+import type { ActionContext, ActionRequest, ActionResponse, CurrentAdmin } from 'adminjs';
+import { ArticleError, ArticleErrorCode } from '../articles/article-error';
+import { Actor, can, Permission } from '../auth/actor';
+import { AuthError, AuthErrorCode } from '../auth/auth-error';
+import { UserRole } from '../auth/user.entity';
+import { UsersService } from '../auth/users.service';
+import { DomainError } from '../common/domain-error';
+
+/** The role stored in the session: enough to decide what the panel shows, never what a service allows. */
+export function sessionCan(currentAdmin: CurrentAdmin | undefined, permission: Permission): boolean {
+  const role = currentAdmin?.role as UserRole | undefined;
+  if (!currentAdmin || !role || !Object.values(UserRole).includes(role)) return false;
+  return can({ kind: 'user', id: Number(currentAdmin.id), email: currentAdmin.email, role }, permission);
+}
+
+/** The acting user, re-read from the database: a disabled or deleted account stops working at once. */
+export async function actorOf(users: UsersService, currentAdmin: CurrentAdmin | undefined): Promise<Actor> {
+  const user = currentAdmin?.id === undefined ? null : await users.findById(Number(currentAdmin.id));
+  if (!user || user.disabled) throw new AuthError(AuthErrorCode.Unauthenticated, 'your account no longer exists or has been disabled; log in again');
+  return { kind: 'user', id: user.id, email: user.email, role: user.role };
+}
+
+export type PanelHandler = (request: ActionRequest, response: unknown, context: ActionContext) => Promise<ActionResponse>;
+
+/**
+ * Runs an action and turns a domain error (conflict, bad transition, bad input) into an error notice on the
+ * same page. Permission errors still leave as HTTP 401/403, so a forbidden direct call is refused visibly.
+ */
+export function withNotices(handler: PanelHandler): PanelHandler {
+  return async (request, response, context) => {
+    try {
+      return await handler(request, response, context);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status === 401 || error.status === 403) throw error;
+      return {
+        record: context.record?.toJSON(context.currentAdmin),
+        notice: { message: error.message, type: 'error' },
+        problem: { code: error.code, status: error.status, detail: error.message, ...error.extensions },
+      };
+    }
+  };
+}
+
+/** Action payloads arrive as form fields; structured ones are sent as one JSON field, `payload`. */
+export function jsonPayload<T>(request: ActionRequest): Partial<T> {
+  const raw = request.payload?.payload;
+  if (typeof raw !== 'string') return {};
+  try {
+    return JSON.parse(raw) as Partial<T>;
+  } catch {
+    throw new ArticleError(ArticleErrorCode.InvalidRequest, 'the `payload` field is not valid JSON');
+  }
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import type { ComponentLoader } from 'adminjs';
+import { ADMIN_COMPONENTS_DIR } from './admin-paths';
+
+const COMPONENT_FILES = {
+  Dashboard: 'dashboard.jsx',
+  ArticleEdit: 'article-edit.jsx',
+  ArticleHistory: 'article-history.jsx',
+  DuplicateCompare: 'duplicate-compare.jsx',
+  WorkflowAction: 'workflow-action.jsx',
+  ImportReport: 'import-report.jsx',
+  ImportUpload: 'import-upload.jsx',
+  DuplicateFlag: 'duplicate-flag.jsx',
+} as const;
+
+export type AdminComponentName = keyof typeof COMPONENT_FILES;
+export type AdminComponents = Record<AdminComponentName, string>;
+
+/** Registers every custom React component; the same loader drives the build-time bundle and the running panel. */
+export async function loadAdminComponents(): Promise<{ loader: ComponentLoader; components: AdminComponents }> {
+  const { ComponentLoader } = await import('adminjs');
+  const loader = new ComponentLoader();
+  const components = Object.fromEntries(
+    Object.entries(COMPONENT_FILES).map(([name, file]) => [name, loader.add(name, join(ADMIN_COMPONENTS_DIR, file))]),
+  ) as AdminComponents;
+  return { loader, components };
+}

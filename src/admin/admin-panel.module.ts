@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { EditorialModule } from '../articles/editorial.module';
+import { AuthModule } from '../auth/auth.module';
+import { SessionModule } from '../auth/session.module';
+import { AuthorsModule } from '../authors/authors.module';
+import { CaptionsModule } from '../captions/captions.module';
+import { ImportsModule } from '../imports/imports.module';
+import { PhotosModule } from '../photos/photos.module';
+import { PublishingModule } from '../publishing/publishing.module';
+import { AdminPanel } from './admin-panel';
+
+/** The editorial panel (AdminJS at /admin): its resources and actions call the domain services. */
+@Module({
+  imports: [SessionModule, AuthModule, ArticlesModule, EditorialModule, PublishingModule, ImportsModule, PhotosModule, CaptionsModule, AuthorsModule],
+  providers: [AdminPanel],
+})
+export class AdminPanelModule {}

@@ -1,0 +1,129 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActionRequest, CurrentAdmin } from 'adminjs';
+import { DataSource } from 'typeorm';
+import { ArticlesService } from '../articles/articles.service';
+import { DuplicatesService } from '../articles/duplicates.service';
+import { RevisionsService } from '../articles/revisions.service';
+import { PanelLoginService } from '../auth/panel-login.service';
+import { SessionService } from '../auth/session.service';
+import { UsersService } from '../auth/users.service';
+import { AuthorsService } from '../authors/authors.service';
+import { CaptionsService } from '../captions/captions.service';
+import { ImportsService } from '../imports/imports.service';
+import { PhotosService } from '../photos/photos.service';
+import { PublishingService } from '../publishing/publishing.service';
+import { loadAdminComponents } from './admin-components';
+import { useBuiltBundle } from './admin-paths';
+import { dashboardData } from './dashboard';
+import type { PanelContext } from './panel-services';
+import { articleResourceClass, articleResources } from './resources/article-resources';
+import { importResource } from './resources/import-resource';
+import { libraryResources, userResource } from './resources/library-resources';
+
+export const ADMIN_ROOT_PATH = '/admin';
+
+/**
+ * Mounts AdminJS at /admin when the HTTP app initialises. AdminJS and its adapters are ESM-only, so they
+ * are loaded with real `import()` (one after another: jest's module loader fails on parallel ones).
+ * The router is @adminjs/nestjs's ExpressLoader (it also moves the panel ahead of Nest's body parsers);
+ * AdminModule itself is not used because its start-up always runs AdminJS's rollup watcher outside
+ * production, while Wiredesk bundles the components once, at build time.
+ */
+@Injectable()
+export class AdminPanel implements OnModuleInit {
+  private readonly logger = new Logger(AdminPanel.name);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly login: PanelLoginService,
+    private readonly users: UsersService,
+    private readonly articles: ArticlesService,
+    private readonly publishing: PublishingService,
+    private readonly duplicates: DuplicatesService,
+    private readonly revisions: RevisionsService,
+    private readonly imports: ImportsService,
+    private readonly photos: PhotosService,
+    private readonly captions: CaptionsService,
+    private readonly authors: AuthorsService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const { httpAdapter } = this.adapterHost;
+    // CLI commands run the app without HTTP: nothing to mount.
+    if (!httpAdapter) return;
+    if (!useBuiltBundle()) this.logger.warn('no admin bundle found (run `npm run build`): AdminJS will bundle its components itself');
+
+    const { default: AdminJS } = await import('adminjs');
+    const { BaseRecord } = await import('adminjs');
+    const AdminJSTypeorm = await import('@adminjs/typeorm');
+    const { ExpressLoader } = await import('@adminjs/nestjs');
+    AdminJS.registerAdapter({ Database: AdminJSTypeorm.Database, Resource: AdminJSTypeorm.Resource });
+
+    const { loader, components } = await loadAdminComponents();
+    const panel: PanelContext = {
+      components,
+      services: {
+        dataSource: this.dataSource,
+        users: this.users,
+        articles: this.articles,
+        publishing: this.publishing,
+        duplicates: this.duplicates,
+        revisions: this.revisions,
+        imports: this.imports,
+        photos: this.photos,
+        captions: this.captions,
+        authors: this.authors,
+      },
+    };
+    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);
+    const admin = new AdminJS({
+      rootPath: ADMIN_ROOT_PATH,
+      loginPath: `${ADMIN_ROOT_PATH}/login`,
+      logoutPath: `${ADMIN_ROOT_PATH}/logout`,
+      componentLoader: loader,
+      branding: { companyName: 'Wiredesk', withMadeWithLove: false, logo: false },
+      locale: {
+        language: 'en',
+        translations: {
+          en: {
+            components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users' },
+            actions: { publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare' },
+            properties: {
+              duplicateKind: 'Duplicate',
+              duplicateOfId: 'Duplicate of',
+              duplicateScore: 'Similarity',
+              mergedIntoId: 'Merged into',
+              importId: 'Import',
+              updatedAt: 'Updated',
+              scheduledAt: 'Scheduled for',
+              publishedAt: 'Published',
+              createdById: 'Uploaded by',
+              photographerId: 'Photographer',
+            },
+          },
+        },
+      },
+      dashboard: { component: components.Dashboard, handler: async () => dashboardData(this.dataSource) },
+      resources: [...articleResources(panel, ArticleListResource), importResource(panel), ...libraryResources(panel), userResource(panel)],
+    });
+
+    const sessionOptions = await this.sessions.options();
+    await new ExpressLoader().register(admin, httpAdapter, {
+      adminJsOptions: admin.options,
+      auth: {
+        cookieName: sessionOptions.name,
+        cookiePassword: sessionOptions.secret,
+        // The session keeps the numeric id the rest of the app expects (`req.session.adminUser`), not AdminJS's string.
+        authenticate: async (email: string, password: string, context?: { req: ActionRequest & { ip?: string } }) =>
+          (await this.login.logIn(String(email ?? ''), String(password ?? ''), context?.req.ip ?? 'unknown')) as unknown as CurrentAdmin | null,
+      },
+      sessionOptions,
+      formidableOptions: { maxFileSize: this.imports.maxBytes },
+    });
+  }
+}

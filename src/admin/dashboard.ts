@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { ArticleStatus } from '../articles/article-status';
+import { Article } from '../articles/article.entity';
+import { Import } from '../imports/import.entity';
+import { ArticleListQuery } from './article-list.query';
+
+export interface DashboardData {
+  articlesByStatus: Record<ArticleStatus, number>;
+  duplicatesWaiting: number;
+  scheduled: number;
+  latestImports: Array<Pick<Import, 'id' | 'fileName' | 'status' | 'counts' | 'createdAt' | 'finishedAt'>>;
+}
+
+/**
+ * The panel's landing page. Counts are exact while small and the planner's estimates on a large archive,
+ * as the Articles list's totals are.
+ */
+export async function dashboardData(dataSource: DataSource): Promise<DashboardData> {
+  const list = new ArticleListQuery(dataSource);
+  const statuses = Object.values(ArticleStatus);
+  const counts = await Promise.all(statuses.map((status) => list.count({ status })));
+  const articlesByStatus = Object.fromEntries(statuses.map((status, index) => [status, counts[index]])) as Record<ArticleStatus, number>;
+  const duplicatesWaiting = await list.count({ duplicateKind: 'waiting' });
+  const scheduled = await dataSource.getRepository(Article).createQueryBuilder('article').where('article.scheduledAt IS NOT NULL').getCount();
+  const latestImports = await dataSource.getRepository(Import).find({
+    select: ['id', 'fileName', 'status', 'counts', 'createdAt', 'finishedAt'],
+    order: { createdAt: 'DESC', id: 'DESC' },
+    take: 8,
+  });
+  return { articlesByStatus, duplicatesWaiting, scheduled, latestImports };
+}

@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import type { ArticlesService } from '../articles/articles.service';
+import type { DuplicatesService } from '../articles/duplicates.service';
+import type { RevisionsService } from '../articles/revisions.service';
+import type { UsersService } from '../auth/users.service';
+import type { AuthorsService } from '../authors/authors.service';
+import type { CaptionsService } from '../captions/captions.service';
+import type { ImportsService } from '../imports/imports.service';
+import type { PhotosService } from '../photos/photos.service';
+import type { PublishingService } from '../publishing/publishing.service';
+import type { AdminComponents } from './admin-components';
+
+/** What the panel's resources and actions call: the same services as the HTTP API. */
+export interface PanelServices {
+  dataSource: DataSource;
+  users: UsersService;
+  articles: ArticlesService;
+  publishing: PublishingService;
+  duplicates: DuplicatesService;
+  revisions: RevisionsService;
+  imports: ImportsService;
+  photos: PhotosService;
+  captions: CaptionsService;
+  authors: AuthorsService;
+}
+
+export interface PanelContext {
+  services: PanelServices;
+  components: AdminComponents;
+}

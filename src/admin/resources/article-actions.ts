@@ -1,0 +1,232 @@
+import type { ActionContext, ActionRequest, ActionResponse, BaseRecord } from 'adminjs';
+import { In } from 'typeorm';
+import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
+import type { ArticleChanges } from '../../articles/articles.service';
+import { Byline } from '../../articles/byline.entity';
+import { diffParagraphs } from '../../articles/paragraph-diff';
+import type { ArticleRevision } from '../../articles/revision.entity';
+import { Permission } from '../../auth/actor';
+import { Caption } from '../../captions/caption.entity';
+import { actorOf, jsonPayload, sessionCan, withNotices } from '../admin-actor';
+import type { PanelContext } from '../panel-services';
+
+type Handler = (request: ActionRequest, response: unknown, context: ActionContext) => Promise<ActionResponse>;
+
+const recordJson = (context: ActionContext, record: BaseRecord | undefined = context.record) => record!.toJSON(context.currentAdmin);
+const articleId = (context: ActionContext) => Number(context.record!.id());
+const showUrl = (context: ActionContext, id: number | string = context.record!.id()) =>
+  context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(id), actionName: 'show' });
+
+async function reloaded(context: ActionContext, id: number | string = context.record!.id()) {
+  const record = await context.resource.findOne(String(id));
+  return recordJson(context, record ?? undefined);
+}
+
+function requiredVersion(value: unknown): number {
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 1) {
+    throw new ArticleError(ArticleErrorCode.VersionRequired, 'the save must name the version you edited (`version`)');
+  }
+  return version;
+}
+
+interface EditPayload {
+  version: number;
+  headline: string;
+  slug: string;
+  body: string[];
+  captions: Array<{ id: number; text: string }>;
+  credits: Array<{ photoId: number; credit: string }>;
+}
+
+/** The one-page article editor: headline, slug, paragraphs, and the captions and credits of its photos. */
+export function editArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    const id = articleId(context);
+    if (request.method !== 'post') return { record: recordJson(context), editor: await editorData(services, id) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const input = jsonPayload<EditPayload>(request);
+    const changes: ArticleChanges = {};
+    if (typeof input.headline === 'string') changes.headline = input.headline.trim();
+    if (typeof input.slug === 'string') changes.slug = input.slug.trim();
+    if (Array.isArray(input.body)) changes.body = input.body.map(String).map((paragraph) => paragraph.trim()).filter(Boolean);
+    if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
+    await services.articles.update(id, changes, requiredVersion(input.version), actor);
+    // A photo's credit belongs to the photo (printed wherever it appears), so it is saved through PhotosService.
+    for (const { photoId, credit } of Array.isArray(input.credits) ? input.credits : []) {
+      const photo = await services.photos.getById(Number(photoId));
+      if ((photo.credit ?? '') !== credit) await services.photos.update(photo.id, { credit: credit.trim() || null }, actor);
+    }
+    return {
+      record: await reloaded(context),
+      editor: await editorData(services, id),
+      redirectUrl: showUrl(context),
+      notice: { message: 'Article saved', type: 'success' },
+    };
+  });
+}
+
+async function editorData(services: PanelContext['services'], id: number) {
+  const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: true }, order: { position: 'ASC' } });
+  const bylines = await services.dataSource.getRepository(Byline).find({ where: { articleId: id }, relations: { author: true }, order: { position: 'ASC' } });
+  return {
+    captions: captions.map((caption) => ({ id: caption.id, text: caption.text, photoId: caption.photoId, url: caption.photo.url, credit: caption.photo.credit ?? '' })),
+    bylines: bylines.map((byline) => ({ name: byline.author.name, role: byline.role })),
+  };
+}
+
+export function publishArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await services.publishing.publish(articleId(context), actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Published', type: 'success' } };
+  });
+}
+
+export function unpublishArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await services.publishing.unpublish(articleId(context), actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Unpublished', type: 'success' } };
+  });
+}
+
+export function scheduleArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const at = new Date(String(request.payload?.at ?? ''));
+    if (Number.isNaN(at.getTime())) throw new ArticleError(ArticleErrorCode.InvalidRequest, 'choose the date and time to publish at');
+    await services.publishing.schedule(articleId(context), at, actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: `Scheduled for ${at.toISOString()}`, type: 'success' } };
+  });
+}
+
+/** Publishes each selected article; one refusal (a duplicate, already live) does not stop the others. */
+export function bulkPublish({ services }: PanelContext): Handler {
+  return async (request, _response, context) => {
+    const records = context.records ?? [];
+    if (request.method !== 'post') return { records: records.map((record) => recordJson(context, record)) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const failures: string[] = [];
+    for (const record of records) {
+      try {
+        await services.publishing.publish(Number(record.id()), actor);
+      } catch (error) {
+        if (!(error instanceof ArticleError)) throw error;
+        failures.push(error.message);
+      }
+    }
+    const published = records.length - failures.length;
+    return {
+      records: records.map((record) => recordJson(context, record)),
+      redirectUrl: context.h.resourceActionUrl({ resourceId: context.resource.id(), actionName: 'list' }),
+      notice: failures.length
+        ? { message: `Published ${published} of ${records.length}. Not published: ${failures.join('; ')}`, type: 'error' }
+        : { message: `Published ${published} article${published === 1 ? '' : 's'}`, type: 'success' },
+    };
+  };
+}
+
+interface HistoryPayload {
+  revisionId: number;
+  version: number;
+}
+
+/** Every save with who, when and a diff against the save before it; POST restores one as a new save. */
+export function articleHistory({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    const id = articleId(context);
+    if (request.method === 'post') {
+      const actor = await actorOf(services.users, context.currentAdmin);
+      const input = jsonPayload<HistoryPayload>(request);
+      const restored = await services.revisions.restore(id, Number(input.revisionId), requiredVersion(input.version), actor);
+      return {
+        record: await reloaded(context),
+        history: describeRevisions(await services.revisions.list(id)),
+        notice: { message: `Restored; the article is now at version ${restored.version}`, type: 'success' },
+      };
+    }
+    return { record: recordJson(context), history: describeRevisions(await services.revisions.list(id)) };
+  });
+}
+
+function describeRevisions(revisions: ArticleRevision[]) {
+  return revisions.map((revision) => ({
+    id: revision.id,
+    version: revision.version,
+    actorName: revision.actorName,
+    createdAt: revision.createdAt.toISOString(),
+    changed: Object.keys(revision.changes),
+    headline: revision.changes.headline ?? null,
+    slug: revision.changes.slug ?? null,
+    body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
+    captions: revision.changes.captions ?? null,
+  }));
+}
+
+interface ComparePayload {
+  decision: 'merge' | 'not-duplicate';
+  keepId: number;
+  version: number;
+}
+
+/** Both copies side by side with a paragraph diff; POST merges (keeping one) or dismisses the flag. */
+export function compareDuplicate({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    const id = articleId(context);
+    if (request.method !== 'post') {
+      const comparison = await services.duplicates.compare(id);
+      const bylines = await services.dataSource.getRepository(Byline).find({
+        where: { articleId: In([comparison.duplicate.id, comparison.original.id]) },
+        relations: { author: true },
+      });
+      const side = (article: typeof comparison.duplicate) => ({
+        id: article.id,
+        headline: article.headline,
+        status: article.status,
+        updatedAt: article.updatedAt.toISOString(),
+        importId: article.importId,
+        bylines: bylines.filter((byline) => byline.articleId === article.id).map((byline) => byline.author.name),
+      });
+      return {
+        record: recordJson(context),
+        canResolve: sessionCan(context.currentAdmin, Permission.MergeDuplicates),
+        comparison: {
+          kind: comparison.duplicate.duplicateKind,
+          score: comparison.duplicate.duplicateScore,
+          version: comparison.duplicate.version,
+          original: side(comparison.original),
+          duplicate: side(comparison.duplicate),
+          headline: comparison.headline,
+          paragraphs: comparison.paragraphs,
+        },
+      };
+    }
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const input = jsonPayload<ComparePayload>(request);
+    const version = requiredVersion(input.version);
+    if (input.decision === 'merge') {
+      const { kept, retired } = await services.duplicates.merge(id, Number(input.keepId), actor, version);
+      return {
+        record: await reloaded(context),
+        redirectUrl: showUrl(context, kept.id),
+        notice: { message: `Merged: kept article ${kept.id}; article ${retired.id} is unpublished and points to it`, type: 'success' },
+      };
+    }
+    if (input.decision === 'not-duplicate') {
+      await services.duplicates.dismiss(id, actor, version);
+      return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Marked as not a duplicate', type: 'success' } };
+    }
+    throw new ArticleError(ArticleErrorCode.InvalidRequest, 'decision must be "merge" or "not-duplicate"');
+  });
+}
+
+function optionalVersion(request: ActionRequest): number | undefined {
+  const raw = request.payload?.version;
+  return raw === undefined || raw === '' ? undefined : requiredVersion(raw);
+}
+
+export const canPublish = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Publish);

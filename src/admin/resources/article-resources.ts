@@ -1,0 +1,189 @@
+import type { BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
+import type { DataSource } from 'typeorm';
+import { ArticleStatus, DuplicateKind } from '../../articles/article-status';
+import { Article } from '../../articles/article.entity';
+import { Permission } from '../../auth/actor';
+import { sessionCan } from '../admin-actor';
+import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort } from '../article-list.query';
+import type { PanelContext } from '../panel-services';
+import {
+  articleHistory,
+  bulkPublish,
+  canPublish,
+  compareDuplicate,
+  editArticle,
+  publishArticle,
+  scheduleArticle,
+  unpublishArticle,
+} from './article-actions';
+
+type AdminJsModules = { BaseRecord: typeof BaseRecord; TypeormResource: typeof import('@adminjs/typeorm').Resource };
+
+/**
+ * The TypeORM adapter's resource with the list served by {@link ArticleListQuery}; `forcedFilters` make a
+ * second resource over the same table (the duplicates queue).
+ */
+export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, dataSource: DataSource) {
+  const query = new ArticleListQuery(dataSource);
+
+  class ArticleListResource extends TypeormResource {
+    constructor(
+      private readonly resourceId = 'Article',
+      private readonly forcedFilters: ArticleListFilters = {},
+    ) {
+      super(Article);
+    }
+
+    override id(): string {
+      return this.resourceId;
+    }
+
+    override async count(filter: Filter): Promise<number> {
+      return query.count({ ...listFilters(filter), ...this.forcedFilters });
+    }
+
+    override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }): Promise<BaseRecord[]> {
+      const sortBy = ARTICLE_LIST_SORTS.includes(params.sort?.sortBy as ArticleListSort) ? (params.sort!.sortBy as ArticleListSort) : 'updatedAt';
+      const articles = await query.find(
+        { ...listFilters(filter), ...this.forcedFilters },
+        { limit: params.limit ?? 10, offset: params.offset ?? 0, sortBy, direction: params.sort?.direction === 'asc' ? 'asc' : 'desc' },
+      );
+      return articles.map((article) => new BaseRecord(article as unknown as Record<string, unknown>, this));
+    }
+  }
+  return ArticleListResource;
+}
+
+function listFilters(filter: Filter): ArticleListFilters {
+  const value = (path: string) => filter?.filters?.[path]?.value;
+  return {
+    headline: value('headline') as string | undefined,
+    status: value('status') as string | undefined,
+    duplicateKind: value('duplicateKind') as string | undefined,
+    importId: value('importId') as string | undefined,
+    updatedAt: value('updatedAt') as ArticleListFilters['updatedAt'],
+  };
+}
+
+const HIDDEN = { isVisible: false };
+
+function articleProperties({ components }: PanelContext) {
+  return {
+    id: { position: 0 },
+    headline: { isTitle: true, position: 1 },
+    slug: { position: 2 },
+    status: {
+      position: 3,
+      availableValues: Object.values(ArticleStatus).map((status) => ({ value: status, label: status })),
+      isDisabled: true,
+    },
+    duplicateKind: {
+      position: 4,
+      availableValues: [
+        { value: 'waiting', label: 'any (waiting)' },
+        ...Object.values(DuplicateKind).map((kind) => ({ value: kind, label: kind })),
+      ],
+      components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
+    },
+    body: { type: 'textarea' as const, isArray: true, position: 5 },
+    scheduledAt: { position: 6 },
+    updatedAt: { position: 7 },
+    importId: { reference: 'Import', position: 8 },
+    searchVector: HIDDEN,
+    minhash: HIDDEN,
+    contentHash: { isVisible: { list: false, filter: false, show: true, edit: false } },
+  };
+}
+
+const LIST = ['id', 'headline', 'status', 'duplicateKind', 'scheduledAt', 'updatedAt', 'importId'];
+const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'version', 'createdAt', 'updatedAt'];
+
+export function articleResources(panel: PanelContext, ArticleListResource: ReturnType<typeof articleResourceClass>): ResourceWithOptions[] {
+  const { components } = panel;
+  const compare = {
+    actionType: 'record' as const,
+    icon: 'Columns',
+    component: components.DuplicateCompare,
+    isVisible: ({ record }: { record?: BaseRecord }) => Boolean(record?.params.duplicateKind),
+    handler: compareDuplicate(panel),
+  };
+  const noDirectWrites = { new: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+  return [
+    {
+      resource: new ArticleListResource(),
+      options: {
+        navigation: { name: 'Newsroom', icon: 'FileText' },
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
+        listProperties: LIST,
+        filterProperties: ['headline', 'status', 'duplicateKind', 'importId', 'updatedAt'],
+        showProperties: SHOW,
+        properties: articleProperties(panel),
+        actions: {
+          ...noDirectWrites,
+          edit: {
+            component: components.ArticleEdit,
+            isAccessible: ({ currentAdmin, record }) =>
+              sessionCan(currentAdmin, record?.params.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft),
+            handler: editArticle(panel),
+          },
+          publish: {
+            actionType: 'record',
+            icon: 'Send',
+            component: components.WorkflowAction,
+            custom: { verb: 'Publish', explain: 'Make this article live now.' },
+            isAccessible: canPublish,
+            isVisible: ({ record }) => record?.params.status !== ArticleStatus.Published && !record?.params.duplicateKind,
+            handler: publishArticle(panel),
+          },
+          unpublish: {
+            actionType: 'record',
+            icon: 'EyeOff',
+            component: components.WorkflowAction,
+            custom: { verb: 'Unpublish', explain: 'Take this article off the site; it can be published again later.' },
+            isAccessible: canPublish,
+            isVisible: ({ record }) => record?.params.status === ArticleStatus.Published,
+            handler: unpublishArticle(panel),
+          },
+          schedule: {
+            actionType: 'record',
+            icon: 'Clock',
+            component: components.WorkflowAction,
+            custom: { verb: 'Schedule', explain: 'Publish this article automatically at the date and time you choose.', needsTime: true },
+            isAccessible: canPublish,
+            isVisible: ({ record }) => record?.params.status !== ArticleStatus.Published && !record?.params.duplicateKind,
+            handler: scheduleArticle(panel),
+          },
+          bulkPublish: {
+            actionType: 'bulk',
+            icon: 'Send',
+            component: components.WorkflowAction,
+            custom: { verb: 'Publish', explain: 'Publish every selected article now.' },
+            isAccessible: canPublish,
+            handler: bulkPublish(panel),
+          },
+          history: {
+            actionType: 'record',
+            icon: 'Clock',
+            component: components.ArticleHistory,
+            handler: articleHistory(panel),
+          },
+          compare,
+        },
+      },
+    },
+    {
+      resource: new ArticleListResource('Duplicates', { duplicateKind: 'waiting' }),
+      options: {
+        id: 'Duplicates',
+        navigation: { name: 'Newsroom', icon: 'FileText' },
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
+        listProperties: ['id', 'headline', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'updatedAt', 'importId'],
+        filterProperties: ['headline', 'importId', 'updatedAt'],
+        showProperties: SHOW,
+        properties: articleProperties(panel),
+        actions: { ...noDirectWrites, edit: { isAccessible: false }, compare },
+      },
+    },
+  ];
+}
+

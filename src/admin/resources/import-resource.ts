@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
+import { Permission } from '../../auth/actor';
+import { Import } from '../../imports/import.entity';
+import { ImportError, ImportErrorCode } from '../../imports/import-error';
+import { actorOf, sessionCan, withNotices } from '../admin-actor';
+import type { PanelContext } from '../panel-services';
+
+/** What express-formidable puts in `request.payload` for an uploaded file. */
+interface UploadedFile {
+  path: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** Imports: read-only, with the report shown readably; "New" uploads a dump and queues it like the API does. */
+export function importResource(panel: PanelContext): ResourceWithOptions {
+  const { services, components } = panel;
+  return {
+    resource: Import,
+    options: {
+      navigation: { name: 'Newsroom', icon: 'FileText' },
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+      listProperties: ['id', 'fileName', 'status', 'counts', 'createdAt', 'finishedAt'],
+      filterProperties: ['fileName', 'status', 'createdAt'],
+      showProperties: ['id', 'fileName', 'status', 'byteSize', 'sha256', 'createdById', 'createdAt', 'finishedAt', 'error', 'counts', 'report'],
+      properties: {
+        fileName: { isTitle: true },
+        counts: { components: { list: components.ImportReport } },
+        report: { components: { show: components.ImportReport } },
+        createdById: { reference: 'User' },
+      },
+      actions: {
+        edit: { isAccessible: false },
+        delete: { isAccessible: false },
+        bulkDelete: { isAccessible: false },
+        new: {
+          component: components.ImportUpload,
+          isAccessible: ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Import),
+          handler: withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
+            if (request.method !== 'post') return {};
+            const file = request.payload?.file as UploadedFile | undefined;
+            if (!file?.path) throw new ImportError(ImportErrorCode.FileMissing, 'choose a wire dump (.txt) to upload');
+            const actor = await actorOf(services.users, context.currentAdmin);
+            const outcome = await services.imports.submit({ fileName: file.name, bytes: await readFile(file.path), mimeType: file.type || undefined, actor });
+            const record = await context.resource.findOne(String(outcome.import.id));
+            return {
+              record: record!.toJSON(context.currentAdmin),
+              redirectUrl: context.h.recordActionUrl({ resourceId: 'Import', recordId: String(outcome.import.id), actionName: 'show' }),
+              notice: {
+                message: outcome.alreadyImported
+                  ? `This file was imported before (import ${outcome.import.id}); nothing new was written`
+                  : `Import ${outcome.import.id} queued; its report appears here when it finishes`,
+                type: 'success',
+              },
+            };
+          }),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { ActionContext, ResourceWithOptions } from 'adminjs';
+import { Permission } from '../../auth/actor';
+import { AuthError, AuthErrorCode } from '../../auth/auth-error';
+import { User, UserRole } from '../../auth/user.entity';
+import { Author } from '../../authors/author.entity';
+import { Caption } from '../../captions/caption.entity';
+import { Photo } from '../../photos/photo.entity';
+import { sessionCan } from '../admin-actor';
+import type { PanelContext } from '../panel-services';
+import { pickFields, serviceCreate, serviceEdit } from './service-backed';
+
+const canEdit = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.EditDraft);
+const adminOnly = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.ManageUsers);
+const noDelete = { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+const library = { name: 'Library', icon: 'Image' };
+
+/** Photos, captions and authors: edited through their services, never removed from the panel (copy refers to them). */
+export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
+  return [
+    {
+      resource: Photo,
+      options: {
+        navigation: library,
+        listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
+        filterProperties: ['credit', 'agency', 'photographerId'],
+        editProperties: ['url', 'credit', 'agency', 'photographerId'],
+        properties: { fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
+        actions: {
+          ...noDelete,
+          new: { isAccessible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
+          edit: { isAccessible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
+        },
+      },
+    },
+    {
+      resource: Caption,
+      options: {
+        navigation: library,
+        listProperties: ['id', 'articleId', 'photoId', 'position', 'text'],
+        filterProperties: ['articleId', 'photoId', 'text'],
+        editProperties: ['text', 'position'],
+        properties: { articleId: { reference: 'Article' }, photoId: { reference: 'Photo' }, text: { type: 'textarea' } },
+        actions: {
+          ...noDelete,
+          new: { isAccessible: false },
+          edit: {
+            isAccessible: canEdit,
+            handler: serviceEdit(services, (id, payload, actor) => {
+              const fields = pickFields(payload, ['text', 'position']);
+              return services.captions.update(id, { text: fields.text as string | undefined, position: fields.position === undefined ? undefined : Number(fields.position) }, actor);
+            }),
+          },
+        },
+      },
+    },
+    {
+      resource: Author,
+      options: {
+        navigation: library,
+        listProperties: ['id', 'name', 'key', 'updatedAt'],
+        filterProperties: ['name'],
+        editProperties: ['name'],
+        properties: { name: { isTitle: true } },
+        actions: {
+          ...noDelete,
+          new: { isAccessible: canEdit, handler: serviceCreate(services, (payload, actor) => services.authors.create({ name: String(payload.name ?? '') }, actor)) },
+          edit: { isAccessible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.authors.update(id, pickFields(payload, ['name']), actor)) },
+        },
+      },
+    },
+  ];
+}
+
+function photoFields(payload: Record<string, unknown>) {
+  const fields = pickFields(payload, ['url', 'credit', 'agency', 'photographerId'], ['url', 'credit', 'agency', 'photographerId']);
+  if (fields.photographerId !== undefined && fields.photographerId !== null) fields.photographerId = Number(fields.photographerId);
+  return fields;
+}
+
+/** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
+export function userResource({ services }: PanelContext): ResourceWithOptions {
+  return {
+    resource: User,
+    options: {
+      navigation: { name: 'Administration', icon: 'Users' },
+      listProperties: ['id', 'email', 'role', 'disabled', 'createdAt'],
+      filterProperties: ['email', 'role', 'disabled'],
+      showProperties: ['id', 'email', 'role', 'disabled', 'createdAt', 'updatedAt'],
+      editProperties: ['email', 'role', 'disabled', 'password'],
+      properties: {
+        email: { isTitle: true },
+        role: { availableValues: Object.values(UserRole).map((role) => ({ value: role, label: role })) },
+        passwordHash: { isVisible: false },
+        password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
+      },
+      actions: {
+        list: { isAccessible: adminOnly },
+        show: { isAccessible: adminOnly },
+        search: { isAccessible: adminOnly },
+        ...noDelete,
+        new: {
+          isAccessible: adminOnly,
+          handler: serviceCreate(services, (payload, actor) =>
+            services.users.createAccount({ email: String(payload.email ?? ''), password: String(payload.password ?? ''), role: parseRole(payload.role)! }, actor),
+          ),
+        },
+        edit: {
+          isAccessible: adminOnly,
+          handler: serviceEdit(services, (id, payload, actor) =>
+            services.users.updateAccount(
+              id,
+              {
+                role: parseRole(payload.role),
+                disabled: payload.disabled === undefined ? undefined : payload.disabled === true || payload.disabled === 'true',
+                password: typeof payload.password === 'string' && payload.password !== '' ? payload.password : undefined,
+              },
+              actor,
+            ),
+          ),
+        },
+      },
+    },
+  };
+}
+
+function parseRole(value: unknown): UserRole | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!Object.values(UserRole).includes(value as UserRole)) {
+    throw new AuthError(AuthErrorCode.InvalidRole, `role must be one of ${Object.values(UserRole).join(', ')}`);
+  }
+  return value as UserRole;
+}

@@ -1,0 +1,48 @@
+import type { ActionContext, ActionRequest, ActionResponse } from 'adminjs';
+import type { Actor } from '../../auth/actor';
+import { actorOf, PanelHandler, withNotices } from '../admin-actor';
+import type { PanelServices } from '../panel-services';
+
+/** Form fields of `payload` that an edit may change; empty strings mean "clear" for nullable fields. */
+export function pickFields(payload: Record<string, unknown> | undefined, fields: readonly string[], nullable: readonly string[] = []): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (payload === undefined || !(field in payload)) continue;
+    const value = payload[field];
+    picked[field] = value === '' && nullable.includes(field) ? null : value;
+  }
+  return picked;
+}
+
+/**
+ * AdminJS's new/edit actions write through the resource adapter, which would skip the services' rules.
+ * These handlers call a service instead, then show the saved record.
+ */
+export function serviceEdit(services: PanelServices, save: (id: number, payload: Record<string, unknown>, actor: Actor) => Promise<unknown>): PanelHandler {
+  return withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
+    const record = context.record!;
+    if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await save(Number(record.id()), request.payload ?? {}, actor);
+    const saved = await context.resource.findOne(record.id());
+    return {
+      record: saved!.toJSON(context.currentAdmin),
+      redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: record.id(), actionName: 'show' }),
+      notice: { message: 'Saved', type: 'success' },
+    };
+  });
+}
+
+export function serviceCreate(services: PanelServices, create: (payload: Record<string, unknown>, actor: Actor) => Promise<{ id: number }>): PanelHandler {
+  return withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
+    if (request.method !== 'post') return {};
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const created = await create(request.payload ?? {}, actor);
+    const record = await context.resource.findOne(String(created.id));
+    return {
+      record: record!.toJSON(context.currentAdmin),
+      redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(created.id), actionName: 'show' }),
+      notice: { message: 'Created', type: 'success' },
+    };
+  });
+}

@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Actor, assertCan, can, Permission } from '../auth/actor';
+import { AuthError, AuthErrorCode } from '../auth/auth-error';
+import { AuthorError, AuthorErrorCode } from '../authors/author-error';
+import { Author } from '../authors/author.entity';
+import { Caption } from '../captions/caption.entity';
+import { ArticleError, ArticleErrorCode } from './article-error';
+import { ArticleStatus } from './article-status';
+import { ArticleDetailView, ArticlePageView, ArticleSummaryView, AuthorPageView, BylineView } from './article-views';
+import { Article } from './article.entity';
+import { BylineRole } from './byline.entity';
+import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface FeedQuery {
+  cursor?: string;
+  limit?: number;
+  author?: number;
+  agency?: string;
+  since?: Date;
+  until?: Date;
+  q?: string;
+  status?: ArticleStatus;
+}
+
+// Matches are wrapped in control characters that cannot occur in copy, then HTML-escaped and marked in JS,
+// so a "<script>" in a body can never come out of a snippet as markup.
+const MATCH_START = '\u0002';
+const MATCH_END = '\u0003';
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+interface FeedRow {
+  id: number;
+  slug: string;
+  headline: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  version: number;
+  summary: string | null;
+  sort_key: string;
+  rank?: number;
+  snippet?: string;
+}
+
+/**
+ * Reads for the content API. Anonymous callers (and actors without ReadDrafts) see published articles
+ * only, everywhere: lists, search, author pages and single articles; anything else is "not found".
+ */
+@Injectable()
+export class ArticleFeedService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Article) private readonly articles: Repository<Article>,
+  ) {}
+
+  async list(query: FeedQuery, actor?: Actor): Promise<ArticlePageView> {
+    const seesDrafts = this.mayReadDrafts(query.status, actor);
+    const search = query.q?.trim() ? query.q.trim() : undefined;
+    const mode: FeedCursor['mode'] = search ? 'rank' : 'time';
+    const cursor = query.cursor ? decodeCursor(query.cursor, mode) : undefined;
+    const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    if (query.since && query.until && query.since >= query.until) {
+      throw new ArticleError(ArticleErrorCode.InvalidQuery, '"since" must be earlier than "until"');
+    }
+
+    // Drafts have no publication time yet; they sort by creation so one cursor covers every status.
+    const sortTime = seesDrafts ? 'COALESCE(a."publishedAt", a."createdAt")' : 'a."publishedAt"';
+    const parameters: unknown[] = [];
+    const parameter = (value: unknown) => `$${parameters.push(value)}`;
+    const where: string[] = [];
+
+    const status = seesDrafts ? query.status : ArticleStatus.Published;
+    if (status) where.push(`a.status = ${parameter(status)}`);
+    if (query.author !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM bylines b WHERE b."articleId" = a.id AND b."authorId" = ${parameter(query.author)})`);
+    }
+    if (query.agency !== undefined) {
+      where.push(
+        `EXISTS (SELECT 1 FROM captions c JOIN photos p ON p.id = c."photoId" WHERE c."articleId" = a.id AND lower(p.agency) = lower(${parameter(query.agency)}))`,
+      );
+    }
+    if (query.since) where.push(`${sortTime} >= ${parameter(query.since)}`);
+    if (query.until) where.push(`${sortTime} < ${parameter(query.until)}`);
+
+    let from = 'articles a';
+    let sortKey = sortTime;
+    let searchColumns = '';
+    if (search) {
+      const tsQuery = parameter(search);
+      from += `, websearch_to_tsquery('english', ${tsQuery}) query`;
+      where.push('a."searchVector" @@ query');
+      sortKey = 'ts_rank(a."searchVector", query)';
+      searchColumns = `, ${sortKey} AS rank, query, a.body`;
+    }
+    if (cursor) {
+      const keyType = mode === 'time' ? 'timestamptz' : 'real';
+      where.push(`(${sortKey}, a.id) < (${parameter(cursor.key)}::${keyType}, ${parameter(cursor.id)})`);
+    }
+    const page = `
+      SELECT a.id, a.slug, a.headline, a.status, a."publishedAt", a."scheduledAt", a.version,
+             a.body[1] AS summary, (${sortKey})::text AS sort_key ${searchColumns}
+      FROM ${from}
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${sortKey} DESC, a.id DESC
+      LIMIT ${parameter(limit + 1)}`;
+    // The snippet is computed for the page only, not for every match.
+    const sql = search
+      ? `SELECT page.*, ts_headline('english', wiredesk_paragraphs_text(page.body), page.query, ${parameter(HEADLINE_OPTIONS)}) AS snippet
+         FROM (${page}) page ORDER BY page.rank DESC, page.id DESC`
+      : page;
+    const rows: FeedRow[] = await this.dataSource.query(sql, parameters);
+
+    const hasMore = rows.length > limit;
+    const pageRows = rows.slice(0, limit);
+    const bylines = await this.bylinesOf(pageRows.map((row) => row.id));
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map((row) => summarise(row, bylines.get(row.id) ?? [], seesDrafts)),
+      nextCursor: hasMore && last ? encodeCursor({ mode, key: last.sort_key, id: last.id }) : null,
+    };
+  }
+
+  /**
+   * One article by slug; callers who may read drafts may also use its numeric id. Unpublished copy is
+   * 404 for everyone else, exactly as if it did not exist.
+   */
+  async get(reference: string, actor?: Actor): Promise<ArticleDetailView> {
+    const seesDrafts = actor !== undefined && can(actor, Permission.ReadDrafts);
+    const byId = seesDrafts && /^\d{1,9}$/.test(reference) ? await this.articles.findOneBy({ id: Number(reference) }) : null;
+    const article = byId ?? (await this.articles.findOneBy({ slug: reference }));
+    if (!article || (!seesDrafts && article.status !== ArticleStatus.Published)) {
+      throw ArticleError.notFound(reference);
+    }
+    return this.detail(article);
+  }
+
+  async detail(article: Article): Promise<ArticleDetailView> {
+    const [bylines, captions] = await Promise.all([
+      this.bylinesOf([article.id]),
+      this.dataSource.getRepository(Caption).find({
+        where: { articleId: article.id },
+        relations: { photo: { photographer: true } },
+        order: { position: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    return {
+      id: article.id,
+      slug: article.slug,
+      headline: article.headline,
+      body: article.body,
+      status: article.status,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+      scheduledAt: article.scheduledAt?.toISOString() ?? null,
+      version: article.version,
+      createdAt: article.createdAt.toISOString(),
+      updatedAt: article.updatedAt.toISOString(),
+      bylines: bylines.get(article.id) ?? [],
+      photos: captions.map((caption) => ({
+        id: caption.photo.id,
+        captionId: caption.id,
+        url: caption.photo.url,
+        caption: caption.text,
+        credit: caption.photo.credit,
+        agency: caption.photo.agency,
+        photographer: caption.photo.photographer ? { id: caption.photo.photographer.id, name: caption.photo.photographer.name } : null,
+      })),
+    };
+  }
+
+  /** An author and their work; publicly, an author with no published work is not found. */
+  async authorPage(id: number, query: FeedQuery, actor?: Actor): Promise<AuthorPageView> {
+    const author = await this.dataSource.getRepository(Author).findOneBy({ id });
+    const notFound = new AuthorError(AuthorErrorCode.NotFound, `no author with id ${id}`);
+    if (!author) throw notFound;
+    const articles = await this.list({ ...query, author: id }, actor);
+    const seesDrafts = actor !== undefined && can(actor, Permission.ReadDrafts);
+    if (!seesDrafts && articles.items.length === 0 && !query.cursor && !(await this.hasPublishedWork(id))) throw notFound;
+    return { id: author.id, name: author.name, articles };
+  }
+
+  private async hasPublishedWork(authorId: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM bylines b JOIN articles a ON a.id = b."articleId" WHERE b."authorId" = $1 AND a.status = $2 LIMIT 1`,
+      [authorId, ArticleStatus.Published],
+    );
+    return rows.length > 0;
+  }
+
+  private mayReadDrafts(status: ArticleStatus | undefined, actor: Actor | undefined): boolean {
+    const seesDrafts = actor !== undefined && can(actor, Permission.ReadDrafts);
+    if (status !== undefined && status !== ArticleStatus.Published && !seesDrafts) {
+      if (!actor) throw new AuthError(AuthErrorCode.Unauthenticated, `listing ${status} articles needs an API token with the content:read scope`);
+      assertCan(actor, Permission.ReadDrafts);
+    }
+    return seesDrafts;
+  }
+
+  private async bylinesOf(articleIds: number[]): Promise<Map<number, BylineView[]>> {
+    const byArticle = new Map<number, BylineView[]>();
+    if (articleIds.length === 0) return byArticle;
+    const rows: Array<{ articleId: number; id: number; name: string; role: BylineRole }> = await this.dataSource.query(
+      `SELECT b."articleId", au.id, au.name, b.role
+       FROM bylines b JOIN authors au ON au.id = b."authorId"
+       WHERE b."articleId" = ANY($1)
+       ORDER BY b."articleId", b.position, b.id`,
+      [articleIds],
+    );
+    for (const { articleId, ...byline } of rows) {
+      const list = byArticle.get(articleId) ?? [];
+      list.push(byline);
+      byArticle.set(articleId, list);
+    }
+    return byArticle;
+  }
+}
+
+function summarise(row: FeedRow, bylines: BylineView[], seesDrafts: boolean): ArticleSummaryView {
+  const summary: ArticleSummaryView = {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    summary: row.summary,
+    bylines,
+  };
+  if (row.snippet !== undefined) {
+    summary.snippet = markMatches(row.snippet);
+    summary.rank = Number(row.rank);
+  }
+  if (seesDrafts) {
+    summary.status = row.status;
+    summary.scheduledAt = row.scheduledAt?.toISOString() ?? null;
+    summary.version = row.version;
+  }
+  return summary;
+}
+
+export function markMatches(highlighted: string): string {
+  return escapeHtml(highlighted).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArticleStatus } from './article-status';
+import { BylineRole } from './byline.entity';
+
+export class BylineView {
+  @ApiProperty({ example: 12, description: 'The author id (see GET /api/authors/:id)' }) id: number;
+  @ApiProperty({ example: 'Ahmad Al-Rubaye' }) name: string;
+  @ApiProperty({ enum: BylineRole, example: BylineRole.Writer }) role: BylineRole;
+}
+
+export class PhotographerView {
+  @ApiProperty({ example: 31 }) id: number;
+  @ApiProperty({ example: 'Ahmad Al-Rubaye' }) name: string;
+}
+
+export class ArticlePhotoView {
+  @ApiProperty({ example: 5 }) id: number;
+  @ApiProperty({ example: 9, description: 'The caption id (PATCH /api/captions/:id)' }) captionId: number;
+  @ApiProperty({ nullable: true, type: String, example: 'https://images.example.com/5.jpg' }) url: string | null;
+  @ApiProperty({ example: 'Iraqi Prime Minister Mohammed Shia al-Sudani (C) meets Ali Larijani in Baghdad' }) caption: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Photo by AHMAD AL-RUBAYE / AFP' }) credit: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'AFP' }) agency: string | null;
+  @ApiProperty({ nullable: true, type: PhotographerView }) photographer: PhotographerView | null;
+}
+
+export class ArticleSummaryView {
+  @ApiProperty({ example: 42 }) id: number;
+  @ApiProperty({ example: 'regional-shifts-loom-over-larijanis-talks-in-baghdad' }) slug: string;
+  @ApiProperty({ example: 'Regional Shifts Loom over Larijani’s Talks in Baghdad' }) headline: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-26T09:00:00.000Z' }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'First paragraph' }) summary: string | null;
+  @ApiProperty({ type: BylineView, isArray: true }) bylines: BylineView[];
+  @ApiPropertyOptional({ description: 'Search results only: HTML-escaped body excerpt with matches in <mark>…</mark>' }) snippet?: string;
+  @ApiPropertyOptional({ description: 'Search results only: relevance (higher is better)' }) rank?: number;
+  @ApiPropertyOptional({ enum: ArticleStatus, description: 'Only for callers who may read drafts' }) status?: ArticleStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for callers who may read drafts' }) scheduledAt?: string | null;
+  @ApiPropertyOptional({ description: 'Only for callers who may read drafts' }) version?: number;
+}
+
+export class ArticlePageView {
+  @ApiProperty({ type: ArticleSummaryView, isArray: true }) items: ArticleSummaryView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page' }) nextCursor: string | null;
+}
+
+export class ArticleDetailView {
+  @ApiProperty({ example: 42 }) id: number;
+  @ApiProperty({ example: 'regional-shifts-loom-over-larijanis-talks-in-baghdad' }) slug: string;
+  @ApiProperty({ example: 'Regional Shifts Loom over Larijani’s Talks in Baghdad' }) headline: string;
+  @ApiProperty({ type: String, isArray: true, description: 'Paragraphs in print order' }) body: string[];
+  @ApiProperty({ enum: ArticleStatus }) status: ArticleStatus;
+  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When a scheduled publication is due' }) scheduledAt: string | null;
+  @ApiProperty({ example: 3, description: 'Send back as If-Match or "version" when updating' }) version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: BylineView, isArray: true }) bylines: BylineView[];
+  @ApiProperty({ type: ArticlePhotoView, isArray: true }) photos: ArticlePhotoView[];
+}
+
+export class AuthorPageView {
+  @ApiProperty({ example: 12 }) id: number;
+  @ApiProperty({ example: 'Ahmad Al-Rubaye' }) name: string;
+  @ApiProperty({ type: ArticlePageView, description: 'Their work, newest first' }) articles: ArticlePageView;
+}

@@ -1,0 +1,67 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArticleStatus } from '../article-status';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../article-feed.service';
+
+export class ResponseFormatQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'ninjs'], description: 'ninjs: IPTC ninjs 3.1 (same as Accept: application/ninjs+json)' })
+  @IsOptional()
+  @IsIn(['json', 'ninjs'])
+  format?: 'json' | 'ninjs';
+}
+
+export class PageQueryDto extends ResponseFormatQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Published (or, for drafts, created) at or after this ISO-8601 time', example: '2026-11-01T00:00:00Z' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'since must be an ISO-8601 date or date-time' })
+  since?: Date;
+
+  @ApiPropertyOptional({ description: 'Published (or created) before this ISO-8601 time', example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'until must be an ISO-8601 date or date-time' })
+  until?: Date;
+
+  @ApiPropertyOptional({ description: 'Only articles with a photo from this agency (case-insensitive)', example: 'AFP' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  agency?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search (web-search syntax: "quoted phrase", or, -exclude); ranked, with snippets', example: 'baghdad -protest' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ArticleStatus, description: 'Needs a token with content:read (or a signed-in editor) for anything but published' })
+  @IsOptional()
+  @IsEnum(ArticleStatus)
+  status?: ArticleStatus;
+}
+
+export class ArticleListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only articles bylined to this author id', example: 12 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  author?: number;
+}

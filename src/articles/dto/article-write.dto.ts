@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDate,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export const SLUG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
+const SLUG_MESSAGE = 'slug must be lower-case words (letters or digits) joined by single hyphens';
+const MAX_PARAGRAPHS = 500;
+const MAX_PARAGRAPH_LENGTH = 20_000;
+
+export class CreateArticleDto {
+  @ApiProperty({ example: 'Regional Shifts Loom over Larijani’s Talks in Baghdad', maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  headline: string;
+
+  @ApiProperty({ type: String, isArray: true, description: 'Paragraphs in print order', example: ['BAGHDAD — Iran’s top security official…'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARAGRAPHS)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_PARAGRAPH_LENGTH, { each: true })
+  body: string[];
+
+  @ApiPropertyOptional({ description: 'Derived from the headline when absent', example: 'larijani-baghdad-talks', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  slug?: string;
+
+  @ApiPropertyOptional({ type: Number, isArray: true, description: 'Writer author ids, in byline order', example: [12] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  authorIds?: number[];
+}
+
+export class UpdateArticleDto {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  headline?: string;
+
+  @ApiPropertyOptional({ type: String, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARAGRAPHS)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_PARAGRAPH_LENGTH, { each: true })
+  body?: string[];
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  slug?: string;
+
+  @ApiPropertyOptional({ description: 'The version you read; or send it as If-Match: "<version>"', example: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** For publish and unpublish: optionally the version the caller read. */
+export class TransitionDto {
+  @ApiPropertyOptional({ description: 'The version you read; or send it as If-Match', example: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ScheduleDto extends TransitionDto {
+  @ApiProperty({ description: 'ISO-8601 time in the future', example: '2026-12-01T06:00:00Z' })
+  @Type(() => Date)
+  @IsDate({ message: 'at must be an ISO-8601 date-time' })
+  at: Date;
+}

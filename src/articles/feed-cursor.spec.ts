@@ -1,0 +1,30 @@
+import { ArticleErrorCode } from './article-error';
+import { decodeCursor, encodeCursor } from './feed-cursor';
+
+describe('feed cursors', () => {
+  it('round-trips a time cursor with microseconds', () => {
+    const cursor = { mode: 'time' as const, key: '2026-11-26 09:38:18.123456+00', id: 42 };
+    expect(decodeCursor(encodeCursor(cursor), 'time')).toEqual(cursor);
+  });
+
+  it('round-trips a rank cursor', () => {
+    const cursor = { mode: 'rank' as const, key: '0.0607927', id: 7 };
+    expect(decodeCursor(encodeCursor(cursor), 'rank')).toEqual(cursor);
+  });
+
+  it.each([
+    ['garbage', 'not a cursor!'],
+    ['base64 of non-JSON', Buffer.from('hello').toString('base64url')],
+    ['a wrong shape', Buffer.from(JSON.stringify({ a: 1 })).toString('base64url')],
+    ['an SQL payload as key', encodeCursor({ mode: 'time', key: "now()'; drop table articles; --", id: 1 })],
+    ['a negative id', Buffer.from(JSON.stringify(['time', '2026-01-01 00:00:00+00', -1])).toString('base64url')],
+    ['an oversized id', Buffer.from(JSON.stringify(['time', '2026-01-01 00:00:00+00', 2 ** 40])).toString('base64url')],
+  ])('refuses %s with a 400', (_label, raw) => {
+    expect(() => decodeCursor(raw, 'time')).toThrow(expect.objectContaining({ code: ArticleErrorCode.InvalidQuery, status: 400 }));
+  });
+
+  it('refuses a search cursor on a plain listing', () => {
+    const searchCursor = encodeCursor({ mode: 'rank', key: '0.5', id: 3 });
+    expect(() => decodeCursor(searchCursor, 'time')).toThrow(/belongs to a search/);
+  });
+});

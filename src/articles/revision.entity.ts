@@ -1,0 +1,61 @@
+import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { User } from '../auth/user.entity';
+import type { Article } from './article.entity';
+
+/** The editable copy of an article at one version: what a revision restores. */
+export interface ArticleSnapshot {
+  headline: string;
+  slug: string;
+  body: string[];
+  /** Caption texts by caption id, as they were after this save. */
+  captions: Record<string, string>;
+}
+
+export interface FieldChange<T = unknown> {
+  from: T;
+  to: T;
+}
+
+/** Fields of the snapshot that this save changed, with their value before and after. */
+export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }>;
+
+/** One save of an article: who, when, what changed, and the copy as it stood afterwards. */
+@Entity({ name: 'article_revisions' })
+@Index('IDX_article_revisions_article_version', ['articleId', 'version'], { unique: true })
+export class ArticleRevision extends BaseEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToOne('Article', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'articleId' })
+  article: Article;
+
+  @Column({ type: 'integer' })
+  articleId: number;
+
+  /** The article's version this save produced. */
+  @Column({ type: 'integer' })
+  version: number;
+
+  // SET NULL: removing an account keeps the history; `actorName` still says who it was.
+  @ManyToOne('User', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'userId' })
+  user: User | null;
+
+  @Index('IDX_article_revisions_user')
+  @Column({ type: 'integer', nullable: true })
+  userId: number | null;
+
+  /** Who saved, readable: an editor's email, a token's name or a system job. */
+  @Column({ type: 'varchar', length: 254 })
+  actorName: string;
+
+  @Column({ type: 'jsonb' })
+  changes: RevisionChanges;
+
+  @Column({ type: 'jsonb' })
+  snapshot: ArticleSnapshot;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

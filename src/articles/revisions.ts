@@ -1,0 +1,76 @@
+import { EntityManager } from 'typeorm';
+import { Actor, describeActor } from '../auth/actor';
+import { Caption } from '../captions/caption.entity';
+import { ArticleError, ArticleErrorCode } from './article-error';
+import type { Article } from './article.entity';
+import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
+
+export function snapshotOf(article: Article, captions: readonly Caption[]): ArticleSnapshot {
+  return {
+    headline: article.headline,
+    slug: article.slug,
+    body: [...article.body],
+    captions: Object.fromEntries(captions.map((caption) => [String(caption.id), caption.text])),
+  };
+}
+
+export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): RevisionChanges {
+  const changes: RevisionChanges = {};
+  if (before.headline !== after.headline) changes.headline = { from: before.headline, to: after.headline };
+  if (before.slug !== after.slug) changes.slug = { from: before.slug, to: after.slug };
+  if (JSON.stringify(before.body) !== JSON.stringify(after.body)) changes.body = { from: before.body, to: after.body };
+  const changedCaptions = Object.keys(after.captions).filter((id) => before.captions[id] !== after.captions[id]);
+  if (changedCaptions.length > 0) {
+    changes.captions = {
+      from: Object.fromEntries(changedCaptions.map((id) => [id, before.captions[id]])),
+      to: Object.fromEntries(changedCaptions.map((id) => [id, after.captions[id]])),
+    };
+  }
+  return changes;
+}
+
+export async function writeRevision(manager: EntityManager, saved: Article, before: ArticleSnapshot, after: ArticleSnapshot, actor: Actor): Promise<ArticleRevision> {
+  return manager.save(
+    manager.create(ArticleRevision, {
+      articleId: saved.id,
+      version: saved.version,
+      userId: actor.kind === 'user' ? actor.id : null,
+      actorName: describeActor(actor).slice(0, 254),
+      changes: diffSnapshots(before, after),
+      snapshot: after,
+    }),
+  );
+}
+
+/**
+ * Like `assertVersion`, but the conflict names who saved the version that won and when, so the panel can
+ * tell the editor whose changes to look at before saving theirs again.
+ */
+export async function assertVersionNamingEditor(manager: EntityManager, article: Article, expectedVersion: number): Promise<void> {
+  if (article.version === expectedVersion) return;
+  const latest = await manager.findOne(ArticleRevision, { where: { articleId: article.id }, order: { version: 'DESC' } });
+  // Status changes bump the version without a revision; then the latest revision is not the change that won.
+  const byLatest = latest?.version === article.version;
+  const who = byLatest ? latest.actorName : 'a workflow action (publish, unpublish or schedule)';
+  const when = (byLatest ? latest.createdAt : article.updatedAt).toISOString();
+  throw new ArticleError(
+    ArticleErrorCode.VersionConflict,
+    `${who} saved article ${article.id} at ${when} while you were editing (you edited version ${expectedVersion}; it is now at version ${article.version}). Your changes were not saved: review theirs and save again.`,
+    { currentVersion: article.version, updatedAt: article.updatedAt.toISOString(), changedBy: who, changedAt: when },
+  );
+}
+
+/** Applies caption texts to the article's own captions; an id that is not one of them changes nothing and fails. */
+export function applyCaptionTexts(article: Article, captions: Caption[], texts: ReadonlyArray<{ id: number; text: string }>): Caption[] {
+  const byId = new Map(captions.map((caption) => [caption.id, caption]));
+  const changed: Caption[] = [];
+  for (const { id, text } of texts) {
+    const caption = byId.get(id);
+    if (!caption) throw new ArticleError(ArticleErrorCode.UnknownCaption, `caption ${id} does not belong to article ${article.id}`);
+    if (caption.text !== text) {
+      caption.text = text;
+      changed.push(caption);
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ArticleFeedService } from '../articles/article-feed.service';
+import { READ_AUTH_NOTE } from '../articles/articles.controller';
+import { AuthorPageView } from '../articles/article-views';
+import { PageQueryDto } from '../articles/dto/article-list-query.dto';
+import type { Actor } from '../auth/actor';
+import { ActorGuard } from '../auth/actor.guard';
+import { CurrentActor, OptionalAuth } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { sendCacheable } from '../common/http-cache';
+import { AuthorsService } from './authors.service';
+import { AuthorView, CreateAuthorDto, UpdateAuthorDto } from './dto/author.dto';
+
+@ApiTags('Authors')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/authors')
+@UseGuards(ActorGuard)
+export class AuthorsController {
+  constructor(
+    private readonly authors: AuthorsService,
+    private readonly feed: ArticleFeedService,
+  ) {}
+
+  @Get(':id')
+  @OptionalAuth()
+  @ApiOperation({ summary: 'An author and their work, newest first (same filters and cursor as the article list)', description: READ_AUTH_NOTE })
+  @ApiOkResponse({ type: AuthorPageView })
+  @ApiProblems(400, 401, 403, 404)
+  async get(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendCacheable(request, response, await this.feed.authorPage(id, query, actor), { shared: actor === undefined });
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add an author', description: 'Needs content:write. A spelling variant of an existing name gets 409 with existingAuthorId.' })
+  @ApiOkResponse({ type: AuthorView })
+  @ApiProblems(400, 401, 403, 409)
+  async create(@Body() body: CreateAuthorDto, @CurrentActor() actor: Actor): Promise<AuthorView> {
+    return AuthorView.of(await this.authors.create(body, actor));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename an author', description: 'Needs content:write.' })
+  @ApiOkResponse({ type: AuthorView })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateAuthorDto, @CurrentActor() actor: Actor): Promise<AuthorView> {
+    return AuthorView.of(await this.authors.update(id, body, actor));
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ArticlesModule } from '../articles/articles.module';
+import { AuthModule } from '../auth/auth.module';
+import { Author } from './author.entity';
+import { AuthorsController } from './authors.controller';
+import { AuthorsService } from './authors.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Author]), AuthModule, ArticlesModule],
+  controllers: [AuthorsController],
+  providers: [AuthorsService],
+  exports: [AuthorsService],
+})
+export class AuthorsModule {}

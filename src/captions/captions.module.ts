@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { Caption } from './caption.entity';
+import { CaptionsController } from './captions.controller';
+import { CaptionsService } from './captions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Caption]), AuthModule],
+  controllers: [CaptionsController],
+  providers: [CaptionsService],
+  exports: [CaptionsService],
+})
+export class CaptionsModule {}

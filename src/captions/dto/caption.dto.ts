@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import type { Caption } from '../caption.entity';
+
+const MAX_CAPTION_LENGTH = 2000;
+const MAX_POSITION = 1000;
+
+export class CreateCaptionDto {
+  @ApiProperty({ example: 42 }) @IsInt() @Min(1) articleId: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) photoId: number;
+
+  @ApiProperty({ example: 'Iraqi Prime Minister Mohammed Shia al-Sudani (C) meets Ali Larijani in Baghdad', maxLength: MAX_CAPTION_LENGTH })
+  @IsString()
+  @Length(1, MAX_CAPTION_LENGTH)
+  text: string;
+
+  @ApiPropertyOptional({ description: 'Order among the article’s photos; after the last one when absent', minimum: 0, maximum: MAX_POSITION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_POSITION)
+  position?: number;
+}
+
+export class UpdateCaptionDto {
+  @ApiPropertyOptional({ maxLength: MAX_CAPTION_LENGTH })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_CAPTION_LENGTH)
+  text?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_POSITION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_POSITION)
+  position?: number;
+}
+
+export class CaptionView {
+  @ApiProperty({ example: 9 }) id: number;
+  @ApiProperty({ example: 42 }) articleId: number;
+  @ApiProperty({ example: 5 }) photoId: number;
+  @ApiProperty({ example: 0 }) position: number;
+  @ApiProperty() text: string;
+
+  static of(caption: Caption): CaptionView {
+    return { id: caption.id, articleId: caption.articleId, photoId: caption.photoId, position: caption.position, text: caption.text };
+  }
+}

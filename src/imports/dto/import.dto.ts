@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Import, ImportCounts, ImportStatus } from '../import.entity';
+
+export class ImportCountsDto implements ImportCounts {
+  @ApiProperty({ example: 2 }) articlesCreated: number;
+  @ApiProperty({ example: 0, description: 'Exact copies merged into an existing article instead of creating one' }) exactDuplicates: number;
+  @ApiProperty({ example: 0, description: 'Articles created as drafts flagged as near duplicates' }) nearDuplicates: number;
+  @ApiProperty({ example: 2 }) photosCreated: number;
+  @ApiProperty({ example: 1 }) authorsCreated: number;
+  @ApiProperty({ example: 12, description: 'Lines dropped as debris or repeats' }) linesRemoved: number;
+  @ApiProperty({ example: 0 }) warnings: number;
+}
+
+export class ImportSummaryDto {
+  @ApiProperty({ example: 7 }) id: number;
+  @ApiProperty({ example: 'aawsat-2026-11-26.txt' }) fileName: string;
+  @ApiProperty({ example: 'b5d4…', description: 'SHA-256 of the bytes; the same bytes are imported once' }) sha256: string;
+  @ApiProperty({ example: 7598 }) byteSize: number;
+  @ApiProperty({ enum: ImportStatus, example: ImportStatus.Completed }) status: ImportStatus;
+  @ApiPropertyOptional({ type: ImportCountsDto, nullable: true }) counts: ImportCounts | null;
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'Why the import was rejected or failed' }) error: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true }) finishedAt: Date | null;
+
+  static from(record: Import): ImportSummaryDto {
+    const { id, fileName, sha256, byteSize, status, counts, error, createdAt, finishedAt } = record;
+    return { id, fileName, sha256, byteSize, status, counts, error, createdAt, finishedAt };
+  }
+}
+
+export class ImportDetailDto extends ImportSummaryDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Every decision: articles created / merged / flagged with line ranges, removed lines with reasons, warnings',
+  })
+  report: Record<string, unknown> | null;
+
+  static override from(record: Import): ImportDetailDto {
+    return { ...ImportSummaryDto.from(record), report: record.report };
+  }
+}
+
+export class SubmittedImportDto extends ImportSummaryDto {
+  @ApiProperty({ description: 'True when these exact bytes were imported before; nothing new was queued' })
+  alreadyImported: boolean;
+}
+
+export class ImportListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}
+
+export class ImportListDto {
+  @ApiProperty({ type: [ImportSummaryDto] }) items: ImportSummaryDto[];
+  @ApiProperty({ example: 1 }) total: number;
+}

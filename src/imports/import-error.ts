@@ -1,0 +1,32 @@
+import { DomainError } from '../common/domain-error';
+
+export enum ImportErrorCode {
+  NotFound = 'IMPORT_NOT_FOUND',
+  Empty = 'IMPORT_EMPTY',
+  Binary = 'IMPORT_BINARY',
+  InvalidUtf8 = 'IMPORT_INVALID_UTF8',
+  LineTooLong = 'IMPORT_LINE_TOO_LONG',
+  NoArticles = 'IMPORT_NO_ARTICLES',
+  TooLarge = 'IMPORT_TOO_LARGE',
+  UnsupportedType = 'IMPORT_UNSUPPORTED_TYPE',
+  FileMissing = 'IMPORT_FILE_MISSING',
+}
+
+const STATUS: Record<ImportErrorCode, number> = {
+  [ImportErrorCode.NotFound]: 404,
+  [ImportErrorCode.Empty]: 422,
+  [ImportErrorCode.Binary]: 422,
+  [ImportErrorCode.InvalidUtf8]: 422,
+  [ImportErrorCode.LineTooLong]: 422,
+  [ImportErrorCode.NoArticles]: 422,
+  [ImportErrorCode.TooLarge]: 413,
+  [ImportErrorCode.UnsupportedType]: 415,
+  [ImportErrorCode.FileMissing]: 400,
+};
+
+export class ImportError extends DomainError<ImportErrorCode> {
+  readonly domain = 'imports';
+  constructor(code: ImportErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(code, message, STATUS[code], extensions);
+  }
+}

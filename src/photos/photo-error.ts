@@ -1,0 +1,20 @@
+import { DomainError } from '../common/domain-error';
+
+export enum PhotoErrorCode {
+  NotFound = 'PHOTO_NOT_FOUND',
+  AlreadyExists = 'PHOTO_ALREADY_EXISTS',
+  UnknownPhotographer = 'PHOTO_UNKNOWN_PHOTOGRAPHER',
+}
+
+const STATUS: Record<PhotoErrorCode, number> = {
+  [PhotoErrorCode.NotFound]: 404,
+  [PhotoErrorCode.AlreadyExists]: 409,
+  [PhotoErrorCode.UnknownPhotographer]: 400,
+};
+
+export class PhotoError extends DomainError<PhotoErrorCode> {
+  readonly domain = 'photos';
+  constructor(code: PhotoErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(code, message, STATUS[code], extensions);
+  }
+}

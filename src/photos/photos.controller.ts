@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { ActorGuard } from '../auth/actor.guard';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { CreatePhotoDto, PhotoView, UpdatePhotoDto } from './dto/photo.dto';
+import { PhotosService } from './photos.service';
+
+@ApiTags('Photos')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/photos')
+@UseGuards(ActorGuard)
+export class PhotosController {
+  constructor(private readonly photos: PhotosService) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One photo', description: 'Needs content:read. (Public readers get photos inside articles.)' })
+  @ApiOkResponse({ type: PhotoView })
+  @ApiProblems(400, 401, 403, 404)
+  async get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<PhotoView> {
+    return PhotoView.of(await this.photos.read(id, actor));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a photo by URL', description: 'Needs content:write. A URL already known gets 409 with existingPhotoId.' })
+  @ApiOkResponse({ type: PhotoView })
+  @ApiProblems(400, 401, 403, 409)
+  async create(@Body() body: CreatePhotoDto, @CurrentActor() actor: Actor): Promise<PhotoView> {
+    return PhotoView.of(await this.photos.create(body, actor));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Fix a photo’s credit, agency, photographer or URL', description: 'Needs content:write.' })
+  @ApiOkResponse({ type: PhotoView })
+  @ApiProblems(400, 401, 403, 404)
+  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdatePhotoDto, @CurrentActor() actor: Actor): Promise<PhotoView> {
+    return PhotoView.of(await this.photos.update(id, body, actor));
+  }
+}

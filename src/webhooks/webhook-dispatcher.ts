@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { type ArticleEvent, ArticleEventName } from '../articles/article-events';
+import type { Article } from '../articles/article.entity';
+import { type ImportCompletedEvent, ImportEventName } from '../imports/import-events';
+import type { WebhookEvent } from './webhook-event';
+import { WebhooksService } from './webhooks.service';
+
+/**
+ * Turns domain events (emitted after their transaction committed) into queued deliveries. Errors stop
+ * here: a webhook can never fail or roll back the publish or import that caused it.
+ */
+@Injectable()
+export class WebhookDispatcher {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @OnEvent(ArticleEventName.Published, { async: true, promisify: true })
+  onPublished(event: ArticleEvent): Promise<void> {
+    return this.dispatch(ArticleEventName.Published, { article: articleSummary(event.article) });
+  }
+
+  @OnEvent(ArticleEventName.Unpublished, { async: true, promisify: true })
+  onUnpublished(event: ArticleEvent): Promise<void> {
+    return this.dispatch(ArticleEventName.Unpublished, { article: articleSummary(event.article) });
+  }
+
+  @OnEvent(ArticleEventName.Updated, { async: true, promisify: true })
+  onUpdated(event: ArticleEvent): Promise<void> {
+    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article) });
+  }
+
+  @OnEvent(ImportEventName.Completed, { async: true, promisify: true })
+  onImportCompleted(event: ImportCompletedEvent): Promise<void> {
+    const { id, fileName, status, counts, finishedAt } = event.import;
+    return this.dispatch(ImportEventName.Completed, { import: { id, fileName, status, counts, finishedAt: finishedAt?.toISOString() ?? null } });
+  }
+
+  private async dispatch(event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.webhooks.enqueue(event, data);
+    } catch (error) {
+      this.logger.error(`could not queue ${event} webhooks: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function articleSummary(article: Article): Record<string, unknown> {
+  return {
+    id: article.id,
+    slug: article.slug,
+    headline: article.headline,
+    status: article.status,
+    version: article.version,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    updatedAt: article.updatedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,16 @@
+import { DomainError } from '../common/domain-error';
+
+export enum WebhookErrorCode {
+  NotFound = 'WEBHOOK_NOT_FOUND',
+}
+
+const STATUS: Record<WebhookErrorCode, number> = {
+  [WebhookErrorCode.NotFound]: 404,
+};
+
+export class WebhookError extends DomainError<WebhookErrorCode> {
+  readonly domain = 'webhooks';
+  constructor(code: WebhookErrorCode, message: string) {
+    super(code, message, STATUS[code]);
+  }
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { ActorGuard } from '../auth/actor.guard';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { CreatedWebhookView, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryView, WebhookView } from './dto/webhook.dto';
+import { WebhooksService } from './webhooks.service';
+
+const ADMINS_ONLY = 'Admins only (signed-in admin session).';
+
+@ApiTags('Webhooks')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/webhooks')
+@UseGuards(ActorGuard)
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List webhook subscriptions', description: ADMINS_ONLY })
+  @ApiOkResponse({ type: WebhookView, isArray: true })
+  @ApiProblems(401, 403)
+  async list(@CurrentActor() actor: Actor): Promise<WebhookView[]> {
+    return (await this.webhooks.list(actor)).map(WebhookView.of);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Subscribe a URL to events; the response carries the signing secret, once', description: ADMINS_ONLY })
+  @ApiOkResponse({ type: CreatedWebhookView })
+  @ApiProblems(400, 401, 403)
+  async create(@Body() body: CreateWebhookDto, @CurrentActor() actor: Actor): Promise<CreatedWebhookView> {
+    const { subscription, secret } = await this.webhooks.subscribe(body, actor);
+    return { ...WebhookView.of(subscription), secret };
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change URL, events, secret or pause a subscription', description: ADMINS_ONLY })
+  @ApiOkResponse({ type: WebhookView })
+  @ApiProblems(400, 401, 403, 404)
+  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateWebhookDto, @CurrentActor() actor: Actor): Promise<WebhookView> {
+    return WebhookView.of(await this.webhooks.update(id, body, actor));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a subscription and its delivery log', description: ADMINS_ONLY })
+  @ApiProblems(401, 403, 404)
+  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+    return this.webhooks.remove(id, actor);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'The latest 100 deliveries: status, attempts, last error', description: ADMINS_ONLY })
+  @ApiOkResponse({ type: WebhookDeliveryView, isArray: true })
+  @ApiProblems(401, 403, 404)
+  async deliveries(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<WebhookDeliveryView[]> {
+    return (await this.webhooks.deliveriesOf(id, actor)).map(WebhookDeliveryView.of);
+  }
+}

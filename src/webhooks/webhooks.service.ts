@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { ArrayContains, DataSource, Repository } from 'typeorm';
+import { Actor, assertCan, Permission } from '../auth/actor';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookError, WebhookErrorCode } from './webhook-error';
+import type { WebhookEvent } from './webhook-event';
+import { WebhookSubscription } from './webhook-subscription.entity';
+
+export const WEBHOOK_QUEUE = 'webhook-delivery';
+/** Attempts per delivery; with the back-off below the last one comes about 8 minutes after the first. */
+export const WEBHOOK_MAX_ATTEMPTS = 8;
+/** pg-boss doubles this after each failure (2 s, 4 s, 8 s, …). */
+export const WEBHOOK_RETRY_DELAY_SECONDS = 2;
+
+export interface WebhookJob {
+  deliveryId: number;
+}
+
+export interface SubscriptionInput {
+  url: string;
+  events: WebhookEvent[];
+  /** Generated when absent. */
+  secret?: string;
+  active?: boolean;
+}
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectRepository(WebhookSubscription) private readonly subscriptions: Repository<WebhookSubscription>,
+    @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueueService,
+  ) {}
+
+  /** The new subscription and its signing secret, which is shown only here. */
+  async subscribe(input: SubscriptionInput, actor: Actor): Promise<{ subscription: WebhookSubscription; secret: string }> {
+    assertCan(actor, Permission.ManageIntegrations);
+    const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
+    const saved = await this.subscriptions.save(
+      this.subscriptions.create({ url: input.url, events: [...new Set(input.events)], secret, active: input.active ?? true }),
+    );
+    return { subscription: await this.get(saved.id), secret };
+  }
+
+  list(actor: Actor): Promise<WebhookSubscription[]> {
+    assertCan(actor, Permission.ManageIntegrations);
+    return this.subscriptions.find({ order: { id: 'ASC' } });
+  }
+
+  async update(id: number, changes: Partial<SubscriptionInput>, actor: Actor): Promise<WebhookSubscription> {
+    assertCan(actor, Permission.ManageIntegrations);
+    const subscription = await this.get(id);
+    if (changes.url !== undefined) subscription.url = changes.url;
+    if (changes.events !== undefined) subscription.events = [...new Set(changes.events)];
+    if (changes.active !== undefined) subscription.active = changes.active;
+    if (changes.secret !== undefined) subscription.secret = changes.secret;
+    await this.subscriptions.save(subscription);
+    return this.get(id);
+  }
+
+  async remove(id: number, actor: Actor): Promise<void> {
+    assertCan(actor, Permission.ManageIntegrations);
+    await this.get(id);
+    await this.subscriptions.delete({ id });
+  }
+
+  async deliveriesOf(id: number, actor: Actor, limit = 100): Promise<WebhookDelivery[]> {
+    assertCan(actor, Permission.ManageIntegrations);
+    await this.get(id);
+    return this.deliveries.find({ where: { subscriptionId: id }, order: { id: 'DESC' }, take: limit });
+  }
+
+  /**
+   * Records one delivery per active subscriber of `event` and queues them, in one transaction: a
+   * delivery row exists exactly when its job does. Sending happens later, in the worker.
+   */
+  async enqueue(event: WebhookEvent, data: Record<string, unknown>, occurredAt = new Date()): Promise<WebhookDelivery[]> {
+    const subscribers = await this.subscriptions.findBy({ active: true, events: ArrayContains([event]) });
+    if (subscribers.length === 0) return [];
+    await this.jobs.ensureQueue(WEBHOOK_QUEUE);
+    return this.dataSource.transaction(async (manager) => {
+      const created: WebhookDelivery[] = [];
+      for (const subscriber of subscribers) {
+        const delivery = await manager.save(manager.create(WebhookDelivery, { subscriptionId: subscriber.id, event, payload: '' }));
+        delivery.payload = JSON.stringify({ id: delivery.id, event, occurredAt: occurredAt.toISOString(), data });
+        await manager.save(delivery);
+        await this.jobs.sendWithin(manager, WEBHOOK_QUEUE, { deliveryId: delivery.id } satisfies WebhookJob, {
+          retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
+          retryDelay: WEBHOOK_RETRY_DELAY_SECONDS,
+          retryBackoff: true,
+        });
+        created.push(delivery);
+      }
+      return created;
+    });
+  }
+
+  private async get(id: number): Promise<WebhookSubscription> {
+    const subscription = await this.subscriptions.findOneBy({ id });
+    if (!subscription) throw new WebhookError(WebhookErrorCode.NotFound, `no webhook subscription with id ${id}`);
+    return subscription;
+  }
+}

@@ -1,0 +1,342 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { ArticleStatus } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
+import { Byline, BylineRole } from '../src/articles/byline.entity';
+import { Actor, TokenScope } from '../src/auth/actor';
+import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { Caption } from '../src/captions/caption.entity';
+import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
+import { bootTestApp, TestApp } from './support/test-app';
+
+const SYSTEM: Actor = { kind: 'system', name: 'test' };
+
+describe('publishing API', () => {
+  let testApp: TestApp;
+  let http: ReturnType<typeof request>;
+  const tokens: Record<string, string> = {};
+  let published: Article;
+  let draft: Article;
+  let unpublished: Article;
+  let scheduled: Article;
+  let authorId: number;
+  let draftOnlyAuthorId: number;
+
+  const bearer = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    http = request(testApp.app.getHttpServer());
+    const service = testApp.app.get(ApiTokensService);
+    const issue = async (name: string, scopes: TokenScope[]) => (tokens[name] = (await service.create({ name, scopes }, SYSTEM)).secret);
+    await issue('reader', [TokenScope.ContentRead]);
+    await issue('writer', [TokenScope.ContentWrite]);
+    await issue('publisher', [TokenScope.ContentWrite, TokenScope.ContentPublish]);
+    await issue('importer', [TokenScope.ImportsWrite]);
+    const revoked = await service.create({ name: 'old', scopes: [TokenScope.ContentWrite, TokenScope.ContentPublish, TokenScope.ContentRead] }, SYSTEM);
+    await service.revoke(revoked.token.id, SYSTEM);
+    tokens.revoked = revoked.secret;
+
+    const ds = testApp.dataSource;
+    const author = await insertAuthor(ds, { name: 'Ahmad Al-Rubaye', key: 'ahmad alrubaye' });
+    const draftOnlyAuthor = await insertAuthor(ds, { name: 'Secret Writer', key: 'secret writer' });
+    authorId = author.id;
+    draftOnlyAuthorId = draftOnlyAuthor.id;
+    published = await insertArticle(ds, {
+      slug: 'baghdad-talks',
+      headline: 'Larijani holds talks in Baghdad',
+      body: ['BAGHDAD — Iran’s top security official arrived in Baghdad for talks on regional security.', 'The talks <b>continued</b> late.'],
+      status: ArticleStatus.Published,
+      publishedAt: new Date('2026-11-01T10:00:00Z'),
+    });
+    draft = await insertArticle(ds, { slug: 'secret-draft', headline: 'Secret Baghdad draft', body: ['Draft copy about Baghdad security.'] });
+    unpublished = await insertArticle(ds, {
+      slug: 'pulled-story',
+      headline: 'Pulled Baghdad story',
+      body: ['Pulled copy about Baghdad.'],
+      status: ArticleStatus.Unpublished,
+      publishedAt: new Date('2026-10-01T10:00:00Z'),
+    });
+    scheduled = await insertArticle(ds, { slug: 'future-story', headline: 'Future Baghdad story', body: ['Later.'], scheduledAt: new Date(Date.now() + 3_600_000) });
+    await ds.getRepository(Byline).save([
+      { articleId: published.id, authorId: author.id, role: BylineRole.Writer, position: 0 },
+      { articleId: draft.id, authorId: draftOnlyAuthor.id, role: BylineRole.Writer, position: 0 },
+    ]);
+    const photo = await insertPhoto(ds, { url: 'https://images.example.com/1.jpg', credit: 'Photo by AHMAD AL-RUBAYE / AFP', agency: 'AFP', photographerId: author.id });
+    await ds.getRepository(Caption).save({ articleId: published.id, photoId: photo.id, position: 0, text: 'Larijani (L) meets officials in Baghdad' });
+    for (let day = 1; day <= 12; day++) {
+      await insertArticle(ds, { headline: `Filler story ${day}`, status: ArticleStatus.Published, publishedAt: new Date(Date.UTC(2026, 8, day)) });
+    }
+  });
+  afterAll(() => testApp.close());
+
+  describe('public reads', () => {
+    it('serves a published article by slug with bylines, photos, ETag and Cache-Control', async () => {
+      const response = await http.get('/api/articles/baghdad-talks').expect(200);
+      expect(response.body).toMatchObject({
+        slug: 'baghdad-talks',
+        headline: 'Larijani holds talks in Baghdad',
+        body: published.body,
+        bylines: [{ id: authorId, name: 'Ahmad Al-Rubaye', role: 'writer' }],
+        photos: [{ caption: 'Larijani (L) meets officials in Baghdad', credit: 'Photo by AHMAD AL-RUBAYE / AFP', agency: 'AFP', photographer: { id: authorId, name: 'Ahmad Al-Rubaye' } }],
+      });
+      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      const etag = response.headers.etag;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      await http.get('/api/articles/baghdad-talks').set('If-None-Match', etag).expect(304);
+      await http.get('/api/articles/baghdad-talks').set('If-None-Match', '"something-else"').expect(200);
+    });
+
+    it('never shows drafts, unpublished or scheduled articles to the public', async () => {
+      for (const slug of ['secret-draft', 'pulled-story', 'future-story', String(draft.id), String(published.id)]) {
+        const response = await http.get(`/api/articles/${slug}`).expect(404);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+      const all = await http.get('/api/articles?limit=100').expect(200);
+      const search = await http.get('/api/articles').query({ q: 'Baghdad' }).expect(200);
+      const listed = [...all.body.items, ...search.body.items].map((item: { id: number }) => item.id);
+      expect(listed).toContain(published.id);
+      for (const hidden of [draft, unpublished, scheduled]) expect(listed).not.toContain(hidden.id);
+      await http.get(`/api/authors/${draftOnlyAuthorId}`).expect(404);
+      await http.get('/api/articles').query({ status: 'draft' }).expect(401);
+    });
+
+    it('pages through the feed with an opaque cursor, newest first, without gaps or repeats', async () => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await http.get('/api/articles').query({ limit: 5, ...(cursor ? { cursor } : {}) }).expect(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(5);
+        seen.push(...page.body.items.map((item: { id: number }) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(13);
+      expect(new Set(seen).size).toBe(13);
+      expect(seen[0]).toBe(published.id);
+    });
+
+    it('filters by author, agency and time', async () => {
+      const byAuthor = await http.get('/api/articles').query({ author: authorId }).expect(200);
+      expect(byAuthor.body.items.map((item: { id: number }) => item.id)).toEqual([published.id]);
+      const byAgency = await http.get('/api/articles').query({ agency: 'afp' }).expect(200);
+      expect(byAgency.body.items.map((item: { id: number }) => item.id)).toEqual([published.id]);
+      const window = await http.get('/api/articles').query({ since: '2026-09-03T00:00:00Z', until: '2026-09-05T00:00:00Z' }).expect(200);
+      expect(window.body.items.map((item: { headline: string }) => item.headline)).toEqual(['Filler story 4', 'Filler story 3']);
+    });
+
+    it('searches with ranking and an HTML-safe highlighted snippet', async () => {
+      const response = await http.get('/api/articles').query({ q: 'security talks' }).expect(200);
+      expect(response.body.items).toHaveLength(1);
+      const [hit] = response.body.items;
+      expect(hit.id).toBe(published.id);
+      expect(hit.rank).toBeGreaterThan(0);
+      expect(hit.snippet).toContain('<mark>security</mark>');
+      expect(hit.snippet).not.toContain('<b>');
+      const none = await http.get('/api/articles').query({ q: '"no such phrase anywhere"' }).expect(200);
+      expect(none.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('shows an author page with their published work only', async () => {
+      const response = await http.get(`/api/authors/${authorId}`).expect(200);
+      expect(response.body).toMatchObject({ id: authorId, name: 'Ahmad Al-Rubaye' });
+      expect(response.body.articles.items.map((item: { id: number }) => item.id)).toEqual([published.id]);
+      await http.get('/api/authors/999999').expect(404);
+    });
+
+    it('answers bad queries and cursors with 400 problem JSON', async () => {
+      for (const query of [{ cursor: 'garbage!' }, { cursor: 'eyJ4IjoxfQ' }, { limit: 101 }, { limit: 0 }, { since: 'yesterday' }, { unknown: 1 }, { author: 'x' }]) {
+        const response = await http.get('/api/articles').query(query).expect(400);
+        expect(response.body).toMatchObject({ status: 400, title: 'Bad Request' });
+        expect(typeof response.body.detail).toBe('string');
+      }
+      const searchCursor = (await http.get('/api/articles').query({ q: 'story', limit: 1 })).body.nextCursor;
+      await http.get('/api/articles').query({ cursor: searchCursor }).expect(400);
+    });
+  });
+
+  describe('reads with a content:read token', () => {
+    it('sees drafts by id and slug and filters by status', async () => {
+      const byId = await http.get(`/api/articles/${draft.id}`).set(bearer('reader')).expect(200);
+      expect(byId.body).toMatchObject({ slug: 'secret-draft', status: 'draft' });
+      expect(byId.headers['cache-control']).toBe('private, no-cache');
+      await http.get('/api/articles/secret-draft').set(bearer('reader')).expect(200);
+      const drafts = await http.get('/api/articles').query({ status: 'draft' }).set(bearer('reader')).expect(200);
+      const ids = drafts.body.items.map((item: { id: number }) => item.id);
+      expect(ids).toEqual(expect.arrayContaining([draft.id, scheduled.id]));
+      expect(ids).not.toContain(published.id);
+      await http.get('/api/articles').query({ status: 'draft' }).set(bearer('importer')).expect(403);
+    });
+
+    it('refuses unknown and revoked tokens even on public routes', async () => {
+      await http.get('/api/articles').set(bearer('revoked')).expect(401);
+      const response = await http.get('/api/articles').set('Authorization', 'Bearer wd_nope').expect(401);
+      expect(response.headers['www-authenticate']).toContain('Bearer');
+    });
+  });
+
+  describe('management', () => {
+    it('creates a draft and updates it with If-Match, refusing a stale version with 409', async () => {
+      const created = await http
+        .post('/api/articles')
+        .set(bearer('writer'))
+        .send({ headline: 'Automation story', body: ['First.', 'Second.'], authorIds: [authorId] })
+        .expect(201);
+      expect(created.body).toMatchObject({ slug: 'automation-story', status: 'draft', version: 1, bylines: [{ id: authorId }] });
+      const again = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'Automation story', body: ['x'] }).expect(201);
+      expect(again.body.slug).toBe('automation-story-2');
+
+      const updated = await http.patch(`/api/articles/${created.body.id}`).set(bearer('writer')).set('If-Match', '"1"').send({ headline: 'Automation story, fixed' }).expect(200);
+      expect(updated.body).toMatchObject({ headline: 'Automation story, fixed', version: 2 });
+      const stale = await http.patch(`/api/articles/${created.body.id}`).set(bearer('writer')).send({ headline: 'Lost update', version: 1 }).expect(409);
+      expect(stale.body).toMatchObject({ status: 409, currentVersion: 2, code: 'ARTICLE_VERSION_CONFLICT' });
+      await http.patch(`/api/articles/${created.body.id}`).set(bearer('writer')).send({ headline: 'Blind write' }).expect(428);
+      await http.patch(`/api/articles/${created.body.id}`).set(bearer('writer')).send({ headline: 'x', version: 2, status: 'published' }).expect(400);
+      expect((await http.get(`/api/articles/${created.body.id}`).set(bearer('reader'))).body.headline).toBe('Automation story, fixed');
+    });
+
+    it('publishes, schedules and unpublishes through PublishingService', async () => {
+      const article = await insertArticle(testApp.dataSource, { slug: 'to-publish' });
+      await http.get('/api/articles/to-publish').expect(404);
+      await http.post(`/api/articles/${article.id}/publish`).set(bearer('writer')).send({}).expect(403);
+      const live = await http.post(`/api/articles/${article.id}/publish`).set(bearer('publisher')).send({}).expect(200);
+      expect(live.body.status).toBe('published');
+      await http.get('/api/articles/to-publish').expect(200);
+      await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).set('If-Match', '"1"').send({}).expect(409);
+      await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).send({}).expect(200);
+      await http.get('/api/articles/to-publish').expect(404);
+
+      await http.post(`/api/articles/${article.id}/schedule`).set(bearer('publisher')).send({ at: '2001-01-01T00:00:00Z' }).expect(400);
+      await http.post(`/api/articles/${article.id}/schedule`).set(bearer('publisher')).send({ at: 'tomorrow' }).expect(400);
+      const at = new Date(Date.now() + 86_400_000).toISOString();
+      const queued = await http.post(`/api/articles/${article.id}/schedule`).set(bearer('publisher')).send({ at }).expect(200);
+      expect(queued.body.scheduledAt).toBe(at);
+      await http.get('/api/articles/to-publish').expect(404);
+    });
+
+    it('creates and edits authors, photos and captions', async () => {
+      const author = await http.post('/api/authors').set(bearer('writer')).send({ name: 'LINA SINJAB' }).expect(201);
+      expect(author.body).toMatchObject({ name: 'Lina Sinjab', key: 'lina sinjab' });
+      const variant = await http.post('/api/authors').set(bearer('writer')).send({ name: 'Lina  Sinjab' }).expect(409);
+      expect(variant.body.existingAuthorId).toBe(author.body.id);
+      await http.patch(`/api/authors/${author.body.id}`).set(bearer('writer')).send({ name: 'Lina Sinjab-Haddad' }).expect(200);
+
+      const photo = await http.post('/api/photos').set(bearer('writer')).send({ url: 'https://images.example.com/new.jpg', credit: 'Reuters', agency: 'Reuters' }).expect(201);
+      const fixed = await http.patch(`/api/photos/${photo.body.id}`).set(bearer('writer')).send({ credit: 'Photo by Lina Sinjab / Reuters', photographerId: author.body.id }).expect(200);
+      expect(fixed.body).toMatchObject({ credit: 'Photo by Lina Sinjab / Reuters', photographerName: 'Lina Sinjab-Haddad' });
+      await http.patch(`/api/photos/${photo.body.id}`).set(bearer('writer')).send({ photographerId: 999999 }).expect(400);
+      await http.post('/api/photos').set(bearer('writer')).send({ url: 'javascript:alert(1)' }).expect(400);
+
+      const caption = await http.post('/api/captions').set(bearer('writer')).send({ articleId: draft.id, photoId: photo.body.id, text: 'A caption' }).expect(201);
+      expect(caption.body.position).toBe(0);
+      const edited = await http.patch(`/api/captions/${caption.body.id}`).set(bearer('writer')).send({ text: 'A better caption' }).expect(200);
+      expect(edited.body.text).toBe('A better caption');
+      const detail = await http.get(`/api/articles/${draft.id}`).set(bearer('reader')).expect(200);
+      expect(detail.body.photos).toEqual([expect.objectContaining({ caption: 'A better caption', credit: 'Photo by Lina Sinjab / Reuters' })]);
+    });
+
+    it.each([
+      ['post', '/api/articles', { headline: 'x', body: ['y'] }],
+      ['patch', '/api/articles/1', { headline: 'x', version: 1 }],
+      ['post', '/api/articles/1/publish', {}],
+      ['post', '/api/articles/1/unpublish', {}],
+      ['post', '/api/articles/1/schedule', { at: '2099-01-01T00:00:00Z' }],
+      ['post', '/api/authors', { name: 'Someone' }],
+      ['patch', '/api/authors/1', { name: 'Someone' }],
+      ['post', '/api/photos', { url: 'https://example.com/a.jpg' }],
+      ['patch', '/api/photos/1', { credit: 'x' }],
+      ['post', '/api/captions', { articleId: 1, photoId: 1, text: 'x' }],
+      ['patch', '/api/captions/1', { text: 'x' }],
+      ['post', '/api/tokens', { name: 'x', scopes: ['content:read'] }],
+    ] as const)('%s %s: 401 without a token or with a revoked one, 403 with the wrong scope', async (method, path, body) => {
+      const expectProblem = (response: request.Response, status: number) => {
+        expect(response.status).toBe(status);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      };
+      expectProblem(await http[method](path).send(body), 401);
+      expectProblem(await http[method](path).set(bearer('revoked')).send(body), 401);
+      expectProblem(await http[method](path).set(bearer(path.endsWith('publish') || path.endsWith('schedule') ? 'writer' : 'importer')).send(body), 403);
+    });
+
+    it('rejects malformed JSON, unknown fields, overlong values and oversize bodies with 4xx problem JSON', async () => {
+      const malformed = await http.post('/api/articles').set(bearer('writer')).set('Content-Type', 'application/json').send('{"headline": ').expect(400);
+      expect(malformed.body).toMatchObject({ status: 400, type: 'about:blank' });
+      const unknown = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['y'], status: 'published' }).expect(400);
+      expect(unknown.body.detail).toContain('property status should not exist');
+      await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x'.repeat(501), body: ['y'] }).expect(400);
+      await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: [] }).expect(400);
+      await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['y'], slug: 'Not A Slug' }).expect(400);
+      const oversize = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['y'.repeat(2 * 1024 * 1024)] }).expect(413);
+      expect(oversize.body).toMatchObject({ status: 413 });
+    });
+  });
+
+  describe('API tokens', () => {
+    it('are managed by admins only (not by tokens), shown once and revocable', async () => {
+      await http.get('/api/tokens').set(bearer('publisher')).expect(403);
+      const service = testApp.app.get(ApiTokensService);
+      const issued = await service.create({ name: 'temp', scopes: [TokenScope.ContentRead] }, SYSTEM);
+      await http.get(`/api/articles/${draft.id}`).set('Authorization', `Bearer ${issued.secret}`).expect(200);
+      const listed = await service.list(SYSTEM);
+      expect(JSON.stringify(listed)).not.toContain(issued.secret);
+      await service.revoke(issued.token.id, SYSTEM);
+      await http.get(`/api/articles/${draft.id}`).set('Authorization', `Bearer ${issued.secret}`).expect(401);
+    });
+  });
+
+  describe('ninjs 3.1', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    // The schema's one external reference is GeoJSON, for the geometry of `places`, which Wiredesk never
+    // emits (asserted below); the test runs offline, so that reference resolves to an accept-all schema.
+    ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json' });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'fixtures/ninjs/ninjs-schema_3.1.json'), 'utf8')));
+
+    it('serves an article as valid ninjs with headline, body, by and photo associations', async () => {
+      const response = await http.get('/api/articles/baghdad-talks').set('Accept', 'application/ninjs+json').expect(200);
+      expect(response.headers['content-type']).toContain('application/ninjs+json');
+      expect(validate(response.body)).toBe(true);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(response.body).toMatchObject({
+        uri: `urn:wiredesk:article:${published.id}`,
+        pubStatus: 'usable',
+        headlines: [{ value: 'Larijani holds talks in Baghdad' }],
+        by: 'Ahmad Al-Rubaye',
+        associations: [{ type: 'picture', descriptions: [{ role: 'caption', value: 'Larijani (L) meets officials in Baghdad' }], copyrightNotice: 'Photo by AHMAD AL-RUBAYE / AFP' }],
+      });
+      expect(response.body.bodies[0].value).toContain('Iran’s top security official');
+      expect(response.body.places).toBeUndefined();
+    });
+
+    it('serves list entries and drafts as valid ninjs too', async () => {
+      const list = await http.get('/api/articles?format=ninjs').expect(200);
+      expect(list.body.items.length).toBeGreaterThan(0);
+      for (const item of list.body.items) expect(validate(item)).toBe(true);
+      const draftItem = await http.get(`/api/articles/${draft.id}?format=ninjs`).set(bearer('reader')).expect(200);
+      expect(validate(draftItem.body)).toBe(true);
+      expect(draftItem.body.pubStatus).toBe('withheld');
+    });
+  });
+
+  describe('hardening and docs', () => {
+    it('sends security headers and request ids', async () => {
+      const response = await http.get('/api/articles').set('X-Request-Id', 'client-abc-123').expect(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toBeDefined();
+      expect(response.headers['x-request-id']).toBe('client-abc-123');
+      expect((await http.get('/api/articles')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('publishes the OpenAPI document with every API route', async () => {
+      const response = await http.get('/docs-json').expect(200);
+      const paths = Object.keys(response.body.paths);
+      for (const path of ['/api/articles', '/api/articles/{reference}', '/api/articles/{id}', '/api/articles/{id}/publish', '/api/articles/{id}/schedule', '/api/authors/{id}', '/api/photos', '/api/captions/{id}', '/api/tokens']) {
+        expect(paths).toContain(path);
+      }
+      expect(response.body.components.securitySchemes.bearer).toBeDefined();
+      await http.get('/docs').expect(200);
+    });
+  });
+});

@@ -1,0 +1,272 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { ArticleStatus } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
+import { Actor, TokenScope } from '../src/auth/actor';
+import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { ImportErrorCode } from '../src/imports/import-error';
+import { ImportStatus } from '../src/imports/import.entity';
+import { ImportsService } from '../src/imports/imports.service';
+import { SAMPLE_DUMP } from '../src/imports/sample-import';
+import { ImportReport } from '../src/imports/wire-importer';
+import { ArticleFixture, buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
+import { bootTestApp, TestApp } from './support/test-app';
+
+const operator: Actor = { kind: 'system', name: 'test' };
+
+async function rowCounts(testApp: TestApp): Promise<Record<string, number>> {
+  const [row] = await testApp.dataSource.query(`SELECT
+    (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM photos) AS photos,
+    (SELECT count(*)::int FROM captions) AS captions, (SELECT count(*)::int FROM authors) AS authors,
+    (SELECT count(*)::int FROM bylines) AS bylines, (SELECT count(*)::int FROM article_lsh_bands) AS bands`);
+  return row;
+}
+
+describe('importing wire dumps', () => {
+  let testApp: TestApp;
+  let imports: ImportsService;
+  let directory: string;
+
+  const writeDump = async (name: string, content: string | Buffer) => {
+    const path = join(directory, name);
+    await writeFile(path, content);
+    return path;
+  };
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    imports = testApp.app.get(ImportsService);
+    directory = await mkdtemp(join(tmpdir(), 'wiredesk-imports-'));
+  });
+  afterAll(async () => {
+    await testApp.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  describe('the sample dump', () => {
+    let report: ImportReport;
+
+    beforeAll(async () => {
+      const outcome = await imports.importFile(SAMPLE_DUMP, operator);
+      report = outcome.report!;
+      expect(outcome.import.status).toBe(ImportStatus.Completed);
+    });
+
+    it('creates two draft articles with their copy, source lines and import', async () => {
+      const articles = await testApp.dataSource.getRepository(Article).find({ order: { id: 'ASC' } });
+      expect(articles.map((article) => article.headline)).toEqual([
+        'US Forces Withdraw from Iraq Air Base as Part of Redeployment Plan',
+        'Regional Shifts Loom over Larijani’s Talks in Baghdad',
+      ]);
+      expect(articles.every((article) => article.status === ArticleStatus.Draft)).toBe(true);
+      expect(articles[0]!.body[0]).toMatch(/^US troops with the coalition fighting ISIS/);
+      expect(articles[0]!.body).not.toContain('TT');
+      expect([articles[0]!.sourceLineStart, articles[0]!.sourceLineEnd]).toEqual([1, 39]);
+      expect(articles[0]!.slug).toBe('us-forces-withdraw-from-iraq-air-base-as-part-of-redeployment-plan');
+    });
+
+    it('stores each photo once with its caption, credit, photographer and agency', async () => {
+      const photos = await testApp.dataSource.query(
+        `SELECT p.credit, p.agency, au.name AS photographer, c.text AS caption
+           FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors au ON au.id = p."photographerId" ORDER BY c."articleId"`,
+      );
+      expect(photos).toEqual([
+        {
+          credit: 'Photo by AHMAD AL-RUBAYE / AFP',
+          agency: 'AFP',
+          photographer: 'Ahmad Al-Rubaye',
+          caption: expect.stringMatching(/^Coalition’s Brigadier General Vincent Barker \(R\).*Qayyarah air base\.$/),
+        },
+        { credit: 'Iraqi premiership', agency: 'Iraqi premiership', photographer: null, caption: 'Sudani holds talks with Iran’s security chief Larijani in Baghdad Monday' },
+      ]);
+    });
+
+    it('reports what it did, with removed lines and their reasons', () => {
+      expect(report.counts).toMatchObject({ articlesCreated: 2, exactDuplicates: 0, nearDuplicates: 0, photosCreated: 2, authorsCreated: 1 });
+      expect(report.articles.map((entry) => [entry.outcome, entry.lines])).toEqual([
+        ['created', [1, 39]],
+        ['created', [43, 87]],
+      ]);
+      expect(report.removed).toEqual(expect.arrayContaining([{ line: 5, reason: 'debris', text: 'TT' }, { line: 6, reason: 'debris', text: '20' }]));
+      expect(report.removed.some((entry) => entry.reason === 'repeated-headline' && entry.line === 8)).toBe(true);
+      expect(report.counts.linesRemoved).toBe(report.removed.length);
+    });
+
+    it('does nothing when the same bytes come again', async () => {
+      const before = await rowCounts(testApp);
+      const again = await imports.importFile(SAMPLE_DUMP, operator);
+      expect(again.alreadyImported).toBe(true);
+      expect(await rowCounts(testApp)).toEqual(before);
+    });
+
+    it('merges a re-scraped copy of the same stories instead of creating rows, and says which it matched', async () => {
+      const before = await rowCounts(testApp);
+      const crlf = (await import('node:fs/promises')).readFile(SAMPLE_DUMP, 'utf8').then((text) => `\ufeff${text.replace(/\n/g, '\r\n')}`);
+      const outcome = await imports.importFile(await writeDump('rescrape.txt', await crlf), operator);
+      expect(outcome.import.counts).toMatchObject({ articlesCreated: 0, exactDuplicates: 2, photosCreated: 0, authorsCreated: 0 });
+      expect(outcome.report!.articles.map((entry) => entry.outcome)).toEqual(['merged', 'merged']);
+      expect(outcome.report!.articles[0]!.reason).toMatch(/existing article \d+/);
+      expect(await rowCounts(testApp)).toEqual(before);
+    });
+  });
+
+  it('flags an updated version of a story as a near duplicate draft, never merging it', async () => {
+    const original = syntheticArticle(9001);
+    const updated: ArticleFixture = { ...original, body: [...original.body.slice(0, 11), 'An update added this closing paragraph with fresh reaction from officials.'] };
+    await imports.importFile(await writeDump('original.txt', buildDump([original])), operator);
+    const outcome = await imports.importFile(await writeDump('updated.txt', buildDump([updated])), operator);
+
+    expect(outcome.import.counts).toMatchObject({ articlesCreated: 1, nearDuplicates: 1 });
+    const entry = outcome.report!.articles[0]!;
+    expect(entry.outcome).toBe('flagged');
+    expect(entry.similarity).toBeGreaterThanOrEqual(0.8);
+    const flagged = await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: entry.articleId });
+    expect(flagged).toMatchObject({ status: ArticleStatus.Draft, duplicateKind: 'near', duplicateOfId: entry.duplicateOf });
+    expect(flagged.duplicateScore).toBeCloseTo(entry.similarity!, 3);
+  });
+
+  it('handles copies within one dump: exact copies merge, near ones are flagged against the first', async () => {
+    const story = syntheticArticle(9100);
+    const rewrite: ArticleFixture = { ...story, body: [...story.body.slice(0, 11), 'Officials later confirmed the figures in a short statement.'] };
+    const outcome = await imports.importFile(await writeDump('inside.txt', buildDump([story, syntheticArticle(9101), story, rewrite])), operator);
+    expect(outcome.report!.articles.map((entry) => entry.outcome)).toEqual(['created', 'created', 'merged', 'flagged']);
+    const [first, , copy, near] = outcome.report!.articles;
+    expect(copy!.articleId).toBe(first!.articleId);
+    expect(near!.duplicateOf).toBe(first!.articleId);
+  });
+
+  it('keeps one author per person and one photo per picture across dumps', async () => {
+    const caption = 'Protesters gather in Tahrir Square on Friday';
+    const first: ArticleFixture = { ...syntheticArticle(9200), photos: [`${caption} (Photo by KHALED EL-DESOUKI / AFP)`] };
+    const second: ArticleFixture = { ...syntheticArticle(9201), photos: [`${caption} (Photo by KHALED EL-DESOUKI / AFP)`, 'A second picture of the square (Photo by Khaled el Desouki / AFP)'] };
+    await imports.importFile(await writeDump('photo-1.txt', buildDump([first])), operator);
+    const outcome = await imports.importFile(await writeDump('photo-2.txt', buildDump([second])), operator);
+
+    expect(outcome.import.counts).toMatchObject({ photosCreated: 1, authorsCreated: 0 });
+    const authors = await testApp.dataSource.query(`SELECT name FROM authors WHERE key LIKE '%desouki%'`);
+    expect(authors).toHaveLength(1);
+    const shared = await testApp.dataSource.query(
+      `SELECT count(*)::int AS captions FROM captions c JOIN photos p ON p.id = c."photoId" WHERE c.text = $1`,
+      [caption],
+    );
+    expect(shared[0].captions).toBe(2);
+  });
+
+  describe('bad input is refused, reported and writes no copy', () => {
+    it.each([
+      ['empty.txt', Buffer.alloc(0), ImportErrorCode.Empty, /empty/i],
+      ['binary.txt', Buffer.from('Headline\n\x00\x01\x02'), ImportErrorCode.Binary, /NUL byte at byte offset 9/],
+      ['latin1.txt', Buffer.concat([Buffer.from('Headline\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners\n')]), ImportErrorCode.InvalidUtf8, /byte offset 13/],
+      ['prose.txt', Buffer.from('Just a note.\nNothing that looks like an article.\n'), ImportErrorCode.NoArticles, /article/i],
+    ])('%s', async (name, content, code, message) => {
+      const before = await rowCounts(testApp);
+      await expect(imports.importFile(await writeDump(name, content), operator)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+      expect(await rowCounts(testApp)).toEqual(before);
+      const [recorded] = await testApp.dataSource.query(`SELECT status, error FROM imports WHERE "fileName" = $1`, [name]);
+      expect(recorded).toEqual({ status: ImportStatus.Rejected, error: expect.stringMatching(message) });
+    });
+
+    it('rolls back every article of a dump that goes bad after the first batches were written', async () => {
+      const articles = Array.from({ length: 1200 }, (_, index) => syntheticArticle(20_000 + index, 2));
+      const broken = Buffer.concat([Buffer.from(buildDump(articles)), Buffer.from([0xff, 0x0a])]);
+      const before = await rowCounts(testApp);
+      await expect(imports.importFile(await writeDump('broken.txt', broken), operator)).rejects.toMatchObject({ code: ImportErrorCode.InvalidUtf8 });
+      expect(await rowCounts(testApp)).toEqual(before);
+    });
+  });
+
+  it('previews a dry run without writing anything', async () => {
+    const before = await rowCounts(testApp);
+    const outcome = await imports.importFile(await writeDump('dry.txt', buildDump([syntheticArticle(9300), syntheticArticle(9301)])), operator, { dryRun: true });
+    expect(outcome.report!.counts.articlesCreated).toBe(2);
+    expect(await rowCounts(testApp)).toEqual(before);
+    expect(await testApp.dataSource.query(`SELECT id FROM imports WHERE "fileName" = 'dry.txt'`)).toEqual([]);
+  });
+
+  describe('over HTTP', () => {
+    let importToken: string;
+    let readToken: string;
+
+    beforeAll(async () => {
+      const tokens = testApp.app.get(ApiTokensService);
+      importToken = (await tokens.create({ name: 'ingest', scopes: [TokenScope.ImportsWrite] }, operator)).secret;
+      readToken = (await tokens.create({ name: 'reader', scopes: [TokenScope.ContentRead] }, operator)).secret;
+    });
+
+    const upload = (token: string | undefined, content: Buffer, options: { filename?: string; contentType?: string } = {}) => {
+      const call = request(testApp.app.getHttpServer()).post('/api/imports');
+      if (token) call.set('Authorization', `Bearer ${token}`);
+      return call.attach('file', content, { filename: options.filename ?? 'upload.txt', contentType: options.contentType ?? 'text/plain' });
+    };
+
+    async function waitForImport(location: string): Promise<request.Response> {
+      for (let attempt = 0; attempt < 60; attempt += 1) {
+        const response = await request(testApp.app.getHttpServer()).get(location).set('Authorization', `Bearer ${importToken}`).expect(200);
+        if (response.body.status !== ImportStatus.Queued && response.body.status !== ImportStatus.Running) return response;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      throw new Error(`import at ${location} did not finish`);
+    }
+
+    it('accepts an upload with 202 and a Location, imports it in the background and serves the report', async () => {
+      const dump = Buffer.from(buildDump([syntheticArticle(9400), syntheticArticle(9401)]));
+      const accepted = await upload(importToken, dump, { filename: 'http.txt' }).expect(202);
+      expect(accepted.headers.location).toBe(`/api/imports/${accepted.body.id}`);
+      expect(accepted.body).toMatchObject({ status: ImportStatus.Queued, fileName: 'http.txt', alreadyImported: false });
+
+      const done = await waitForImport(accepted.headers.location);
+      expect(done.body).toMatchObject({ status: ImportStatus.Completed, counts: { articlesCreated: 2 } });
+      expect(done.body.report.articles).toHaveLength(2);
+
+      const again = await upload(importToken, dump, { filename: 'http-again.txt' }).expect(200);
+      expect(again.body).toMatchObject({ id: accepted.body.id, alreadyImported: true });
+
+      const list = await request(testApp.app.getHttpServer()).get('/api/imports?limit=5').set('Authorization', `Bearer ${importToken}`).expect(200);
+      expect(list.body.items[0]).toMatchObject({ id: accepted.body.id });
+      expect(list.body.items[0].report).toBeUndefined();
+    });
+
+    it('refuses callers without the imports scope', async () => {
+      await upload(undefined, Buffer.from(buildDump([syntheticArticle(9500)]))).expect(401);
+      const forbidden = await upload(readToken, Buffer.from(buildDump([syntheticArticle(9500)]))).expect(403);
+      expect(forbidden.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+
+    it('answers bad uploads with problem JSON naming the problem', async () => {
+      const invalid = await upload(importToken, Buffer.from([0x41, 0x0a, 0xc3, 0x28])).expect(422);
+      expect(invalid.body).toMatchObject({ code: ImportErrorCode.InvalidUtf8, byteOffset: 2 });
+      const image = await upload(importToken, Buffer.from('GIF89a'), { filename: 'photo.gif', contentType: 'image/gif' }).expect(415);
+      expect(image.body.detail).toMatch(/text\/plain/);
+      const missing = await request(testApp.app.getHttpServer()).post('/api/imports').set('Authorization', `Bearer ${importToken}`).field('note', 'no file').expect(400);
+      expect(missing.body.detail).toMatch(/field "file"/);
+    });
+  });
+});
+
+describe('importing over the size limit', () => {
+  let testApp: TestApp;
+  const previous = process.env.IMPORT_MAX_BYTES;
+
+  beforeAll(async () => {
+    process.env.IMPORT_MAX_BYTES = '1024';
+    testApp = await bootTestApp();
+  });
+  afterAll(async () => {
+    if (previous === undefined) delete process.env.IMPORT_MAX_BYTES;
+    else process.env.IMPORT_MAX_BYTES = previous;
+    await testApp.close();
+  });
+
+  it('answers 413 and writes nothing', async () => {
+    const token = (await testApp.app.get(ApiTokensService).create({ name: 'ingest', scopes: [TokenScope.ImportsWrite] }, operator)).secret;
+    const response = await request(testApp.app.getHttpServer())
+      .post('/api/imports')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', Buffer.from(buildDump([syntheticArticle(1), syntheticArticle(2)])), { filename: 'big.txt', contentType: 'text/plain' })
+      .expect(413);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(await testApp.dataSource.query('SELECT id FROM articles')).toEqual([]);
+  });
+});

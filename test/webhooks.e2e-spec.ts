@@ -1,0 +1,152 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { ArticleEventName } from '../src/articles/article-events';
+import { ArticleStatus } from '../src/articles/article-status';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/app.setup';
+import { Actor, TokenScope } from '../src/auth/actor';
+import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { PublishingService } from '../src/publishing/publishing.service';
+import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-delivery.entity';
+import { verifySignature } from '../src/webhooks/webhook-signature';
+import { WebhooksService } from '../src/webhooks/webhooks.service';
+import { insertArticle } from './support/fixtures';
+import { bootTestApp, TestApp } from './support/test-app';
+
+const SYSTEM: Actor = { kind: 'system', name: 'test' };
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A webhook receiver on 127.0.0.1 that records every request; `/flaky` answers 500 to its first request. */
+async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
+  const received: Received[] = [];
+  let flakyFailures = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const fail = req.url === '/flaky' && flakyFailures++ === 0;
+      res.writeHead(fail ? 500 : 204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('webhooks and scheduled publishing', () => {
+  let testApp: TestApp;
+  let second: INestApplication;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let secret: string;
+  let publisherToken: string;
+
+  const eventsFor = (articleId: number, event: string, path = '/hook') =>
+    receiver.received.filter((hit) => hit.path === path && hit.headers['x-wiredesk-event'] === event && JSON.parse(hit.body).data.article.id === articleId);
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    testApp = await bootTestApp();
+    // A second instance of the app on the same database, as in a two-server deployment.
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: testApp.database.url })] }).compile();
+    second = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
+    await second.init();
+
+    const webhooks = testApp.app.get(WebhooksService);
+    secret = (await webhooks.subscribe({ url: `${receiver.url}/hook`, events: [ArticleEventName.Published, ArticleEventName.Unpublished] }, SYSTEM)).secret;
+    await webhooks.subscribe({ url: `${receiver.url}/flaky`, events: [ArticleEventName.Published], secret: 'flaky-secret-0123456789' }, SYSTEM);
+    publisherToken = (await testApp.app.get(ApiTokensService).create({ name: 'cms', scopes: [TokenScope.ContentPublish] }, SYSTEM)).secret;
+  });
+  afterAll(async () => {
+    await second?.close();
+    await testApp.close();
+    await new Promise((resolve) => receiver.server.close(resolve));
+  });
+
+  it('delivers a signed article.published that the receiver can verify', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await request(testApp.app.getHttpServer()).post(`/api/articles/${article.id}/publish`).set('Authorization', `Bearer ${publisherToken}`).send({}).expect(200);
+
+    const [hit] = await waitFor(() => (eventsFor(article.id, ArticleEventName.Published).length ? eventsFor(article.id, ArticleEventName.Published) : undefined));
+    const timestamp = Number(hit.headers['x-wiredesk-timestamp']);
+    expect(verifySignature(secret, timestamp, hit.body, String(hit.headers['x-wiredesk-signature']))).toBe(true);
+    expect(verifySignature('wrong-secret', timestamp, hit.body, String(hit.headers['x-wiredesk-signature']))).toBe(false);
+    expect(JSON.parse(hit.body)).toMatchObject({ event: 'article.published', data: { article: { id: article.id, slug: article.slug, status: 'published' } } });
+  });
+
+  it('retries a delivery after the receiver answers 500 and logs both attempts', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await testApp.app.get(PublishingService).publish(article.id, SYSTEM);
+    const deliveries = testApp.dataSource.getRepository(WebhookDelivery);
+
+    const delivered = await waitFor(async () => {
+      const rows = await deliveries.find({ where: { event: ArticleEventName.Published, status: WebhookDeliveryStatus.Delivered } });
+      return rows.find((row) => JSON.parse(row.payload).data.article.id === article.id && row.attempts === 2);
+    });
+    expect(delivered).toMatchObject({ lastResponseStatus: 204, lastError: 'the receiver answered HTTP 500' });
+    expect(eventsFor(article.id, ArticleEventName.Published, '/flaky')).toHaveLength(2);
+    const [first, retry] = eventsFor(article.id, ArticleEventName.Published, '/flaky');
+    expect(retry.body).toBe(first.body);
+  });
+
+  it('never lets an unreachable receiver block or roll back a publish', async () => {
+    const webhooks = testApp.app.get(WebhooksService);
+    const dead = await webhooks.subscribe({ url: 'http://127.0.0.1:9/nobody-listens', events: [ArticleEventName.Unpublished] }, SYSTEM);
+    const article = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+
+    const started = Date.now();
+    const pulled = await testApp.app.get(PublishingService).unpublish(article.id, SYSTEM);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(pulled.status).toBe(ArticleStatus.Unpublished);
+
+    const failedAttempt = await waitFor(async () => {
+      const [row] = await webhooks.deliveriesOf(dead.subscription.id, SYSTEM);
+      return row && row.attempts >= 1 ? row : undefined;
+    });
+    expect(failedAttempt.status).toBe(WebhookDeliveryStatus.Pending);
+    expect(failedAttempt.lastError).toContain('could not reach the receiver');
+    await webhooks.update(dead.subscription.id, { active: false }, SYSTEM);
+  });
+
+  it('publishes a due article exactly once with two instances running, and fires the webhook once', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await testApp.app.get(PublishingService).schedule(article.id, new Date(Date.now() + 1_000), SYSTEM);
+
+    await waitFor(() => (eventsFor(article.id, ArticleEventName.Published).length ? true : undefined));
+    // Give both schedulers several more rounds to publish it again, if they were going to.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+
+    expect(eventsFor(article.id, ArticleEventName.Published)).toHaveLength(1);
+    const rows = await testApp.dataSource.getRepository(WebhookDelivery).findBy({ event: ArticleEventName.Published });
+    expect(rows.filter((row) => JSON.parse(row.payload).data.article.id === article.id)).toHaveLength(2); // /hook and /flaky, once each
+    const stored = await testApp.dataSource.query(`SELECT status, "scheduledAt", version FROM articles WHERE id = $1`, [article.id]);
+    expect(stored[0]).toMatchObject({ status: 'published', scheduledAt: null, version: 3 });
+  });
+
+  it('lets only admins manage subscriptions over HTTP', async () => {
+    await request(testApp.app.getHttpServer()).get('/api/webhooks').expect(401);
+    await request(testApp.app.getHttpServer()).get('/api/webhooks').set('Authorization', `Bearer ${publisherToken}`).expect(403);
+    await request(testApp.app.getHttpServer())
+      .post('/api/webhooks')
+      .set('Authorization', `Bearer ${publisherToken}`)
+      .send({ url: 'https://example.com/hook', events: ['article.published'] })
+      .expect(403);
+  });
+});
