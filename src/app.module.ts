@@ -5,8 +5,10 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminPanelModule } from './admin/admin-panel.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthModule } from './auth/auth.module';
+import { SessionModule } from './auth/session.module';
 import { AuthorsModule } from './authors/authors.module';
 import { CaptionsModule } from './captions/captions.module';
 import { httpLoggerOptions } from './common/http-logger';
@@ -39,7 +41,8 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService) => [{ ttl: 60_000, limit: config.get<number>('RATE_LIMIT_PER_MINUTE', 600) }],
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true }),
+        // A few retries cover a database that is still starting; a failing migration should stop start-up quickly.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true, retryAttempts: 3, retryDelay: 2000 }),
         EventEmitterModule.forRoot(),
         HealthModule,
         JobsModule.forRoot({ runWorkers: options.runWorkers ?? true }),
@@ -51,6 +54,8 @@ export class AppModule {
         PhotosModule,
         CaptionsModule,
         WebhooksModule,
+        SessionModule,
+        AdminPanelModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

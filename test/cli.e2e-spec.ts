@@ -97,7 +97,7 @@ describe('the command line', () => {
       // Wait until the importer is inside its transaction, writing articles.
       for (let attempt = 0; attempt < 200; attempt += 1) {
         const { rows } = await watcher.query(
-          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%article_lsh_bands%'`,
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%INSERT INTO articles%'`,
         );
         if (rows.length > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));

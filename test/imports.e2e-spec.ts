@@ -20,7 +20,7 @@ async function rowCounts(testApp: TestApp): Promise<Record<string, number>> {
   const [row] = await testApp.dataSource.query(`SELECT
     (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM photos) AS photos,
     (SELECT count(*)::int FROM captions) AS captions, (SELECT count(*)::int FROM authors) AS authors,
-    (SELECT count(*)::int FROM bylines) AS bylines, (SELECT count(*)::int FROM article_lsh_bands) AS bands`);
+    (SELECT count(*)::int FROM bylines) AS bylines`);
   return row;
 }
 
@@ -125,6 +125,24 @@ describe('importing wire dumps', () => {
     const flagged = await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: entry.articleId });
     expect(flagged).toMatchObject({ status: ArticleStatus.Draft, duplicateKind: 'near', duplicateOfId: entry.duplicateOf });
     expect(flagged.duplicateScore).toBeCloseTo(entry.similarity!, 3);
+  });
+
+  it('does not flag again a pair an editor declared "not a duplicate"', async () => {
+    const original = syntheticArticle(9050);
+    const updated: ArticleFixture = { ...original, body: [...original.body.slice(0, 11), 'A closing paragraph the desk decided makes this a separate story.'] };
+    const first = await imports.importFile(await writeDump('kept-apart-1.txt', buildDump([original])), operator);
+    const [originalRow] = await testApp.dataSource.query(`SELECT id, "contentHash" FROM articles WHERE id = $1`, [first.report!.articles[0]!.articleId]);
+    const { parseWireDump } = await import('../src/wire');
+    const updatedHash = parseWireDump(buildDump([updated])).articles[0]!.contentHash;
+    const [low, high] = [originalRow.contentHash, updatedHash].sort();
+    await testApp.dataSource.query(
+      `INSERT INTO dismissed_duplicate_pairs ("lowHash", "highHash", "articleId", "otherArticleId") VALUES ($1, $2, $3, $3)`,
+      [low, high, originalRow.id],
+    );
+
+    const outcome = await imports.importFile(await writeDump('kept-apart-2.txt', buildDump([updated])), operator);
+    expect(outcome.report!.articles[0]).toMatchObject({ outcome: 'created' });
+    expect(outcome.import.counts).toMatchObject({ articlesCreated: 1, nearDuplicates: 0 });
   });
 
   it('handles copies within one dump: exact copies merge, near ones are flagged against the first', async () => {

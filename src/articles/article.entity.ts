@@ -101,6 +101,14 @@ export class Article extends BaseEntity {
   @Column({ type: 'bytea', nullable: true, select: false })
   minhash: Buffer | null;
 
+  /**
+   * LSH band hashes of `minhash`. Articles sharing any value are near-duplicate candidates, found through a
+   * GIN index, so checking a new article costs the same however large the archive grows.
+   */
+  @Index('IDX_articles_lsh_bands', { synchronize: false })
+  @Column({ type: 'integer', array: true, nullable: true, select: false })
+  lshBands: number[] | null;
+
   /** Maintained by PostgreSQL from headline (weight A) and body (weight B). */
   @Index('IDX_articles_search', { synchronize: false })
   @Column({

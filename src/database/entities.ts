@@ -1,4 +1,3 @@
-import { ArticleBand } from '../articles/article-band.entity';
 import { Article } from '../articles/article.entity';
 import { Byline } from '../articles/byline.entity';
 import { DismissedDuplicatePair } from '../articles/dismissed-duplicate.entity';
@@ -14,4 +13,4 @@ import { Photo } from '../photos/photo.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
-export const entities = [Article, ArticleBand, Byline, Author, Photo, Caption, Import, ImportPayload, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayload, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure];

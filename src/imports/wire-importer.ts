@@ -203,46 +203,45 @@ export class WireImporter {
     return resolved;
   }
 
-  /** Looks up the articles' LSH bands in the archive and flags each one whose best candidate is similar enough. */
+  /**
+   * Finds archive articles sharing an LSH band with each new one (a GIN index probe per article), confirms
+   * them by estimated Jaccard, skips pairs an editor declared "not a duplicate", and flags the best match.
+   */
   private async flagNearDuplicatesInArchive(manager: EntityManager, entries: ResolvedArticle[]): Promise<void> {
     if (entries.length === 0) return;
     const positions: number[] = [];
     const bands: number[] = [];
-    const hashes: number[] = [];
     entries.forEach((entry, position) => {
-      lshBandHashes(entry.parsed.signature).forEach((hash, band) => {
+      for (const hash of lshBandHashes(entry.parsed.signature)) {
         positions.push(position);
-        bands.push(band);
-        hashes.push(hash);
-      });
+        bands.push(hash);
+      }
     });
-    const candidates: { position: number; articleId: number }[] = await manager.query(
-      `SELECT DISTINCT q.position, b."articleId"
-         FROM unnest($1::int[], $2::smallint[], $3::int[]) AS q(position, band, hash)
-         JOIN article_lsh_bands b ON b.band = q.band AND b.hash = q.hash`,
-      [positions, bands, hashes],
+    const candidates: { position: number; articleId: number; contentHash: string; minhash: Buffer; dismissed: boolean }[] = await manager.query(
+      `WITH probe AS (
+         SELECT position, array_agg(band) AS bands, min(hash) AS hash
+           FROM unnest($1::int[], $2::int[]) AS q(position, band)
+           JOIN unnest($3::int[], $4::char(64)[]) AS h(position, hash) USING (position)
+          GROUP BY position
+       )
+       SELECT probe.position, a.id AS "articleId", a."contentHash", a.minhash,
+              EXISTS (SELECT 1 FROM dismissed_duplicate_pairs d
+                       WHERE d."lowHash" = LEAST(probe.hash, a."contentHash") AND d."highHash" = GREATEST(probe.hash, a."contentHash")) AS dismissed
+         FROM probe JOIN articles a ON a."lshBands" && probe.bands
+        WHERE a.minhash IS NOT NULL`,
+      [positions, bands, entries.map((_, position) => position), entries.map((entry) => entry.parsed.contentHash)],
     );
-    if (candidates.length === 0) return;
 
-    const signatures = new Map<number, Uint32Array>();
-    const candidateIds = [...new Set(candidates.map((candidate) => candidate.articleId))];
-    const rows: { id: number; minhash: Buffer }[] = await manager.query(
-      `SELECT id, minhash FROM articles WHERE id = ANY($1) AND minhash IS NOT NULL`,
-      [candidateIds],
-    );
-    for (const row of rows) signatures.set(row.id, deserialiseSignature(row.minhash));
-
-    for (const { position, articleId } of candidates) {
-      const entry = entries[position]!;
-      const signature = signatures.get(articleId);
-      if (!signature) continue;
-      const similarity = estimateJaccard(entry.parsed.signature, signature);
+    for (const candidate of candidates) {
+      if (candidate.dismissed) continue;
+      const entry = entries[candidate.position]!;
+      const similarity = estimateJaccard(entry.parsed.signature, deserialiseSignature(candidate.minhash));
       if (similarity < NEAR_DUPLICATE_THRESHOLD) continue;
-      if (entry.similarity === undefined || similarity > entry.similarity || (similarity === entry.similarity && articleId < entry.duplicateOf!)) {
+      if (entry.similarity === undefined || similarity > entry.similarity || (similarity === entry.similarity && candidate.articleId < entry.duplicateOf!)) {
         entry.outcome = 'flagged';
-        entry.duplicateOf = articleId;
+        entry.duplicateOf = candidate.articleId;
         entry.similarity = similarity;
-        entry.reason = `near duplicate of existing article ${articleId}`;
+        entry.reason = `near duplicate of existing article ${candidate.articleId}`;
       }
     }
   }
@@ -256,13 +255,15 @@ export class WireImporter {
       body: entry.parsed.body,
       contentHash: entry.parsed.contentHash,
       minhash: serialiseSignature(entry.parsed.signature).toString('hex'),
+      lshBands: Array.from(lshBandHashes(entry.parsed.signature)),
       sourceLineStart: entry.parsed.lines[0],
       sourceLineEnd: entry.parsed.lines[1],
     }));
     const inserted: { id: number; slug: string }[] = await manager.query(
-      `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "importId", "sourceLineStart", "sourceLineEnd")
-       SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'), $2, r."sourceLineStart", r."sourceLineEnd"
-         FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "sourceLineStart" int, "sourceLineEnd" int)
+      `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "importId", "sourceLineStart", "sourceLineEnd")
+       SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
+              ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), $2, r."sourceLineStart", r."sourceLineEnd"
+         FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb, "sourceLineStart" int, "sourceLineEnd" int)
        RETURNING id, slug`,
       [JSON.stringify(rows), importId],
     );
@@ -275,31 +276,33 @@ export class WireImporter {
     const byIndex = new Map(entries.map((entry) => [entry.parsed.index, entry.articleId!]));
     const flagged = entries.filter((entry) => entry.outcome === 'flagged');
     for (const entry of flagged) entry.duplicateOf ??= byIndex.get(entry.parsed.duplicateOf!);
-    const resolvable = flagged.filter((entry) => entry.duplicateOf !== undefined);
-    for (const entry of flagged.filter((candidate) => candidate.duplicateOf === undefined)) {
-      // The earlier copy fell out of the parser's look-back window and was not stored; treat as new.
+    const dismissed = await this.dismissedPairs(manager, flagged);
+    for (const entry of dismissed) {
       entry.outcome = 'created';
-      entry.reason = undefined;
+      entry.reason = `an editor declared it not a duplicate of article ${entry.duplicateOf}`;
+      entry.duplicateOf = undefined;
+      entry.similarity = undefined;
     }
-    if (resolvable.length > 0) {
+    const stillFlagged = flagged.filter((entry) => entry.outcome === 'flagged');
+    if (stillFlagged.length > 0) {
       await manager.query(
         `UPDATE articles a SET "duplicateOfId" = f.target, "duplicateKind" = 'near', "duplicateScore" = f.score
            FROM unnest($1::int[], $2::int[], $3::real[]) AS f(id, target, score) WHERE a.id = f.id`,
-        [resolvable.map((entry) => entry.articleId), resolvable.map((entry) => entry.duplicateOf), resolvable.map((entry) => entry.similarity ?? null)],
+        [stillFlagged.map((entry) => entry.articleId), stillFlagged.map((entry) => entry.duplicateOf), stillFlagged.map((entry) => entry.similarity ?? null)],
       );
     }
+  }
 
-    const ids: number[] = [];
-    const bands: number[] = [];
-    const hashes: number[] = [];
-    for (const entry of entries) {
-      lshBandHashes(entry.parsed.signature).forEach((hash, band) => {
-        ids.push(entry.articleId!);
-        bands.push(band);
-        hashes.push(hash);
-      });
-    }
-    await manager.query(`INSERT INTO article_lsh_bands ("articleId", band, hash) SELECT * FROM unnest($1::int[], $2::smallint[], $3::int[])`, [ids, bands, hashes]);
+  /** In-file near duplicates whose pair of copies an editor already declared "not a duplicate". */
+  private async dismissedPairs(manager: EntityManager, entries: ResolvedArticle[]): Promise<Set<ResolvedArticle>> {
+    if (entries.length === 0) return new Set();
+    const rows: { position: number }[] = await manager.query(
+      `SELECT f.position FROM unnest($1::int[], $2::char(64)[], $3::int[]) AS f(position, hash, target)
+         JOIN articles t ON t.id = f.target
+         JOIN dismissed_duplicate_pairs d ON d."lowHash" = LEAST(f.hash, t."contentHash") AND d."highHash" = GREATEST(f.hash, t."contentHash")`,
+      [entries.map((_, position) => position), entries.map((entry) => entry.parsed.contentHash), entries.map((entry) => entry.duplicateOf)],
+    );
+    return new Set(rows.map((row) => entries[row.position]!));
   }
 
   /**
