@@ -146,13 +146,17 @@ async function main(): Promise<void> {
     const { size } = await stat(dumpPath);
     console.log(`generated ${options.articles} articles (${(size / 1e6).toFixed(1)} MB), dup-rate ${options.dupRate}, near-rate ${options.nearRate}`);
 
+    // The benchmark's dumps may exceed the default upload limit on purpose.
+    process.env.IMPORT_MAX_BYTES = String(size);
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: url, runWorkers: false }), { logger: ['error', 'warn'] });
     let importMs: number;
+    let nearDuplicateMs: number;
     let flagged: { line: number; targetLine: number }[];
     try {
       const started = performance.now();
-      await app.get(ImportsService).importFile(dumpPath, { kind: 'system', name: 'bench' });
+      const outcome = await app.get(ImportsService).importFile(dumpPath, { kind: 'system', name: 'bench' });
       importMs = performance.now() - started;
+      nearDuplicateMs = outcome.report!.nearDuplicateMs;
       flagged = await app.get<DataSource>(getDataSourceToken()).query(
         `SELECT a."sourceLineStart" AS line, t."sourceLineStart" AS "targetLine" FROM articles a JOIN articles t ON t.id = a."duplicateOfId" WHERE a."duplicateKind" = 'near'`,
       );
@@ -183,7 +187,7 @@ async function main(): Promise<void> {
       nearTruth: nearTruth.length,
       nearPrecision: flagged.length ? Number((truePositives / flagged.length).toFixed(4)) : 1,
       nearRecall: nearTruth.length ? Number((recalled / nearTruth.length).toFixed(4)) : 1,
-      nearMsPerArticle: Number((importMs / options.articles).toFixed(3)),
+      nearDupMsPerArticle: Number((nearDuplicateMs / options.articles).toFixed(4)),
     };
     console.log(`importer: ${figures.articlesPerSec} articles/s (${figures.importSeconds} s); COPY: ${figures.copyArticlesPerSec} articles/s (${figures.copySeconds} s); ratio ${figures.ratioToCopy}`);
     console.log(`peak RSS ${figures.peakRssMb} MB; near duplicates: ${flagged.length} flagged, ${nearTruth.length} generated, precision ${figures.nearPrecision}, recall ${figures.nearRecall}`);

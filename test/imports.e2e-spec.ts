@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -11,6 +11,7 @@ import { ImportStatus } from '../src/imports/import.entity';
 import { ImportsService } from '../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../src/imports/sample-import';
 import { ImportReport } from '../src/imports/wire-importer';
+import { parseWireDump } from '../src/wire';
 import { ArticleFixture, buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -103,8 +104,8 @@ describe('importing wire dumps', () => {
 
     it('merges a re-scraped copy of the same stories instead of creating rows, and says which it matched', async () => {
       const before = await rowCounts(testApp);
-      const crlf = (await import('node:fs/promises')).readFile(SAMPLE_DUMP, 'utf8').then((text) => `\ufeff${text.replace(/\n/g, '\r\n')}`);
-      const outcome = await imports.importFile(await writeDump('rescrape.txt', await crlf), operator);
+      const crlf = `\ufeff${(await readFile(SAMPLE_DUMP, 'utf8')).replace(/\n/g, '\r\n')}`;
+      const outcome = await imports.importFile(await writeDump('rescrape.txt', crlf), operator);
       expect(outcome.import.counts).toMatchObject({ articlesCreated: 0, exactDuplicates: 2, photosCreated: 0, authorsCreated: 0 });
       expect(outcome.report!.articles.map((entry) => entry.outcome)).toEqual(['merged', 'merged']);
       expect(outcome.report!.articles[0]!.reason).toMatch(/existing article \d+/);
@@ -132,7 +133,6 @@ describe('importing wire dumps', () => {
     const updated: ArticleFixture = { ...original, body: [...original.body.slice(0, 11), 'A closing paragraph the desk decided makes this a separate story.'] };
     const first = await imports.importFile(await writeDump('kept-apart-1.txt', buildDump([original])), operator);
     const [originalRow] = await testApp.dataSource.query(`SELECT id, "contentHash" FROM articles WHERE id = $1`, [first.report!.articles[0]!.articleId]);
-    const { parseWireDump } = await import('../src/wire');
     const updatedHash = parseWireDump(buildDump([updated])).articles[0]!.contentHash;
     const [low, high] = [originalRow.contentHash, updatedHash].sort();
     await testApp.dataSource.query(
