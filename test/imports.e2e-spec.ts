@@ -263,6 +263,35 @@ describe('importing wire dumps', () => {
   });
 });
 
+describe('queued imports across restarts and instances', () => {
+  it('an upload queued before a restart is imported by the next instance, exactly once', async () => {
+    const enqueuing = await bootTestApp({ runWorkers: false });
+    const dump = Buffer.from(buildDump([syntheticArticle(9600), syntheticArticle(9601), syntheticArticle(9602)]));
+    const queued = await enqueuing.app.get(ImportsService).submit({ fileName: 'restart.txt', bytes: dump, mimeType: 'text/plain', actor: operator });
+    await enqueuing.app.close();
+
+    const first = await bootTestApp({ database: enqueuing.database });
+    const second = await bootTestApp({ database: enqueuing.database });
+    try {
+      // Both instances poll the queue; the job goes to one of them, and a direct second run changes nothing.
+      for (let attempt = 0; attempt < 80; attempt += 1) {
+        const [row] = await first.dataSource.query('SELECT status FROM imports WHERE id = $1', [queued.import.id]);
+        if (row.status === ImportStatus.Completed) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      await second.app.get(ImportsService).runQueued(queued.import.id);
+      const [row] = await first.dataSource.query('SELECT status, counts FROM imports WHERE id = $1', [queued.import.id]);
+      expect(row).toMatchObject({ status: ImportStatus.Completed, counts: { articlesCreated: 3 } });
+      expect(await first.dataSource.query('SELECT id FROM articles')).toHaveLength(3);
+      expect(await first.dataSource.query('SELECT "importId" FROM import_payloads')).toEqual([]);
+    } finally {
+      await second.close();
+      await first.close();
+      await enqueuing.database.drop();
+    }
+  });
+});
+
 describe('importing over the size limit', () => {
   let testApp: TestApp;
   const previous = process.env.IMPORT_MAX_BYTES;

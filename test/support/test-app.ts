@@ -13,10 +13,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the whole Wiredesk app, as main.ts does, on a fresh database of its own. */
-export async function bootTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: database.url })] }).compile();
+/**
+ * Boots the whole Wiredesk app, as main.ts does, on a fresh database of its own; or, given `database`, on that
+ * one (a second instance, or a restart), which `close()` then leaves in place. `runWorkers: false` boots an
+ * instance that queues jobs but never takes them, like the CLI.
+ */
+export async function bootTestApp(options: { database?: TestDatabase; runWorkers?: boolean } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: database.url, runWorkers: options.runWorkers })] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
   await app.init();
   return {
@@ -25,7 +29,7 @@ export async function bootTestApp(): Promise<TestApp> {
     database,
     async close() {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }
