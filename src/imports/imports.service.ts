@@ -132,7 +132,7 @@ export class ImportsService {
       await this.dataSource.getRepository(ImportPayload).delete({ importId });
       finished = await this.imports.findOneBy({ id: importId });
     }
-    if (finished) this.announce(finished);
+    if (finished) await this.announce(finished);
   }
 
   /** Marks a queued import failed once the queue has given up retrying it. */
@@ -140,7 +140,7 @@ export class ImportsService {
     await this.imports.update({ id: importId }, { status: ImportStatus.Failed, error: reason, finishedAt: new Date() });
     await this.dataSource.getRepository(ImportPayload).delete({ importId });
     const failed = await this.imports.findOneBy({ id: importId });
-    if (failed) this.announce(failed);
+    if (failed) await this.announce(failed);
   }
 
   /**
@@ -168,7 +168,7 @@ export class ImportsService {
         if (options.dryRun) throw new DryRunRollback(report);
         return { record: await this.complete(manager, record, report), report };
       });
-      this.announce(completed.record);
+      await this.announce(completed.record);
       return { import: completed.record, alreadyImported: false, report: completed.report };
     } catch (error) {
       if (error instanceof DryRunRollback) {
@@ -204,12 +204,13 @@ export class ImportsService {
     const rejected = await this.imports.save(
       this.imports.create({ ...file, status: ImportStatus.Rejected, error: error.message, report: { error: error.message, code: error.code, ...error.extensions }, finishedAt: new Date() }),
     );
-    this.announce(rejected);
+    await this.announce(rejected);
   }
 
-  private announce(record: Import): void {
+  /** Waits for listeners (webhook queueing) so that a CLI process does not exit before they have run. */
+  private async announce(record: Import): Promise<void> {
     this.logger.log(`import ${record.id} (${record.fileName}) ${record.status}`);
-    this.events.emit(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);
+    await this.events.emitAsync(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);
   }
 }
 
