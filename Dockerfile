@@ -1,4 +1,4 @@
-# Build stage: compile TypeScript (and, later, the admin panel's bundle).
+# Build stage: compile TypeScript and bundle the admin panel's React components (admin-bundle/).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -15,6 +15,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The panel serves the build-time bundle; AdminJS's component loader still checks that the sources exist.
+COPY --from=build /app/admin-bundle ./admin-bundle
+COPY --from=build /app/src/admin/components ./src/admin/components
 COPY --from=build /app/samples ./samples
 COPY package.json ./
 USER node

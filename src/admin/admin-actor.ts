@@ -1,6 +1,7 @@
 import type { ActionContext, ActionRequest, ActionResponse, CurrentAdmin } from 'adminjs';
 import { ArticleError, ArticleErrorCode } from '../articles/article-error';
-import { Actor, can, Permission } from '../auth/actor';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Actor, assertCan, can, Permission } from '../auth/actor';
 import { AuthError, AuthErrorCode } from '../auth/auth-error';
 import { UserRole } from '../auth/user.entity';
 import { UsersService } from '../auth/users.service';
@@ -50,4 +51,29 @@ export function jsonPayload<T>(request: ActionRequest): Partial<T> {
   } catch {
     throw new ArticleError(ArticleErrorCode.InvalidRequest, 'the `payload` field is not valid JSON');
   }
+}
+
+/**
+ * An entity class whose static repository calls (what the TypeORM adapter uses) go to this app's DataSource.
+ * BaseEntity keeps one DataSource per class, the last one initialised, which is wrong once a process has run
+ * more than one app (tests, restarts in one process).
+ */
+export function boundToDataSource<T extends { getRepository(): unknown }>(entity: T, dataSource: DataSource): T {
+  return new Proxy(entity, {
+    get(target, property, receiver) {
+      if (property === 'getRepository') return () => dataSource.getRepository(target as unknown as EntityTarget<ObjectLiteral>);
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/**
+ * Wraps a stock AdminJS handler (list, show) with a permission check that answers 403. AdminJS's own
+ * `isAccessible` refusals come back as 200 with an error notice, which a direct caller could mistake for success.
+ */
+export function requiring(users: UsersService, permission: Permission, handler: PanelHandler): PanelHandler {
+  return async (request, response, context) => {
+    assertCan(await actorOf(users, context.currentAdmin), permission);
+    return handler(request, response, context);
+  };
 }

@@ -58,7 +58,7 @@ export class AdminPanel implements OnModuleInit {
     if (!useBuiltBundle()) this.logger.warn('no admin bundle found (run `npm run build`): AdminJS will bundle its components itself');
 
     const { default: AdminJS } = await import('adminjs');
-    const { BaseRecord } = await import('adminjs');
+    const { BaseRecord, ACTIONS } = await import('adminjs');
     const AdminJSTypeorm = await import('@adminjs/typeorm');
     const { ExpressLoader } = await import('@adminjs/nestjs');
     AdminJS.registerAdapter({ Database: AdminJSTypeorm.Database, Resource: AdminJSTypeorm.Resource });
@@ -109,7 +109,7 @@ export class AdminPanel implements OnModuleInit {
         },
       },
       dashboard: { component: components.Dashboard, handler: async () => dashboardData(this.dataSource) },
-      resources: [...articleResources(panel, ArticleListResource), importResource(panel), ...libraryResources(panel), userResource(panel)],
+      resources: [...articleResources(panel, ArticleListResource), importResource(panel), ...libraryResources(panel), userResource(panel, ACTIONS)],
     });
 
     const sessionOptions = await this.sessions.options();

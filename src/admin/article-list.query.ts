@@ -24,6 +24,17 @@ export interface ArticleListPage {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * Order after the sorted column, matching the IDX_articles_list_* indexes: low-cardinality columns (status,
+ * duplicate flag, import) go on by recency, the others by id, so every page is stable and index-ordered.
+ */
+const TIE_BREAKERS: Partial<Record<ArticleListSort, string[]>> = {
+  status: ['updatedAt', 'id'],
+  duplicateKind: ['updatedAt', 'id'],
+  importId: ['updatedAt', 'id'],
+  id: [],
+};
+
 /** Below this many (estimated) rows an exact count is cheap enough; above it the planner's estimate is shown. */
 const EXACT_COUNT_LIMIT = 20_000;
 
@@ -37,17 +48,14 @@ export class ArticleListQuery {
 
   async find(filters: ArticleListFilters, page: ArticleListPage): Promise<Article[]> {
     const direction = page.direction === 'asc' ? 'ASC' : 'DESC';
-    const ids: Array<{ id: number }> = await this.filtered(filters)
-      .select('article.id', 'id')
-      .orderBy(`article.${page.sortBy}`, direction)
-      .addOrderBy('article.id', direction)
-      .offset(page.offset)
-      .limit(page.limit)
-      .getRawMany();
-    if (ids.length === 0) return [];
-    const rows = await this.dataSource.getRepository(Article).findBy({ id: In(ids.map((row) => row.id)) });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap(({ id }) => byId.get(id) ?? []);
+    const ids = this.filtered(filters).select('article.id', 'id').orderBy(`article.${page.sortBy}`, direction);
+    for (const column of TIE_BREAKERS[page.sortBy] ?? ['id']) ids.addOrderBy(`article.${column}`, direction);
+    // Only ids are read up to the offset (an index-only scan on the list indexes); whole rows just for the page.
+    const rows: Array<{ id: number }> = await ids.offset(page.offset).limit(page.limit).getRawMany();
+    if (rows.length === 0) return [];
+    const articles = await this.dataSource.getRepository(Article).findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(articles.map((article) => [article.id, article]));
+    return rows.flatMap(({ id }) => byId.get(id) ?? []);
   }
 
   async count(filters: ArticleListFilters): Promise<number> {

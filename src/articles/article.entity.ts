@@ -23,6 +23,14 @@ import type { Byline } from './byline.entity';
 @Check('CHK_articles_duplicate_kind', `"duplicateKind" IN ('exact', 'near')`)
 @Check('CHK_articles_source_lines', `"sourceLineStart" IS NULL OR "sourceLineEnd" >= "sourceLineStart"`)
 @Index('IDX_articles_public_feed', ['status', 'publishedAt', 'id'])
+// The admin panel's Articles list: one index per sortable column, ending in the list's tie-breakers, so any
+// sort (and the status / duplicate / import filters) reads the first page straight off an index.
+@Index('IDX_articles_list_updated', ['updatedAt', 'id'])
+@Index('IDX_articles_list_headline', ['headline', 'id'])
+@Index('IDX_articles_list_status', ['status', 'updatedAt', 'id'])
+@Index('IDX_articles_list_duplicate', ['duplicateKind', 'updatedAt', 'id'])
+@Index('IDX_articles_list_import', ['importId', 'updatedAt', 'id'])
+@Index('IDX_articles_list_scheduled', ['scheduledAt', 'id'])
 export class Article extends BaseEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -130,7 +138,6 @@ export class Article extends BaseEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Index('IDX_articles_updated_at')
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

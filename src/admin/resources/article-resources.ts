@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ArticleStatus, DuplicateKind } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
 import { Permission } from '../../auth/actor';
-import { sessionCan } from '../admin-actor';
+import { boundToDataSource, sessionCan } from '../admin-actor';
 import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort } from '../article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
@@ -31,7 +31,7 @@ export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsMod
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(Article);
+      super(boundToDataSource(Article, dataSource));
     }
 
     override id(): string {
@@ -122,7 +122,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
           ...noDirectWrites,
           edit: {
             component: components.ArticleEdit,
-            isAccessible: ({ currentAdmin, record }) =>
+            isVisible: ({ currentAdmin, record }) =>
               sessionCan(currentAdmin, record?.params.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft),
             handler: editArticle(panel),
           },
@@ -131,8 +131,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             icon: 'Send',
             component: components.WorkflowAction,
             custom: { verb: 'Publish', explain: 'Make this article live now.' },
-            isAccessible: canPublish,
-            isVisible: ({ record }) => record?.params.status !== ArticleStatus.Published && !record?.params.duplicateKind,
+            isVisible: (context) => canPublish(context) && context.record?.params.status !== ArticleStatus.Published && !context.record?.params.duplicateKind,
             handler: publishArticle(panel),
           },
           unpublish: {
@@ -140,8 +139,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             icon: 'EyeOff',
             component: components.WorkflowAction,
             custom: { verb: 'Unpublish', explain: 'Take this article off the site; it can be published again later.' },
-            isAccessible: canPublish,
-            isVisible: ({ record }) => record?.params.status === ArticleStatus.Published,
+            isVisible: (context) => canPublish(context) && context.record?.params.status === ArticleStatus.Published,
             handler: unpublishArticle(panel),
           },
           schedule: {
@@ -149,8 +147,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             icon: 'Clock',
             component: components.WorkflowAction,
             custom: { verb: 'Schedule', explain: 'Publish this article automatically at the date and time you choose.', needsTime: true },
-            isAccessible: canPublish,
-            isVisible: ({ record }) => record?.params.status !== ArticleStatus.Published && !record?.params.duplicateKind,
+            isVisible: (context) => canPublish(context) && context.record?.params.status !== ArticleStatus.Published && !context.record?.params.duplicateKind,
             handler: scheduleArticle(panel),
           },
           bulkPublish: {
@@ -158,7 +155,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             icon: 'Send',
             component: components.WorkflowAction,
             custom: { verb: 'Publish', explain: 'Publish every selected article now.' },
-            isAccessible: canPublish,
+            isVisible: canPublish,
             handler: bulkPublish(panel),
           },
           history: {

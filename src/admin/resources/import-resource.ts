@@ -3,7 +3,7 @@ import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions 
 import { Permission } from '../../auth/actor';
 import { Import } from '../../imports/import.entity';
 import { ImportError, ImportErrorCode } from '../../imports/import-error';
-import { actorOf, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, boundToDataSource, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
 /** What express-formidable puts in `request.payload` for an uploaded file. */
@@ -18,7 +18,7 @@ interface UploadedFile {
 export function importResource(panel: PanelContext): ResourceWithOptions {
   const { services, components } = panel;
   return {
-    resource: Import,
+    resource: boundToDataSource(Import, services.dataSource),
     options: {
       navigation: { name: 'Newsroom', icon: 'FileText' },
       sort: { sortBy: 'createdAt', direction: 'desc' },
@@ -37,7 +37,7 @@ export function importResource(panel: PanelContext): ResourceWithOptions {
         bulkDelete: { isAccessible: false },
         new: {
           component: components.ImportUpload,
-          isAccessible: ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Import),
+          isVisible: ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Import),
           handler: withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
             if (request.method !== 'post') return {};
             const file = request.payload?.file as UploadedFile | undefined;

@@ -1,11 +1,14 @@
 import type { ActionContext, ResourceWithOptions } from 'adminjs';
+
+/** AdminJS's stock action definitions (`ACTIONS` of the ESM-only package, passed in by the panel). */
+export type AdminJsActions = typeof import('adminjs').ACTIONS;
 import { Permission } from '../../auth/actor';
 import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { User, UserRole } from '../../auth/user.entity';
 import { Author } from '../../authors/author.entity';
 import { Caption } from '../../captions/caption.entity';
 import { Photo } from '../../photos/photo.entity';
-import { sessionCan } from '../admin-actor';
+import { boundToDataSource, PanelHandler, requiring, sessionCan } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 import { pickFields, serviceCreate, serviceEdit } from './service-backed';
 
@@ -18,7 +21,7 @@ const library = { name: 'Library', icon: 'Image' };
 export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
   return [
     {
-      resource: Photo,
+      resource: boundToDataSource(Photo, services.dataSource),
       options: {
         navigation: library,
         listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
@@ -27,13 +30,13 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
         properties: { fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
         actions: {
           ...noDelete,
-          new: { isAccessible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
-          edit: { isAccessible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
+          new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
+          edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
         },
       },
     },
     {
-      resource: Caption,
+      resource: boundToDataSource(Caption, services.dataSource),
       options: {
         navigation: library,
         listProperties: ['id', 'articleId', 'photoId', 'position', 'text'],
@@ -44,7 +47,7 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
           ...noDelete,
           new: { isAccessible: false },
           edit: {
-            isAccessible: canEdit,
+            isVisible: canEdit,
             handler: serviceEdit(services, (id, payload, actor) => {
               const fields = pickFields(payload, ['text', 'position']);
               return services.captions.update(id, { text: fields.text as string | undefined, position: fields.position === undefined ? undefined : Number(fields.position) }, actor);
@@ -54,7 +57,7 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
       },
     },
     {
-      resource: Author,
+      resource: boundToDataSource(Author, services.dataSource),
       options: {
         navigation: library,
         listProperties: ['id', 'name', 'key', 'updatedAt'],
@@ -63,8 +66,8 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
         properties: { name: { isTitle: true } },
         actions: {
           ...noDelete,
-          new: { isAccessible: canEdit, handler: serviceCreate(services, (payload, actor) => services.authors.create({ name: String(payload.name ?? '') }, actor)) },
-          edit: { isAccessible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.authors.update(id, pickFields(payload, ['name']), actor)) },
+          new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.authors.create({ name: String(payload.name ?? '') }, actor)) },
+          edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.authors.update(id, pickFields(payload, ['name']), actor)) },
         },
       },
     },
@@ -78,9 +81,9 @@ function photoFields(payload: Record<string, unknown>) {
 }
 
 /** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
-export function userResource({ services }: PanelContext): ResourceWithOptions {
+export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions): ResourceWithOptions {
   return {
-    resource: User,
+    resource: boundToDataSource(User, services.dataSource),
     options: {
       navigation: { name: 'Administration', icon: 'Users' },
       listProperties: ['id', 'email', 'role', 'disabled', 'createdAt'],
@@ -94,18 +97,18 @@ export function userResource({ services }: PanelContext): ResourceWithOptions {
         password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
       },
       actions: {
-        list: { isAccessible: adminOnly },
-        show: { isAccessible: adminOnly },
-        search: { isAccessible: adminOnly },
+        list: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.list.handler as PanelHandler) },
+        show: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.show.handler as PanelHandler) },
+        search: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.search.handler as PanelHandler) },
         ...noDelete,
         new: {
-          isAccessible: adminOnly,
+          isVisible: adminOnly,
           handler: serviceCreate(services, (payload, actor) =>
             services.users.createAccount({ email: String(payload.email ?? ''), password: String(payload.password ?? ''), role: parseRole(payload.role)! }, actor),
           ),
         },
         edit: {
-          isAccessible: adminOnly,
+          isVisible: adminOnly,
           handler: serviceEdit(services, (id, payload, actor) =>
             services.users.updateAccount(
               id,

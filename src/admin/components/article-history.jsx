@@ -1,0 +1,65 @@
+import React, { useEffect, useState } from 'react';
+import { Box, Button, H3, H5, Loader, Text } from '@adminjs/design-system';
+import { useNotice } from 'adminjs';
+import ParagraphDiff from './paragraph-diff';
+import { api, errorText, payloadForm } from './panel-api';
+
+/** Every save of the article: who, when, what changed (with a paragraph diff), and Restore. */
+const ArticleHistory = ({ resource, record, action }) => {
+  const addNotice = useNotice();
+  const [history, setHistory] = useState(null);
+  const [version, setVersion] = useState(Number(record.params.version));
+
+  const load = () =>
+    api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name }).then((response) => {
+      setHistory(response.data.history);
+      setVersion(Number(response.data.record.params.version));
+    });
+  useEffect(() => { load(); }, [record.id]);
+
+  const restore = async (revision) => {
+    try {
+      const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: payloadForm({ revisionId: revision.id, version }) });
+      addNotice(response.data.notice);
+      if (!response.data.problem) {
+        setHistory(response.data.history);
+        setVersion(Number(response.data.record.params.version));
+      }
+    } catch (error) {
+      addNotice({ message: errorText(error), type: 'error' });
+    }
+  };
+
+  if (!history) return <Loader />;
+  return (
+    <Box variant="container">
+      <H3>History of “{record.params.headline}”</H3>
+      {history.length === 0 && <Text>No saves yet: this is the article as imported.</Text>}
+      {history.map((revision) => (
+        <Box key={revision.id} mb="xxl" pb="lg" borderBottom="default" data-testid={`revision-${revision.version}`}>
+          <H5>
+            Version {revision.version} — {revision.actorName}, {new Date(revision.createdAt).toLocaleString()}
+          </H5>
+          <Text mb="default">{revision.changed.length ? `Changed: ${revision.changed.join(', ')}` : 'Saved without changes'}</Text>
+          {revision.headline && <ParagraphDiff rows={[{ kind: 'changed', left: revision.headline.from, right: revision.headline.to }]} leftTitle="Headline before" rightTitle="Headline after" />}
+          {revision.slug && <Text mb="default">Slug: {revision.slug.from} → {revision.slug.to}</Text>}
+          {revision.body && <ParagraphDiff rows={revision.body.filter((row) => row.kind !== 'same')} leftTitle="Body before" rightTitle="Body after" />}
+          {revision.captions && (
+            <ParagraphDiff
+              rows={Object.keys(revision.captions.to).map((id) => ({ kind: 'changed', left: revision.captions.from[id] ?? '', right: revision.captions.to[id] }))}
+              leftTitle="Captions before"
+              rightTitle="Captions after"
+            />
+          )}
+          {revision.version !== version && (
+            <Button mt="default" size="sm" type="button" onClick={() => restore(revision)}>
+              Restore this version
+            </Button>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+export default ArticleHistory;

@@ -1,0 +1,68 @@
+import React, { useEffect, useState } from 'react';
+import { Box, Button, H3, Loader, MessageBox, Text } from '@adminjs/design-system';
+import { useNotice } from 'adminjs';
+import { useNavigate } from 'react-router';
+import ParagraphDiff from './paragraph-diff';
+import { api, errorText, payloadForm } from './panel-api';
+
+const describe = (side) => `#${side.id} · ${side.status} · updated ${new Date(side.updatedAt).toLocaleString()}${side.bylines.length ? ` · by ${side.bylines.join(', ')}` : ''}`;
+
+/** The flagged article beside the one it duplicates, then Merge (keep one) or Not a duplicate. */
+const DuplicateCompare = ({ resource, record, action }) => {
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+  const [data, setData] = useState(null);
+  const [failed, setFailed] = useState(null);
+
+  useEffect(() => {
+    api
+      .recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name })
+      .then((response) => (response.data.problem ? setFailed(response.data.problem.detail) : setData(response.data)))
+      .catch((error) => setFailed(errorText(error)));
+  }, [record.id]);
+
+  const decide = async (decision, keepId) => {
+    try {
+      const response = await api.recordAction({
+        resourceId: resource.id,
+        recordId: record.id,
+        actionName: action.name,
+        data: payloadForm({ decision, keepId, version: data.comparison.version }),
+      });
+      addNotice(response.data.notice);
+      if (!response.data.problem && response.data.redirectUrl) navigate(response.data.redirectUrl);
+    } catch (error) {
+      addNotice({ message: errorText(error), type: 'error' });
+    }
+  };
+
+  if (failed) return <MessageBox variant="danger" message={failed} />;
+  if (!data) return <Loader />;
+  const { comparison, canResolve } = data;
+  return (
+    <Box variant="container" data-testid="duplicate-compare">
+      <H3>
+        {comparison.kind === 'exact' ? 'Exact' : 'Near'} duplicate{comparison.score ? ` (${Math.round(comparison.score * 100)}% similar)` : ''}
+      </H3>
+      <ParagraphDiff rows={[comparison.headline]} leftTitle={`Original ${describe(comparison.original)}`} rightTitle={`This article ${describe(comparison.duplicate)}`} />
+      <ParagraphDiff rows={comparison.paragraphs} leftTitle="Original body" rightTitle="This article's body" />
+      {canResolve ? (
+        <Box mt="xl" flex flexDirection="row" style={{ gap: 12 }}>
+          <Button type="button" variant="contained" onClick={() => decide('merge', comparison.original.id)} data-testid="keep-original">
+            Merge: keep the original (#{comparison.original.id})
+          </Button>
+          <Button type="button" variant="contained" onClick={() => decide('merge', comparison.duplicate.id)} data-testid="keep-duplicate">
+            Merge: keep this one (#{comparison.duplicate.id})
+          </Button>
+          <Button type="button" variant="outlined" onClick={() => decide('not-duplicate')} data-testid="not-duplicate">
+            Not a duplicate
+          </Button>
+        </Box>
+      ) : (
+        <Text mt="xl">An editor resolves duplicates; you can compare them.</Text>
+      )}
+    </Box>
+  );
+};
+
+export default DuplicateCompare;

@@ -1,0 +1,227 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import request from 'supertest';
+import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
+import { Byline, BylineRole } from '../src/articles/byline.entity';
+import { isDismissedDuplicatePair } from '../src/articles/duplicates.service';
+import { ArticleRevision } from '../src/articles/revision.entity';
+import { UserRole } from '../src/auth/user.entity';
+import { Caption } from '../src/captions/caption.entity';
+import { Import } from '../src/imports/import.entity';
+import { Photo } from '../src/photos/photo.entity';
+import { loggedInAs } from './support/admin-session';
+import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
+import { bootTestApp, TestApp } from './support/test-app';
+
+describe('admin panel: editing, history, duplicates, lists and imports', () => {
+  let testApp: TestApp;
+  let editor: { email: string; cookie: string };
+  let secondEditor: { email: string; cookie: string };
+  let contributor: { email: string; cookie: string };
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    editor = await loggedInAs(testApp.app, UserRole.Editor, 'first.editor@example.com');
+    secondEditor = await loggedInAs(testApp.app, UserRole.Editor, 'second.editor@example.com');
+    contributor = await loggedInAs(testApp.app, UserRole.Contributor, 'contributor@example.com');
+  });
+  afterAll(() => testApp?.close());
+
+  const post = (url: string, cookie: string, payload: object) =>
+    request(testApp.app.getHttpServer()).post(url).set('Cookie', cookie).field('payload', JSON.stringify(payload));
+  const get = (url: string, cookie: string) => request(testApp.app.getHttpServer()).get(url).set('Cookie', cookie);
+  const reload = (id: number) => testApp.dataSource.getRepository(Article).findOneByOrFail({ id });
+
+  async function articleWithPhoto() {
+    const article = await insertArticle(testApp.dataSource, { headline: 'Talks resume in Baghdad', body: ['First paragraph.', 'Second paragraph.'] });
+    const photo = await insertPhoto(testApp.dataSource, { credit: 'Photo by AFP' });
+    const caption = await testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId: photo.id, position: 0, text: 'Delegates arrive' });
+    return { article, photo, caption };
+  }
+
+  it('saves headline, body, caption and credit from the one-page editor, with a revision', async () => {
+    const { article, photo, caption } = await articleWithPhoto();
+    const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+
+    const form = await get(url, editor.cookie);
+    expect(form.status).toBe(200);
+    expect(form.body.editor.captions).toEqual([expect.objectContaining({ id: caption.id, text: 'Delegates arrive', credit: 'Photo by AFP' })]);
+
+    const saved = await post(url, editor.cookie, {
+      version: article.version,
+      headline: 'Talks resume in Baghdad on Sunday',
+      slug: article.slug,
+      body: ['First paragraph.', 'A corrected second paragraph.'],
+      captions: [{ id: caption.id, text: 'Delegates arrive on Sunday' }],
+      credits: [{ photoId: photo.id, credit: 'Photo by Ahmad Al-Rubaye / AFP' }],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.problem).toBeUndefined();
+    expect(saved.body.notice).toMatchObject({ type: 'success' });
+
+    const after = await reload(article.id);
+    expect(after).toMatchObject({ headline: 'Talks resume in Baghdad on Sunday', body: ['First paragraph.', 'A corrected second paragraph.'], version: article.version + 1 });
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive on Sunday');
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('Photo by Ahmad Al-Rubaye / AFP');
+
+    const [revision] = await testApp.dataSource.getRepository(ArticleRevision).find({ where: { articleId: article.id } });
+    expect(revision).toMatchObject({ version: article.version + 1, actorName: 'first.editor@example.com (editor)' });
+    expect(Object.keys(revision.changes).sort()).toEqual(['body', 'captions', 'headline']);
+    expect(revision.changes.headline).toEqual({ from: 'Talks resume in Baghdad', to: 'Talks resume in Baghdad on Sunday' });
+  });
+
+  it('refuses a stale save with a conflict naming who saved first and when, writing nothing', async () => {
+    const { article } = await articleWithPhoto();
+    const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+    await post(url, editor.cookie, { version: article.version, headline: 'First editor wins' });
+
+    const stale = await post(url, secondEditor.cookie, { version: article.version, headline: 'Second editor typed this' });
+    expect(stale.status).toBe(200);
+    expect(stale.body.notice.type).toBe('error');
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: article.version + 1, changedBy: 'first.editor@example.com (editor)' });
+    expect(stale.body.problem.detail).toContain('first.editor@example.com (editor) saved article');
+    expect(Date.parse(stale.body.problem.changedAt)).not.toBeNaN();
+    expect((await reload(article.id)).headline).toBe('First editor wins');
+  });
+
+  it('shows the history with diffs and restores an earlier version as a new save', async () => {
+    const { article } = await articleWithPhoto();
+    const edit = `/admin/api/resources/Article/records/${article.id}/edit`;
+    await post(edit, editor.cookie, { version: article.version, headline: 'Second headline' });
+    await post(edit, editor.cookie, { version: article.version + 1, headline: 'Third headline', body: ['First paragraph.', 'Rewritten.'] });
+
+    const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
+    expect(history.status).toBe(200);
+    expect(history.body.history.map((entry: { version: number }) => entry.version)).toEqual([article.version + 2, article.version + 1]);
+    expect(history.body.history[0].body).toContainEqual({ kind: 'changed', left: 'Second paragraph.', right: 'Rewritten.' });
+
+    const first = history.body.history[1];
+    const restored = await post(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie, { revisionId: first.id, version: article.version + 2 });
+    expect(restored.body.notice).toMatchObject({ type: 'success' });
+    const after = await reload(article.id);
+    expect(after).toMatchObject({ headline: 'Second headline', body: ['First paragraph.', 'Second paragraph.'], version: article.version + 3 });
+  });
+
+  it('does not let a contributor edit a published article through the editor', async () => {
+    const article = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    const response = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, { version: article.version, headline: 'x' });
+    expect(response.status).toBe(403);
+    expect((await reload(article.id)).headline).toBe(article.headline);
+  });
+
+  async function flaggedPair() {
+    const original = await insertArticle(testApp.dataSource, { body: ['Shared lead.', 'Original detail.', 'Shared end.'] });
+    const duplicate = await insertArticle(testApp.dataSource, {
+      body: ['Shared lead.', 'Reworded detail.', 'Shared end.'],
+      duplicateOfId: original.id,
+      duplicateKind: DuplicateKind.Near,
+      duplicateScore: 0.8,
+    });
+    return { original, duplicate };
+  }
+
+  it('compares a flagged article with its original paragraph by paragraph', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const response = await get(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie);
+    expect(response.status).toBe(200);
+    expect(response.body.canResolve).toBe(true);
+    expect(response.body.comparison.original.id).toBe(original.id);
+    expect(response.body.comparison.paragraphs).toEqual([
+      { kind: 'same', left: 'Shared lead.', right: 'Shared lead.' },
+      { kind: 'changed', left: 'Original detail.', right: 'Reworded detail.' },
+      { kind: 'same', left: 'Shared end.', right: 'Shared end.' },
+    ]);
+    const queue = await get('/admin/api/resources/Duplicates/actions/list', editor.cookie);
+    expect(queue.body.records.map((record: { id: string }) => Number(record.id))).toContain(duplicate.id);
+    expect(queue.body.records.map((record: { id: string }) => Number(record.id))).not.toContain(original.id);
+  });
+
+  it('merges: keeps the original, moves captions and bylines, unpublishes the duplicate with a pointer', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const photo = await insertPhoto(testApp.dataSource);
+    await testApp.dataSource.getRepository(Caption).save({ articleId: duplicate.id, photoId: photo.id, position: 0, text: 'Only the duplicate had this photo' });
+    const author = await insertAuthor(testApp.dataSource);
+    await testApp.dataSource.getRepository(Byline).save({ articleId: duplicate.id, authorId: author.id, role: BylineRole.Writer, position: 0 });
+
+    const response = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'merge', keepId: original.id, version: duplicate.version });
+    expect(response.body.notice).toMatchObject({ type: 'success' });
+
+    const retired = await reload(duplicate.id);
+    expect(retired).toMatchObject({ status: ArticleStatus.Unpublished, mergedIntoId: original.id, duplicateKind: null, duplicateOfId: null });
+    expect(await testApp.dataSource.getRepository(Caption).findBy({ articleId: original.id })).toHaveLength(1);
+    expect(await testApp.dataSource.getRepository(Byline).findBy({ articleId: original.id })).toEqual([expect.objectContaining({ authorId: author.id })]);
+  });
+
+  it('"Not a duplicate" clears the flag and remembers the pair for the importer', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const response = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version });
+    expect(response.body.notice).toMatchObject({ type: 'success' });
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: null, duplicateOfId: null, status: ArticleStatus.Draft });
+    expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(true);
+    expect(await isDismissedDuplicatePair(testApp.dataSource.manager, duplicate.contentHash, original.contentHash)).toBe(true);
+  });
+
+  it('does not let a contributor merge (403), though they may compare', async () => {
+    const { original, duplicate } = await flaggedPair();
+    expect((await get(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, contributor.cookie)).body.canResolve).toBe(false);
+    const response = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, contributor.cookie, { decision: 'merge', keepId: original.id, version: duplicate.version });
+    expect(response.status).toBe(403);
+    expect((await reload(duplicate.id)).duplicateKind).toBe(DuplicateKind.Near);
+  });
+
+  it('lists, filters, searches and sorts articles', async () => {
+    const marker = `zanzibar${Date.now()}`;
+    const draft = await insertArticle(testApp.dataSource, { headline: `Storm over ${marker} harbour` });
+    await insertArticle(testApp.dataSource, { headline: `Calm in ${marker} port`, status: ArticleStatus.Published, publishedAt: new Date() });
+    const list = (query: string) => get(`/admin/api/resources/Article/actions/list?${query}`, editor.cookie);
+
+    const searched = await list(`filters.headline=${marker}`);
+    expect(searched.body.meta.total).toBe(2);
+    const filtered = await list(`filters.headline=${marker}&filters.status=draft`);
+    expect(filtered.body.records.map((record: { id: string }) => Number(record.id))).toEqual([draft.id]);
+    const sorted = await list(`filters.headline=${marker}&sortBy=headline&direction=asc`);
+    expect(sorted.body.records.map((record: { params: { headline: string } }) => record.params.headline)).toEqual([`Calm in ${marker} port`, `Storm over ${marker} harbour`]);
+
+    const bad = await list('filters.status=archived');
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toContain('unknown status "archived"');
+  });
+
+  it('schedules and bulk-publishes through PublishingService', async () => {
+    const scheduled = await insertArticle(testApp.dataSource);
+    const at = new Date(Date.now() + 3_600_000);
+    const response = await request(testApp.app.getHttpServer())
+      .post(`/admin/api/resources/Article/records/${scheduled.id}/schedule`)
+      .set('Cookie', editor.cookie)
+      .field('at', at.toISOString());
+    expect(response.body.notice).toMatchObject({ type: 'success' });
+    expect((await reload(scheduled.id)).scheduledAt).toEqual(at);
+
+    const [a, b] = [await insertArticle(testApp.dataSource), await insertArticle(testApp.dataSource)];
+    const bulk = await request(testApp.app.getHttpServer()).post(`/admin/api/resources/Article/bulk/bulkPublish?recordIds=${a.id},${b.id}`).set('Cookie', editor.cookie).field('go', '1');
+    expect(bulk.body.notice).toMatchObject({ message: 'Published 2 articles', type: 'success' });
+    expect((await reload(a.id)).status).toBe(ArticleStatus.Published);
+    expect((await reload(b.id)).status).toBe(ArticleStatus.Published);
+  });
+
+  it('uploads a wire dump from Imports → New and queues it', async () => {
+    const bytes = await readFile(join(__dirname, '..', 'samples', 'aawsat-sample.txt'));
+    const response = await request(testApp.app.getHttpServer())
+      .post('/admin/api/resources/Import/actions/new')
+      .set('Cookie', editor.cookie)
+      .attach('file', bytes, { filename: 'aawsat-sample.txt', contentType: 'text/plain' });
+    expect(response.status).toBe(200);
+    expect(response.body.notice).toMatchObject({ type: 'success' });
+    const id = Number(response.body.record.id);
+    expect(await testApp.dataSource.getRepository(Import).findOneByOrFail({ id })).toMatchObject({ fileName: 'aawsat-sample.txt' });
+  });
+
+  it('answers the dashboard with counts and the latest imports', async () => {
+    const response = await get('/admin/api/dashboard', editor.cookie);
+    expect(response.status).toBe(200);
+    expect(response.body.articlesByStatus.draft).toBeGreaterThan(0);
+    expect(response.body.duplicatesWaiting).toBeGreaterThan(0);
+    expect(response.body.latestImports.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { ArticleStatus, DuplicateKind } from '../../src/articles/article-status';
+import { Article } from '../../src/articles/article.entity';
+import { ArticlesService } from '../../src/articles/articles.service';
+import { UserRole } from '../../src/auth/user.entity';
+import { UsersService } from '../../src/auth/users.service';
+import { Caption } from '../../src/captions/caption.entity';
+import { ImportsService } from '../../src/imports/imports.service';
+import { SAMPLE_DUMP } from '../../src/imports/sample-import';
+import { PANEL_PASSWORD } from '../support/admin-session';
+import { insertArticle } from '../support/fixtures';
+import { bootTestApp, TestApp } from '../support/test-app';
+
+/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it), never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+
+describe('the admin panel in a real browser', () => {
+  let testApp: TestApp;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let sampleArticles: Article[];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    await mkdir(ARTIFACTS, { recursive: true });
+    testApp = await bootTestApp();
+    await testApp.app.listen(0, '127.0.0.1');
+    base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+
+    const users = testApp.app.get(UsersService);
+    for (const [email, role] of [
+      ['editor@example.com', UserRole.Editor],
+      ['other.editor@example.com', UserRole.Editor],
+      ['contributor@example.com', UserRole.Contributor],
+    ] as const) {
+      await users.create({ email, password: PANEL_PASSWORD, role });
+    }
+    const outcome = await testApp.app.get(ImportsService).importFile(SAMPLE_DUMP, { kind: 'system', name: 'browser test' });
+    sampleArticles = await testApp.dataSource.getRepository(Article).find({ where: { importId: outcome.import.id }, order: { id: 'ASC' } });
+
+    profile = await mkdtemp(join(tmpdir(), 'wiredesk-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    await testApp?.close();
+  });
+
+  async function logInAs(email: string): Promise<void> {
+    await context.clearCookies();
+    await page.goto(`${base}/admin/login`);
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', PANEL_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/admin`), page.click('button')]);
+  }
+
+  const reload = (id: number) => testApp.dataSource.getRepository(Article).findOneByOrFail({ id });
+
+  it('lets an editor fix an imported article and its caption, then publish it', async () => {
+    const article = sampleArticles.find((candidate) => candidate.duplicateKind === null)!;
+    expect(article).toBeDefined();
+    const caption = await testApp.dataSource.getRepository(Caption).findOne({ where: { articleId: article.id }, order: { position: 'ASC' } });
+
+    await logInAs('editor@example.com');
+    await page.goto(`${base}/admin/resources/Article/records/${article.id}/edit`);
+    await page.waitForSelector('[data-testid="article-edit"] #headline');
+    await page.fill('#headline', `${article.headline} (corrected)`);
+    if (caption) await page.fill(`#caption-${caption.id}`, `${caption.text} (corrected)`);
+    await page.screenshot({ path: join(ARTIFACTS, 'article-edit.png'), fullPage: true });
+    await Promise.all([page.waitForURL(/\/show$/), page.click('[data-testid="save-article"]')]);
+
+    const saved = await reload(article.id);
+    expect(saved.headline).toBe(`${article.headline} (corrected)`);
+    if (caption) expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe(`${caption.text} (corrected)`);
+
+    await page.waitForSelector('[data-testid="action-publish"]');
+    await page.click('[data-testid="action-publish"]');
+    await Promise.all([page.waitForURL(/\/show$/), page.click('[data-testid="confirm-action"]')]);
+    expect((await reload(article.id)).status).toBe(ArticleStatus.Published);
+  }, 120_000);
+
+  it('shows a contributor no Publish action, and refuses a direct POST with 403', async () => {
+    const draft = await insertArticle(testApp.dataSource);
+    await logInAs('contributor@example.com');
+    await page.goto(`${base}/admin/resources/Article/records/${draft.id}/show`);
+    await page.waitForSelector('[data-testid="action-edit"]');
+    expect(await page.locator('[data-testid="action-publish"]').count()).toBe(0);
+
+    const response = await page.request.post(`${base}/admin/api/resources/Article/records/${draft.id}/publish`, { multipart: { version: String(draft.version) } });
+    expect(response.status()).toBe(403);
+    expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
+  }, 120_000);
+
+  it('tells the second editor who saved first, keeping their typing', async () => {
+    const article = await insertArticle(testApp.dataSource, { headline: 'Ministers meet in Basra' });
+    await logInAs('other.editor@example.com');
+    await page.goto(`${base}/admin/resources/Article/records/${article.id}/edit`);
+    await page.waitForSelector('[data-testid="article-edit"] #headline');
+
+    // Meanwhile the first editor saves from another desk.
+    const first = (await testApp.app.get(UsersService).verifyCredentials('editor@example.com', PANEL_PASSWORD))!;
+    await testApp.app.get(ArticlesService).update(article.id, { headline: 'Ministers meet in Basra on Monday' }, article.version, { kind: 'user', id: first.id, email: first.email, role: first.role });
+
+    await page.fill('#headline', 'Ministers meet in Basra, talks stall');
+    await page.click('[data-testid="save-article"]');
+    const conflict = page.locator('[data-testid="conflict-message"]');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('editor@example.com (editor) saved article');
+    expect(await page.inputValue('#headline')).toBe('Ministers meet in Basra, talks stall');
+    expect((await reload(article.id)).headline).toBe('Ministers meet in Basra on Monday');
+  }, 120_000);
+
+  it('compares a flagged duplicate side by side', async () => {
+    const original = await insertArticle(testApp.dataSource, { headline: 'Oil exports rise', body: ['Exports rose in May.', 'Officials welcomed it.'] });
+    const duplicate = await insertArticle(testApp.dataSource, {
+      headline: 'Oil exports rise again',
+      body: ['Exports rose in May.', 'Officials in Baghdad welcomed it.'],
+      duplicateOfId: original.id,
+      duplicateKind: DuplicateKind.Near,
+      duplicateScore: 0.82,
+    });
+    await logInAs('editor@example.com');
+    await page.goto(`${base}/admin/resources/Duplicates/records/${duplicate.id}/compare`);
+    await page.waitForSelector('[data-testid="duplicate-compare"] [data-diff="changed"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'duplicate-compare.png'), fullPage: true });
+    expect(await page.locator('[data-testid="keep-original"]').count()).toBe(1);
+  }, 120_000);
+});
