@@ -1,3 +1,4 @@
+import { ExecutionContext } from '@nestjs/common';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
@@ -7,8 +8,12 @@ import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
+import { ActorGuard } from '../src/auth/actor.guard';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { UserRole } from '../src/auth/user.entity';
+import { UsersService } from '../src/auth/users.service';
 import { Caption } from '../src/captions/caption.entity';
+import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -137,6 +142,19 @@ describe('publishing API', () => {
       expect(hit.snippet).not.toContain('<b>');
       const none = await http.get('/api/articles').query({ q: '"no such phrase anywhere"' }).expect(200);
       expect(none.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('pages through search results by rank without gaps or repeats', async () => {
+      const all = await http.get('/api/articles').query({ q: 'filler', limit: 100 }).expect(200);
+      expect(all.body.items).toHaveLength(12);
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await http.get('/api/articles').query({ q: 'filler', limit: 5, ...(cursor ? { cursor } : {}) }).expect(200);
+        seen.push(...page.body.items.map((item: { id: number }) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.body.items.map((item: { id: number }) => item.id));
     });
 
     it('shows an author page with their published work only', async () => {
@@ -268,6 +286,8 @@ describe('publishing API', () => {
       await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x'.repeat(501), body: ['y'] }).expect(400);
       await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: [] }).expect(400);
       await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['y'], slug: 'Not A Slug' }).expect(400);
+      const long = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'Long read', body: Array.from({ length: 30 }, () => 'z'.repeat(15_000)) });
+      expect(long.status).toBe(201); // 450 kB: over Express's default 100 kB, within the API's 1 MB
       const oversize = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['y'.repeat(2 * 1024 * 1024)] }).expect(413);
       expect(oversize.body).toMatchObject({ status: 413 });
     });
@@ -283,6 +303,66 @@ describe('publishing API', () => {
       expect(JSON.stringify(listed)).not.toContain(issued.secret);
       await service.revoke(issued.token.id, SYSTEM);
       await http.get(`/api/articles/${draft.id}`).set('Authorization', `Bearer ${issued.secret}`).expect(401);
+    });
+  });
+
+  describe('admin routes over HTTP with a panel session', () => {
+    it('lets an admin create, list and revoke tokens and subscribe webhooks; an editor may not', async () => {
+      const admin = await loggedInAs(testApp.app, UserRole.Admin);
+      const editor = await loggedInAs(testApp.app, UserRole.Editor);
+
+      const created = await http.post('/api/tokens').set('Cookie', admin.cookie).send({ name: 'newsletter', scopes: ['content:read'] }).expect(201);
+      expect(created.body).toMatchObject({ name: 'newsletter', scopes: ['content:read'], createdById: admin.id, revokedAt: null });
+      expect(created.body.secret).toMatch(/^wd_[\w-]{43}$/);
+      await http.get(`/api/articles/${draft.id}`).set('Authorization', `Bearer ${created.body.secret}`).expect(200);
+
+      const listed = await http.get('/api/tokens').set('Cookie', admin.cookie).expect(200);
+      expect(listed.body.find((token: { id: number }) => token.id === created.body.id)).not.toHaveProperty('secret');
+      await http.post(`/api/tokens/${created.body.id}/revoke`).set('Cookie', admin.cookie).expect(200);
+      await http.get(`/api/articles/${draft.id}`).set('Authorization', `Bearer ${created.body.secret}`).expect(401);
+
+      await http.get('/api/tokens').set('Cookie', editor.cookie).expect(403);
+      await http.post('/api/tokens').set('Cookie', admin.cookie).send({ name: 'x', scopes: ['everything'] }).expect(400);
+
+      const hook = await http.post('/api/webhooks').set('Cookie', admin.cookie).send({ url: 'https://hooks.example.com/in', events: ['article.published'] }).expect(201);
+      expect(hook.body.secret).toMatch(/^whsec_/);
+      await http.get(`/api/webhooks/${hook.body.id}/deliveries`).set('Cookie', admin.cookie).expect(200, []);
+      await http.post('/api/webhooks').set('Cookie', admin.cookie).send({ url: 'ftp://nope', events: ['article.exploded'] }).expect(400);
+      await http.delete(`/api/webhooks/${hook.body.id}`).set('Cookie', admin.cookie).expect(204);
+      await http.get('/api/webhooks').set('Cookie', editor.cookie).expect(403);
+    });
+  });
+
+  describe('session users', () => {
+    const sessionRequest = (adminUser?: { id: number }) => ({ headers: {}, session: adminUser ? { adminUser } : {} }) as Record<string, unknown>;
+    const contextFor = (req: Record<string, unknown>) =>
+      ({
+        switchToHttp: () => ({ getRequest: () => req, getResponse: () => ({ setHeader: () => undefined }) }),
+        getHandler: () => ApiTokensService.prototype.create,
+        getClass: () => ApiTokensService,
+      }) as unknown as ExecutionContext;
+
+    it('resolve a signed-in panel user (re-read from the database) who may manage tokens only as an admin', async () => {
+      const users = testApp.app.get(UsersService);
+      const guard = testApp.app.get(ActorGuard);
+      const tokensService = testApp.app.get(ApiTokensService);
+      const admin = await users.create({ email: 'api-admin@example.com', password: 'correct horse battery', role: UserRole.Admin });
+      const editor = await users.create({ email: 'api-editor@example.com', password: 'correct horse battery', role: UserRole.Editor });
+
+      const adminRequest = sessionRequest({ id: admin.id });
+      await guard.canActivate(contextFor(adminRequest));
+      const adminActor = adminRequest.actor as Actor;
+      expect(adminActor).toEqual({ kind: 'user', id: admin.id, email: 'api-admin@example.com', role: UserRole.Admin });
+      const issued = await tokensService.create({ name: 'by-admin', scopes: [TokenScope.ContentRead] }, adminActor);
+      expect(issued.token.createdById).toBe(admin.id);
+
+      const editorRequest = sessionRequest({ id: editor.id });
+      await guard.canActivate(contextFor(editorRequest));
+      await expect(tokensService.create({ name: 'by-editor', scopes: [TokenScope.ContentRead] }, editorRequest.actor as Actor)).rejects.toMatchObject({ status: 403 });
+
+      await users.setDisabled('api-editor@example.com', true);
+      await expect(guard.canActivate(contextFor(sessionRequest({ id: editor.id })))).rejects.toMatchObject({ status: 401 });
+      await expect(guard.canActivate(contextFor(sessionRequest()))).rejects.toMatchObject({ status: 401 });
     });
   });
 

@@ -24,16 +24,18 @@ interface Received {
   body: string;
 }
 
-/** A webhook receiver on 127.0.0.1 that records every request; `/flaky` answers 500 to its first request. */
+/** A webhook receiver on 127.0.0.1 that records every request; `/flaky` answers 500 to the first attempt of each delivery. */
 async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
   const received: Received[] = [];
-  let flakyFailures = 0;
+  const failedOnce = new Set<string>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const fail = req.url === '/flaky' && flakyFailures++ === 0;
+      const delivery = String(req.headers['x-wiredesk-delivery']);
+      const fail = req.url === '/flaky' && !failedOnce.has(delivery);
+      if (fail) failedOnce.add(delivery);
       res.writeHead(fail ? 500 : 204).end();
     });
   });

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { ImportCommand } from './import.command';
 import { ParseCommand } from './parse.command';
 import { TokenCreateCommand, TokenRevokeCommand } from './token-create.command';
+import { UserCreateCommand } from './user-create.command';
+import { UserDisableCommand } from './user-disable.command';
 import { WiredeskContext } from './wiredesk-context';
 
 /** Every `npm run cli -- <command>`: each command is a provider here. */
 @Module({
-  providers: [WiredeskContext, ParseCommand, ImportCommand, TokenCreateCommand, TokenRevokeCommand],
+  providers: [WiredeskContext, ParseCommand, ImportCommand, TokenCreateCommand, TokenRevokeCommand, UserCreateCommand, UserDisableCommand],
 })
 export class CliModule {}

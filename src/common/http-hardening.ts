@@ -51,7 +51,7 @@ export function mountApiDocs(app: INestApplication): void {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token from `npm run cli -- token:create` or POST /api/tokens' })
-    .addCookieAuth('connect.sid', { type: 'apiKey', in: 'cookie', description: 'Admin-panel session' })
+    .addCookieAuth('wiredesk.sid', { type: 'apiKey', in: 'cookie', description: 'Admin-panel session' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
 }

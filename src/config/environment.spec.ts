@@ -14,6 +14,13 @@ describe('validateEnvironment', () => {
     expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/test');
   });
 
+  it('reads CORS origins and the API rate limit', () => {
+    expect(validateEnvironment({ CORS_ORIGINS: 'https://www.example.com, http://localhost:5173' }).CORS_ORIGINS).toBe('https://www.example.com, http://localhost:5173');
+    expect(validateEnvironment({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toBe('*');
+    expect(validateEnvironment({ RATE_LIMIT_PER_MINUTE: '120' }).RATE_LIMIT_PER_MINUTE).toBe(120);
+    expect(validateEnvironment({}).RATE_LIMIT_PER_MINUTE).toBe(600);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -22,6 +29,9 @@ describe('validateEnvironment', () => {
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL'],
+    [{ CORS_ORIGINS: 'www.example.com' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://a.example.com/path' }, 'CORS_ORIGINS'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
   ])('rejects %j naming %s', (raw, variable) => {
     expect(() => validateEnvironment(raw)).toThrow(InvalidEnvironmentError);
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(variable));

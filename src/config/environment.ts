@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { isKnownDefaultPassword } from '../auth/default-passwords';
 
 /**
  * Every setting Wiredesk reads from the environment. Start-up validates them all at once
@@ -42,7 +43,7 @@ export class EnvironmentVariables {
   })
   CORS_ORIGINS?: string;
 
-  /** Requests per minute one client IP may make to the API before getting 429. */
+  /** Requests per minute one client IP may make to each API route before getting 429. */
   @Type(() => Number)
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be positive' })
@@ -73,6 +74,9 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  }
+  if (env.NODE_ENV === 'production' && env.ADMIN_PASSWORD && isKnownDefaultPassword(env.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_PASSWORD is a published example or well-known default; choose your own for production');
   }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return env;

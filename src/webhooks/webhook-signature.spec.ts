@@ -6,9 +6,9 @@ describe('webhook signatures', () => {
   const timestamp = now / 1000;
   const body = '{"event":"article.published"}';
 
-  it('signs timestamp and body with HMAC-SHA256', () => {
-    // echo -n '1795687200.{"event":"article.published"}' | openssl dgst -sha256 -hmac whsec_test
-    expect(signPayload(secret, timestamp, body)).toMatch(/^sha256=[0-9a-f]{64}$/);
+  it('signs "<timestamp>.<body>" with HMAC-SHA256, as openssl computes it', () => {
+    // printf '%s' '1795687200.{"event":"article.published"}' | openssl dgst -sha256 -hmac whsec_test
+    expect(signPayload(secret, timestamp, body)).toBe('sha256=7331ffe3da53f53f09b887cd499d4c0f9245b1634f6fe5146e0ecd6017f0d541');
     expect(verifySignature(secret, timestamp, body, signPayload(secret, timestamp, body), 300, now)).toBe(true);
   });
 
