@@ -16,6 +16,5 @@ export function configureApp(app: INestApplication): INestApplication {
     }),
   );
   mountApiDocs(app);
-  app.enableShutdownHooks();
   return app;
 }
