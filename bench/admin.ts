@@ -10,18 +10,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { UserRole } from '../src/auth/user.entity';
 import { UsersService } from '../src/auth/users.service';
-import { validateEnvironment } from '../src/config/environment';
-import { openDatabaseServer } from '../src/database/database-server';
-import { ensureDatabase, quoteIdentifier } from '../src/database/embedded-postgres';
+import { quoteIdentifier } from '../src/database/embedded-postgres';
+import { openScratchDatabase } from './scratch-database';
 
 const PASSWORD = 'bench editor password';
 const IMPORTS = 200;
@@ -118,14 +113,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const articles = option(argv, '--articles', 1_000_000);
   const runs = option(argv, '--runs', 7);
-  const env = validateEnvironment(process.env);
-  const workDir = await mkdtemp(join(tmpdir(), 'wiredesk-bench-admin-'));
-  await chmod(workDir, 0o755);
-  const server = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: join(workDir, 'data') });
-  const databaseName = `wiredesk_bench_admin_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(server.url);
-  serverUrl.pathname = '/postgres';
-  const url = await ensureDatabase(serverUrl.toString(), databaseName);
+  const scratch = await openScratchDatabase('admin');
+  const { url, workDir } = scratch;
 
   let app: NestExpressApplication | undefined;
   try {
@@ -187,12 +176,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ articles, runs, perPage, seedSeconds: Number(seedSeconds.toFixed(1)), slowestMs: worst, ...figures }));
   } finally {
     await app?.close();
-    const maintenance = new Client({ connectionString: serverUrl.toString() });
-    await maintenance.connect();
-    await maintenance.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
-    await maintenance.end();
-    await server.release();
-    await rm(workDir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 

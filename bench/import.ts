@@ -11,21 +11,17 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppModule } from '../src/app.module';
-import { validateEnvironment } from '../src/config/environment';
-import { ensureDatabase, quoteIdentifier } from '../src/database/embedded-postgres';
-import { openDatabaseServer } from '../src/database/database-server';
 import { ImportsService } from '../src/imports/imports.service';
 import { ArticleFixture, articleLines, syntheticArticle } from '../src/wire/testing/dump-builder';
+import { openScratchDatabase } from './scratch-database';
 
 interface Options {
   articles: number;
@@ -132,14 +128,8 @@ async function copyBaseline(url: string, options: Options): Promise<number> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const env = validateEnvironment(process.env);
-  const workDir = await mkdtemp(join(tmpdir(), 'wiredesk-bench-'));
-  await chmod(workDir, 0o755);
-  const server = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: join(workDir, 'data') });
-  const databaseName = `wiredesk_bench_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(server.url);
-  serverUrl.pathname = '/postgres';
-  const url = await ensureDatabase(serverUrl.toString(), databaseName);
+  const scratch = await openScratchDatabase('import');
+  const { url, workDir } = scratch;
 
   try {
     const dumpPath = join(workDir, 'dump.txt');
@@ -194,12 +184,7 @@ async function main(): Promise<void> {
     console.log(`peak RSS ${figures.peakRssMb} MB; near duplicates: ${flagged.length} flagged, ${nearTruth.length} generated, precision ${figures.nearPrecision}, recall ${figures.nearRecall}`);
     console.log(JSON.stringify(figures));
   } finally {
-    const maintenance = new Client({ connectionString: serverUrl.toString() });
-    await maintenance.connect();
-    await maintenance.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
-    await maintenance.end();
-    await server.release();
-    await rm(workDir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 
