@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -51,30 +51,8 @@ export class CreateArticleDto {
   authorIds?: number[];
 }
 
-export class UpdateArticleDto {
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  headline?: string;
-
-  @ApiPropertyOptional({ type: String, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PARAGRAPHS)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(MAX_PARAGRAPH_LENGTH, { each: true })
-  body?: string[];
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
-  slug?: string;
-
+/** Any of the copy fields, plus the version the caller read (optimistic concurrency). */
+export class UpdateArticleDto extends PartialType(PickType(CreateArticleDto, ['headline', 'body', 'slug'] as const)) {
   @ApiPropertyOptional({ description: 'The version you read; or send it as If-Match: "<version>"', example: 3 })
   @IsOptional()
   @IsInt()
@@ -83,13 +61,7 @@ export class UpdateArticleDto {
 }
 
 /** For publish and unpublish: optionally the version the caller read. */
-export class TransitionDto {
-  @ApiPropertyOptional({ description: 'The version you read; or send it as If-Match', example: 3 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
+export class TransitionDto extends PickType(UpdateArticleDto, ['version'] as const) {}
 
 export class ScheduleDto extends TransitionDto {
   @ApiProperty({ description: 'ISO-8601 time in the future', example: '2026-12-01T06:00:00Z' })
