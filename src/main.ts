@@ -34,7 +34,7 @@ async function bootstrap(): Promise<void> {
     if (database.embedded) await importSampleOnFirstStart(app, logger);
     await app.listen(env.PORT, '0.0.0.0');
     const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
-    logger.log(`Wiredesk is running at ${url}`);
+    logger.log(`Wiredesk is running at ${url} (editors: ${url}/admin, API docs: ${url}/docs)`);
     if (admin?.generatedPassword) {
       logger.log(`created the first admin: ${admin.email} / ${admin.generatedPassword} (shown only this once)`);
     } else if (admin) {
