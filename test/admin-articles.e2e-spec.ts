@@ -103,6 +103,65 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(after).toMatchObject({ headline: 'Second headline', body: ['First paragraph.', 'Second paragraph.'], version: article.version + 3 });
   });
 
+  it('adds, reorders, re-roles and removes bylines from the editor, with the version check and a revision', async () => {
+    const { article } = await articleWithPhoto();
+    const [writer, second, photographer] = await Promise.all(['Ali Writer', 'Bea Second', 'Cem Lens'].map((name) => insertAuthor(testApp.dataSource, { name })));
+    const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+    const bylinesNow = async () =>
+      (await testApp.dataSource.getRepository(Byline).find({ where: { articleId: article.id }, order: { position: 'ASC' } })).map(({ authorId, role }) => ({ authorId, role }));
+
+    const first = [
+      { authorId: writer.id, role: BylineRole.Writer },
+      { authorId: second.id, role: BylineRole.Writer },
+      { authorId: photographer.id, role: BylineRole.Photographer },
+    ];
+    const saved = await post(url, editor.cookie, { version: article.version, bylines: first });
+    expect(saved.body.problem).toBeUndefined();
+    expect(await bylinesNow()).toEqual(first);
+    const form = await get(url, editor.cookie);
+    expect(form.body.editor.bylines).toEqual([
+      { authorId: writer.id, name: 'Ali Writer', role: 'writer' },
+      { authorId: second.id, name: 'Bea Second', role: 'writer' },
+      { authorId: photographer.id, name: 'Cem Lens', role: 'photographer' },
+    ]);
+
+    // Reorder, remove one, and make a writer a photographer too.
+    const reordered = [
+      { authorId: second.id, role: BylineRole.Writer },
+      { authorId: writer.id, role: BylineRole.Writer },
+      { authorId: second.id, role: BylineRole.Photographer },
+    ];
+    expect((await post(url, editor.cookie, { version: article.version + 1, bylines: reordered })).body.problem).toBeUndefined();
+    expect(await bylinesNow()).toEqual(reordered);
+
+    // A stale save and bad input change nothing.
+    const stale = await post(url, secondEditor.cookie, { version: article.version + 1, bylines: [] });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
+    for (const bad of [[{ authorId: 999999, role: 'writer' }], [{ authorId: writer.id, role: 'editor' }], [{ authorId: writer.id, role: 'writer' }, { authorId: writer.id, role: 'writer' }]]) {
+      const refused = await post(url, editor.cookie, { version: article.version + 2, bylines: bad });
+      expect(refused.body.problem).toMatchObject({ code: 'ARTICLE_INVALID_REQUEST', status: 400 });
+    }
+    expect(await bylinesNow()).toEqual(reordered);
+    expect((await reload(article.id)).version).toBe(article.version + 2);
+
+    // History shows the change; restoring the first save brings its bylines back.
+    const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
+    expect(history.body.history[0].changed).toEqual(['bylines']);
+    expect(history.body.history[0].bylines.to.map((byline: { name: string; role: string }) => `${byline.name}/${byline.role}`)).toEqual(['Bea Second/writer', 'Ali Writer/writer', 'Bea Second/photographer']);
+    const firstSave = history.body.history.find((entry: { version: number }) => entry.version === article.version + 1);
+    const restored = await post(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie, { revisionId: firstSave.id, version: article.version + 2 });
+    expect(restored.body.notice).toMatchObject({ type: 'success' });
+    expect(await bylinesNow()).toEqual(first);
+  });
+
+  it('does not let a contributor change the bylines of a published article', async () => {
+    const article = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    const author = await insertAuthor(testApp.dataSource);
+    const response = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, { version: article.version, bylines: [{ authorId: author.id, role: 'writer' }] });
+    expect(response.status).toBe(403);
+    expect(await testApp.dataSource.getRepository(Byline).countBy({ articleId: article.id })).toBe(0);
+  });
+
   it('does not let a contributor edit a published article through the editor', async () => {
     const article = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
     const response = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, { version: article.version, headline: 'x' });
@@ -151,6 +210,19 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(retired).toMatchObject({ status: ArticleStatus.Unpublished, mergedIntoId: original.id, duplicateKind: null, duplicateOfId: null });
     expect(await testApp.dataSource.getRepository(Caption).findBy({ articleId: original.id })).toHaveLength(1);
     expect(await testApp.dataSource.getRepository(Byline).findBy({ articleId: original.id })).toEqual([expect.objectContaining({ authorId: author.id })]);
+
+    // Both changed articles get a revision for their new version, shown in History.
+    const kept = await reload(original.id);
+    const merge = { keptId: original.id, retiredId: duplicate.id, captionsMoved: 1, bylinesMoved: 1 };
+    const keptHistory = await get(`/admin/api/resources/Article/records/${original.id}/history`, editor.cookie);
+    expect(keptHistory.body.history[0]).toMatchObject({ version: kept.version, actorName: 'first.editor@example.com (editor)', merge, changed: ['bylines', 'captions'] });
+    expect(Object.values(keptHistory.body.history[0].captions.to)).toEqual(['Only the duplicate had this photo']);
+    expect(keptHistory.body.history[0].bylines).toEqual({ from: [], to: [{ authorId: author.id, role: 'writer', name: author.name }] });
+    const retiredHistory = await get(`/admin/api/resources/Article/records/${duplicate.id}/history`, editor.cookie);
+    expect(retiredHistory.body.history[0]).toMatchObject({ version: retired.version, merge, changed: ['bylines'] });
+    expect(retiredHistory.body.history[0].bylines.to).toEqual([]);
+    const [keptRevision] = await testApp.dataSource.getRepository(ArticleRevision).findBy({ articleId: original.id, version: kept.version });
+    expect(Object.values(keptRevision.snapshot.captions)).toEqual(['Only the duplicate had this photo']);
   });
 
   it('"Not a duplicate" clears the flag and remembers the pair for the importer', async () => {

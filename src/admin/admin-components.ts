@@ -11,6 +11,7 @@ const COMPONENT_FILES = {
   ImportReport: 'import-report.jsx',
   ImportUpload: 'import-upload.jsx',
   DuplicateFlag: 'duplicate-flag.jsx',
+  IntegrationForm: 'integration-form.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -8,11 +8,12 @@ import { CaptionsModule } from '../captions/captions.module';
 import { ImportsModule } from '../imports/imports.module';
 import { PhotosModule } from '../photos/photos.module';
 import { PublishingModule } from '../publishing/publishing.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AdminPanel } from './admin-panel';
 
 /** The editorial panel (AdminJS at /admin): its resources and actions call the domain services. */
 @Module({
-  imports: [SessionModule, AuthModule, ArticlesModule, EditorialModule, PublishingModule, ImportsModule, PhotosModule, CaptionsModule, AuthorsModule],
+  imports: [SessionModule, AuthModule, ArticlesModule, EditorialModule, PublishingModule, ImportsModule, PhotosModule, CaptionsModule, AuthorsModule, WebhooksModule],
   providers: [AdminPanel],
 })
 export class AdminPanelModule {}

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { RevisionsService } from '../articles/revisions.service';
+import { ApiTokensService } from '../auth/api-tokens.service';
 import { PanelLoginService } from '../auth/panel-login.service';
 import { SessionService } from '../auth/session.service';
 import { UsersService } from '../auth/users.service';
@@ -14,12 +15,15 @@ import { CaptionsService } from '../captions/captions.service';
 import { ImportsService } from '../imports/imports.service';
 import { PhotosService } from '../photos/photos.service';
 import { PublishingService } from '../publishing/publishing.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData } from './dashboard';
+import { guardPanelRouter } from './panel-gate';
 import type { PanelContext } from './panel-services';
 import { articleResourceClass, articleResources } from './resources/article-resources';
 import { importResource } from './resources/import-resource';
+import { apiTokenResource, webhookDeliveryResource, webhookSubscriptionResource } from './resources/integration-resources';
 import { libraryResources, userResource } from './resources/library-resources';
 
 export const ADMIN_ROOT_PATH = '/admin';
@@ -49,6 +53,8 @@ export class AdminPanel implements OnModuleInit {
     private readonly photos: PhotosService,
     private readonly captions: CaptionsService,
     private readonly authors: AuthorsService,
+    private readonly apiTokens: ApiTokensService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -77,6 +83,8 @@ export class AdminPanel implements OnModuleInit {
         photos: this.photos,
         captions: this.captions,
         authors: this.authors,
+        apiTokens: this.apiTokens,
+        webhooks: this.webhooks,
       },
     };
     const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);
@@ -91,8 +99,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users' },
-            actions: { publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',
@@ -109,7 +117,15 @@ export class AdminPanel implements OnModuleInit {
         },
       },
       dashboard: { component: components.Dashboard, handler: async () => dashboardData(this.dataSource) },
-      resources: [...articleResources(panel, ArticleListResource), importResource(panel), ...libraryResources(panel), userResource(panel, ACTIONS)],
+      resources: [
+        ...articleResources(panel, ArticleListResource),
+        importResource(panel),
+        ...libraryResources(panel),
+        userResource(panel, ACTIONS),
+        apiTokenResource(panel, ACTIONS),
+        webhookSubscriptionResource(panel, ACTIONS),
+        webhookDeliveryResource(panel, ACTIONS),
+      ],
     });
 
     const sessionOptions = await this.sessions.options();
@@ -125,5 +141,6 @@ export class AdminPanel implements OnModuleInit {
       sessionOptions,
       formidableOptions: { maxFileSize: this.imports.maxBytes },
     });
+    guardPanelRouter(httpAdapter.getInstance(), ADMIN_ROOT_PATH, sessionOptions, this.users);
   }
 }

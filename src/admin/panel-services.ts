@@ -2,12 +2,14 @@ import type { DataSource } from 'typeorm';
 import type { ArticlesService } from '../articles/articles.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
 import type { RevisionsService } from '../articles/revisions.service';
+import type { ApiTokensService } from '../auth/api-tokens.service';
 import type { UsersService } from '../auth/users.service';
 import type { AuthorsService } from '../authors/authors.service';
 import type { CaptionsService } from '../captions/captions.service';
 import type { ImportsService } from '../imports/imports.service';
 import type { PhotosService } from '../photos/photos.service';
 import type { PublishingService } from '../publishing/publishing.service';
+import type { WebhooksService } from '../webhooks/webhooks.service';
 import type { AdminComponents } from './admin-components';
 
 /** What the panel's resources and actions call: the same services as the HTTP API. */
@@ -22,6 +24,8 @@ export interface PanelServices {
   photos: PhotosService;
   captions: CaptionsService;
   authors: AuthorsService;
+  apiTokens: ApiTokensService;
+  webhooks: WebhooksService;
 }
 
 export interface PanelContext {

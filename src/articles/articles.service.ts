@@ -11,6 +11,7 @@ import { ArticleEvent, ArticleEventName } from './article-events';
 import { ArticleStatus } from './article-status';
 import { Article } from './article.entity';
 import { Byline, BylineRole } from './byline.entity';
+import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
 import { applyCaptionTexts, assertVersionNamingEditor, snapshotOf, writeRevision } from './revisions';
@@ -30,6 +31,8 @@ export interface ArticleChanges {
   body?: string[];
   /** New texts for some of the article's own captions. */
   captions?: Array<{ id: number; text: string }>;
+  /** The complete new list of bylines, in order (writers and photographers); absent leaves them as they are. */
+  bylines?: BylineInput[];
 }
 
 @Injectable()
@@ -84,7 +87,8 @@ export class ArticlesService {
       assertCan(actor, article.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft);
       await assertVersionNamingEditor(manager, article, expectedVersion);
       const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
-      const before = snapshotOf(article, captions);
+      const bylines = await bylinesOf(manager, id);
+      const before = snapshotOf(article, captions, bylines);
       if (changes.headline !== undefined) article.headline = changes.headline;
       if (changes.slug !== undefined) article.slug = changes.slug;
       if (changes.body !== undefined) article.body = changes.body;
@@ -93,8 +97,10 @@ export class ArticlesService {
       article.version += 1;
       const saved = await this.saveHandlingSlug(manager, article);
       await manager.save(changedCaptions);
+      const keepBylines = changes.bylines === undefined || sameBylines(bylines, changes.bylines);
+      const savedBylines = keepBylines ? bylines : await replaceBylines(manager, id, changes.bylines!);
       // Same transaction: an edit and its revision are committed together or not at all.
-      await writeRevision(manager, saved, before, snapshotOf(saved, captions), actor);
+      await writeRevision(manager, saved, before, snapshotOf(saved, captions, savedBylines), actor);
       return saved;
     });
     this.events.emit(ArticleEventName.Updated, { article: saved, actor } satisfies ArticleEvent);

@@ -8,8 +8,10 @@ import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
 import { assertVersion, lockArticle } from './articles.service';
 import { Byline } from './byline.entity';
+import { bylinesOf } from './bylines';
 import { DismissedDuplicatePair } from './dismissed-duplicate.entity';
 import { diffParagraphs, ParagraphDiffRow } from './paragraph-diff';
+import { snapshotOf, writeRevision } from './revisions';
 
 export interface DuplicateComparison {
   duplicate: Article;
@@ -56,9 +58,13 @@ export class DuplicatesService {
       }
       const original = await lockArticle(manager, originalId);
       const [keep, retire] = keepId === duplicateId ? [duplicate, original] : [original, duplicate];
+      const before = new Map([
+        [keep.id, snapshotOf(keep, await captionsOf(manager, keep.id), await bylinesOf(manager, keep.id))],
+        [retire.id, snapshotOf(retire, await captionsOf(manager, retire.id), await bylinesOf(manager, retire.id))],
+      ]);
 
-      await moveBylines(manager, retire.id, keep.id);
-      await moveCaptions(manager, retire.id, keep.id);
+      const bylinesMoved = await moveBylines(manager, retire.id, keep.id);
+      const captionsMoved = await moveCaptions(manager, retire.id, keep.id);
       await manager.update(Article, { duplicateOfId: retire.id, id: Not(In([keep.id, retire.id])) }, { duplicateOfId: keep.id });
 
       for (const article of [keep, retire]) clearFlag(article);
@@ -67,6 +73,12 @@ export class DuplicatesService {
       keep.version += 1;
       retire.version += 1;
       await manager.save([keep, retire]);
+      // Both versions go into History, in the same transaction: the merge and its record commit together.
+      const merge = { keptId: keep.id, retiredId: retire.id, captionsMoved, bylinesMoved };
+      for (const article of [keep, retire]) {
+        const after = snapshotOf(article, await captionsOf(manager, article.id), await bylinesOf(manager, article.id));
+        await writeRevision(manager, article, before.get(article.id)!, after, actor, merge);
+      }
       return { kept: keep, retired: retire, announce: wasPublished };
     });
     if (announce) this.publishing.announceUnpublished(retired, actor);
@@ -128,8 +140,15 @@ function clearFlag(article: Article): void {
   article.duplicateScore = null;
 }
 
-/** Bylines the kept article lacks move over; ones it already has (same author and role) go with the retired copy. */
-async function moveBylines(manager: EntityManager, fromId: number, toId: number): Promise<void> {
+function captionsOf(manager: EntityManager, articleId: number): Promise<Caption[]> {
+  return manager.find(Caption, { where: { articleId }, order: { position: 'ASC' } });
+}
+
+/**
+ * Bylines the kept article lacks move over; ones it already has (same author and role) go with the retired
+ * copy. Returns how many moved.
+ */
+async function moveBylines(manager: EntityManager, fromId: number, toId: number): Promise<number> {
   const existing = await manager.find(Byline, { where: { articleId: toId } });
   const has = new Set(existing.map((byline) => `${byline.authorId}:${byline.role}`));
   let position = existing.reduce((max, byline) => Math.max(max, byline.position), -1);
@@ -137,10 +156,11 @@ async function moveBylines(manager: EntityManager, fromId: number, toId: number)
     (byline) => !has.has(`${byline.authorId}:${byline.role}`),
   );
   for (const byline of moving) await manager.update(Byline, { id: byline.id }, { articleId: toId, position: ++position });
+  return moving.length;
 }
 
-/** Captions for photos the kept article does not print yet move over, after its own. */
-async function moveCaptions(manager: EntityManager, fromId: number, toId: number): Promise<void> {
+/** Captions for photos the kept article does not print yet move over, after its own. Returns how many moved. */
+async function moveCaptions(manager: EntityManager, fromId: number, toId: number): Promise<number> {
   const existing = await manager.find(Caption, { where: { articleId: toId } });
   const photos = new Set(existing.map((caption) => caption.photoId));
   let position = existing.reduce((max, caption) => Math.max(max, caption.position), -1);
@@ -148,4 +168,5 @@ async function moveCaptions(manager: EntityManager, fromId: number, toId: number
     (caption) => !photos.has(caption.photoId),
   );
   for (const caption of moving) await manager.update(Caption, { id: caption.id }, { articleId: toId, position: ++position });
+  return moving.length;
 }

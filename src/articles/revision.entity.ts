@@ -1,6 +1,7 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { User } from '../auth/user.entity';
 import type { Article } from './article.entity';
+import type { BylineRole } from './byline.entity';
 
 /** The editable copy of an article at one version: what a revision restores. */
 export interface ArticleSnapshot {
@@ -9,6 +10,8 @@ export interface ArticleSnapshot {
   body: string[];
   /** Caption texts by caption id, as they were after this save. */
   captions: Record<string, string>;
+  /** Bylines in order; absent from revisions written before bylines were editable. */
+  bylines?: Array<{ authorId: number; role: BylineRole; name: string }>;
 }
 
 export interface FieldChange<T = unknown> {
@@ -16,8 +19,16 @@ export interface FieldChange<T = unknown> {
   to: T;
 }
 
-/** Fields of the snapshot that this save changed, with their value before and after. */
-export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }>;
+/** A duplicates merge that this version records: which article was kept and what moved to it. */
+export interface MergeNote {
+  keptId: number;
+  retiredId: number;
+  captionsMoved: number;
+  bylinesMoved: number;
+}
+
+/** Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge made it. */
+export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }> & { merge?: MergeNote };
 
 /** One save of an article: who, when, what changed, and the copy as it stood afterwards. */
 @Entity({ name: 'article_revisions' })

@@ -21,7 +21,8 @@ export class RevisionsService {
   }
 
   /**
-   * Saves the revision's headline, slug, body and the captions that still exist as a new version; the
+   * Saves the revision's headline, slug, body, bylines (when it recorded them) and the captions that still
+   * exist as a new version; the
    * editor must have seen the current version (`expectedVersion`), like any other save.
    */
   async restore(articleId: number, revisionId: number, expectedVersion: number, actor: Actor): Promise<Article> {
@@ -31,7 +32,8 @@ export class RevisionsService {
     const captions = Object.entries(revision.snapshot.captions)
       .map(([id, text]) => ({ id: Number(id), text }))
       .filter((caption) => captionIds.has(caption.id));
-    const { headline, slug, body } = revision.snapshot;
-    return this.articles.update(articleId, { headline, slug, body, captions }, expectedVersion, actor);
+    const { headline, slug, body, bylines } = revision.snapshot;
+    const changes = { headline, slug, body, captions, bylines: bylines?.map(({ authorId, role }) => ({ authorId, role })) };
+    return this.articles.update(articleId, changes, expectedVersion, actor);
   }
 }

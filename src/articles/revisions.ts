@@ -3,14 +3,16 @@ import { Actor, describeActor } from '../auth/actor';
 import { Caption } from '../captions/caption.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import type { Article } from './article.entity';
-import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
+import type { Byline } from './byline.entity';
+import { ArticleRevision, ArticleSnapshot, MergeNote, RevisionChanges } from './revision.entity';
 
-export function snapshotOf(article: Article, captions: readonly Caption[]): ArticleSnapshot {
+export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
   return {
     headline: article.headline,
     slug: article.slug,
     body: [...article.body],
     captions: Object.fromEntries(captions.map((caption) => [String(caption.id), caption.text])),
+    bylines: bylines.map((byline) => ({ authorId: byline.authorId, role: byline.role, name: byline.author.name })),
   };
 }
 
@@ -19,6 +21,7 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
   if (before.headline !== after.headline) changes.headline = { from: before.headline, to: after.headline };
   if (before.slug !== after.slug) changes.slug = { from: before.slug, to: after.slug };
   if (JSON.stringify(before.body) !== JSON.stringify(after.body)) changes.body = { from: before.body, to: after.body };
+  if (after.bylines && JSON.stringify(before.bylines ?? []) !== JSON.stringify(after.bylines)) changes.bylines = { from: before.bylines ?? [], to: after.bylines };
   const changedCaptions = Object.keys(after.captions).filter((id) => before.captions[id] !== after.captions[id]);
   if (changedCaptions.length > 0) {
     changes.captions = {
@@ -29,14 +32,21 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
   return changes;
 }
 
-export async function writeRevision(manager: EntityManager, saved: Article, before: ArticleSnapshot, after: ArticleSnapshot, actor: Actor): Promise<ArticleRevision> {
+export async function writeRevision(
+  manager: EntityManager,
+  saved: Article,
+  before: ArticleSnapshot,
+  after: ArticleSnapshot,
+  actor: Actor,
+  merge?: MergeNote,
+): Promise<ArticleRevision> {
   return manager.save(
     manager.create(ArticleRevision, {
       articleId: saved.id,
       version: saved.version,
       userId: actor.kind === 'user' ? actor.id : null,
       actorName: describeActor(actor).slice(0, 254),
-      changes: diffSnapshots(before, after),
+      changes: merge ? { ...diffSnapshots(before, after), merge } : diffSnapshots(before, after),
       snapshot: after,
     }),
   );

@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   TokenNotFound = 'TOKEN_NOT_FOUND',
   LoginLocked = 'LOGIN_LOCKED',
   InvalidRole = 'INVALID_ROLE',
+  InvalidTokenRequest = 'INVALID_TOKEN_REQUEST',
 }
 
 const STATUS: Record<AuthErrorCode, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<AuthErrorCode, number> = {
   [AuthErrorCode.TokenNotFound]: 404,
   [AuthErrorCode.LoginLocked]: 429,
   [AuthErrorCode.InvalidRole]: 400,
+  [AuthErrorCode.InvalidTokenRequest]: 400,
 };
 
 export class AuthError extends DomainError<AuthErrorCode> {

@@ -2,10 +2,12 @@ import { DomainError } from '../common/domain-error';
 
 export enum WebhookErrorCode {
   NotFound = 'WEBHOOK_NOT_FOUND',
+  InvalidSubscription = 'WEBHOOK_INVALID_SUBSCRIPTION',
 }
 
 const STATUS: Record<WebhookErrorCode, number> = {
   [WebhookErrorCode.NotFound]: 404,
+  [WebhookErrorCode.InvalidSubscription]: 400,
 };
 
 export class WebhookError extends DomainError<WebhookErrorCode> {

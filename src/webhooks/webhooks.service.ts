@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { ArrayContains, DataSource, Repository } from 'typeorm';
 import { Actor, assertCan, Permission } from '../auth/actor';
-import { JobQueueService } from '../jobs/job-queue.service';
+import { JOB_QUEUE_SCHEMA, JobQueueService } from '../jobs/job-queue.service';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookError, WebhookErrorCode } from './webhook-error';
 import type { WebhookEvent } from './webhook-event';
@@ -72,6 +72,21 @@ export class WebhooksService {
     assertCan(actor, Permission.ManageIntegrations);
     await this.get(id);
     return this.deliveries.find({ where: { subscriptionId: id }, order: { id: 'DESC' }, take: limit });
+  }
+
+  /**
+   * When pg-boss will next try each of these pending deliveries (its job's `start_after`), for the panel's
+   * delivery log. Deliveries whose job is running or finished have no entry.
+   */
+  async nextAttemptTimes(deliveryIds: readonly number[]): Promise<Map<number, Date>> {
+    if (deliveryIds.length === 0) return new Map();
+    const rows: Array<{ deliveryId: number; startAfter: Date }> = await this.dataSource.query(
+      `SELECT (data->>'deliveryId')::int AS "deliveryId", start_after AS "startAfter"
+         FROM ${JOB_QUEUE_SCHEMA}.job
+        WHERE name = $1 AND state IN ('created', 'retry') AND (data->>'deliveryId')::int = ANY($2::int[])`,
+      [WEBHOOK_QUEUE, deliveryIds],
+    );
+    return new Map(rows.map((row) => [row.deliveryId, row.startAfter]));
   }
 
   /**

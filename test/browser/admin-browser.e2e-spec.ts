@@ -6,13 +6,14 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { ArticleStatus, DuplicateKind } from '../../src/articles/article-status';
 import { Article } from '../../src/articles/article.entity';
 import { ArticlesService } from '../../src/articles/articles.service';
+import { Byline, BylineRole } from '../../src/articles/byline.entity';
 import { UserRole } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { Caption } from '../../src/captions/caption.entity';
 import { ImportsService } from '../../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../../src/imports/sample-import';
 import { PANEL_PASSWORD } from '../support/admin-session';
-import { insertArticle } from '../support/fixtures';
+import { insertArticle, insertAuthor } from '../support/fixtures';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it), never a downloaded browser. */
@@ -140,5 +141,44 @@ describe('the admin panel in a real browser', () => {
     await page.waitForSelector('[data-testid="duplicate-compare"] [data-diff="changed"]');
     await page.screenshot({ path: join(ARTIFACTS, 'duplicate-compare.png'), fullPage: true });
     expect(await page.locator('[data-testid="keep-original"]').count()).toBe(1);
+  }, 120_000);
+
+  it('lets an editor add and reorder bylines on the edit page', async () => {
+    const article = await insertArticle(testApp.dataSource, { headline: 'Bridge reopens in Mosul' });
+    const [first, second] = [await insertAuthor(testApp.dataSource, { name: 'Hana Qassim' }), await insertAuthor(testApp.dataSource, { name: 'Omar Jaber' })];
+    await logInAs('editor@example.com');
+    await page.goto(`${base}/admin/resources/Article/records/${article.id}/edit`);
+    for (const author of [first, second]) {
+      await page.fill('#byline-search', author.name.split(' ')[1]);
+      await page.click(`[data-testid="add-author-${author.id}"]`);
+    }
+    await page.click('[data-testid="byline-1"] button[aria-label="Move up"]');
+    await page.selectOption('[data-testid="byline-1"] select', 'photographer');
+    await Promise.all([page.waitForURL(/\/show$/), page.click('[data-testid="save-article"]')]);
+
+    const bylines = await testApp.dataSource.getRepository(Byline).find({ where: { articleId: article.id }, order: { position: 'ASC' } });
+    expect(bylines.map(({ authorId, role }) => ({ authorId, role }))).toEqual([
+      { authorId: second.id, role: BylineRole.Writer },
+      { authorId: first.id, role: BylineRole.Photographer },
+    ]);
+  }, 120_000);
+
+  it('lets an admin create an API token, shown once, that then works', async () => {
+    await testApp.app.get(UsersService).create({ email: 'admin@example.com', password: PANEL_PASSWORD, role: UserRole.Admin });
+    await logInAs('admin@example.com');
+    await page.goto(`${base}/admin/resources/ApiToken/actions/new`);
+    await page.fill('#field-name', 'browser newsletter');
+    await page.check('input[name="scopes"][type="checkbox"] >> nth=0');
+    await page.click('[data-testid="submit-integration"]');
+    const secret = await page.locator('[data-testid="issued-secret"]').inputValue();
+    await page.screenshot({ path: join(ARTIFACTS, 'api-token-created.png'), fullPage: true });
+    expect(secret).toMatch(/^wd_/);
+    const response = await fetch(`${base}/api/articles?status=draft`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect(response.status).toBe(200);
+
+    // The token's page does not show the secret again.
+    await page.goto(`${base}/admin/resources/ApiToken/actions/list`);
+    await page.waitForSelector('text=browser newsletter');
+    expect(await page.content()).not.toContain(secret);
   }, 120_000);
 });

@@ -5,6 +5,60 @@ import { useNavigate } from 'react-router';
 import { api, errorText, payloadForm } from './panel-api';
 
 const splitParagraphs = (text) => text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+const BYLINE_ROLES = ['writer', 'photographer'];
+
+/** Writers and photographers in order: reorder, change role, remove, or add an author found by name. */
+const BylinesEditor = ({ bylines, onChange }) => {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState([]);
+
+  useEffect(() => {
+    if (query.trim().length < 2) return setFound([]);
+    let current = true;
+    api.searchRecords({ resourceId: 'Author', query: query.trim() }).then((records) => current && setFound(records));
+    return () => { current = false; };
+  }, [query]);
+
+  const move = (index, by) => {
+    const next = [...bylines];
+    const [byline] = next.splice(index, 1);
+    next.splice(index + by, 0, byline);
+    onChange(next);
+  };
+  const taken = (authorId, role) => bylines.some((byline) => byline.authorId === authorId && byline.role === role);
+  const add = (author) => {
+    const role = taken(Number(author.id), 'writer') ? 'photographer' : 'writer';
+    onChange([...bylines, { authorId: Number(author.id), name: author.title, role }]);
+    setQuery('');
+  };
+
+  return (
+    <Box data-testid="bylines-editor">
+      {bylines.length === 0 && <Text mb="default">No bylines.</Text>}
+      {bylines.map((byline, index) => (
+        <Box key={`${byline.authorId}:${byline.role}`} flex flexDirection="row" alignItems="center" mb="sm" data-testid={`byline-${index}`}>
+          <Text mr="default" style={{ minWidth: 220 }}>{byline.name}</Text>
+          <select
+            aria-label={`Role of ${byline.name}`}
+            value={byline.role}
+            onChange={(event) => onChange(bylines.map((other, i) => (i === index ? { ...other, role: event.target.value } : other)))}
+          >
+            {BYLINE_ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+          </select>
+          <Button ml="default" size="sm" type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label="Move up">↑</Button>
+          <Button ml="sm" size="sm" type="button" disabled={index === bylines.length - 1} onClick={() => move(index, 1)} aria-label="Move down">↓</Button>
+          <Button ml="sm" size="sm" variant="danger" type="button" onClick={() => onChange(bylines.filter((_, i) => i !== index))}>Remove</Button>
+        </Box>
+      ))}
+      <Input id="byline-search" width={1} placeholder="Add a byline: type an author's name" value={query} onChange={(event) => setQuery(event.target.value)} />
+      {found.map((author) => (
+        <Button key={author.id} mt="sm" mr="sm" size="sm" type="button" onClick={() => add(author)} data-testid={`add-author-${author.id}`}>
+          + {author.title}
+        </Button>
+      ))}
+    </Box>
+  );
+};
 
 /** One page for the copy: headline, slug, paragraphs, bylines, and the captions and credits of its photos. */
 const ArticleEdit = ({ resource, record, action }) => {
@@ -37,6 +91,7 @@ const ArticleEdit = ({ resource, record, action }) => {
       body: splitParagraphs(form.body),
       captions: form.captions.map(({ id, text }) => ({ id, text })),
       credits: form.captions.map(({ photoId, credit }) => ({ photoId, credit })),
+      bylines: form.bylines.map(({ authorId, role }) => ({ authorId, role })),
     };
     try {
       const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: payloadForm(payload) });
@@ -82,7 +137,7 @@ const ArticleEdit = ({ resource, record, action }) => {
       </FormGroup>
       <FormGroup>
         <Label>Bylines</Label>
-        <Text>{form.bylines.length ? form.bylines.map((byline) => `${byline.name} (${byline.role})`).join(', ') : 'none'}</Text>
+        <BylinesEditor bylines={form.bylines} onChange={(bylines) => setForm({ ...form, bylines })} />
       </FormGroup>
       {form.captions.map((caption, index) => (
         <Box key={caption.id} mb="xl" p="default" border="default" data-testid={`caption-${caption.id}`}>

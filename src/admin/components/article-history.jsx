@@ -40,10 +40,26 @@ const ArticleHistory = ({ resource, record, action }) => {
           <H5>
             Version {revision.version} — {revision.actorName}, {new Date(revision.createdAt).toLocaleString()}
           </H5>
-          <Text mb="default">{revision.changed.length ? `Changed: ${revision.changed.join(', ')}` : 'Saved without changes'}</Text>
+          {revision.merge && (
+            <Text mb="default" data-testid="revision-merge">
+              {revision.merge.keptId === Number(record.params.id)
+                ? `Merged duplicates: kept this article; article ${revision.merge.retiredId} was unpublished and points here.`
+                : `Merged duplicates: this article was unpublished in favour of article ${revision.merge.keptId}.`}{' '}
+              Moved {revision.merge.captionsMoved} caption(s) and {revision.merge.bylinesMoved} byline(s).
+            </Text>
+          )}
+          {(revision.changed.length > 0 || !revision.merge) && (
+            <Text mb="default">{revision.changed.length ? `Changed: ${revision.changed.join(', ')}` : 'Saved without changes'}</Text>
+          )}
           {revision.headline && <ParagraphDiff rows={[{ kind: 'changed', left: revision.headline.from, right: revision.headline.to }]} leftTitle="Headline before" rightTitle="Headline after" />}
           {revision.slug && <Text mb="default">Slug: {revision.slug.from} → {revision.slug.to}</Text>}
           {revision.body && <ParagraphDiff rows={revision.body.filter((row) => row.kind !== 'same')} leftTitle="Body before" rightTitle="Body after" />}
+          {revision.bylines && (
+            <Text mb="default">
+              Bylines: {revision.bylines.from.map((byline) => `${byline.name} (${byline.role})`).join(', ') || 'none'} →{' '}
+              {revision.bylines.to.map((byline) => `${byline.name} (${byline.role})`).join(', ') || 'none'}
+            </Text>
+          )}
           {revision.captions && (
             <ParagraphDiff
               rows={Object.keys(revision.captions.to).map((id) => ({ kind: 'changed', left: revision.captions.from[id] ?? '', right: revision.captions.to[id] }))}

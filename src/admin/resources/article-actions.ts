@@ -2,7 +2,8 @@ import type { ActionContext, ActionRequest, ActionResponse, BaseRecord } from 'a
 import { In } from 'typeorm';
 import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
 import type { ArticleChanges } from '../../articles/articles.service';
-import { Byline } from '../../articles/byline.entity';
+import { Byline, BylineRole } from '../../articles/byline.entity';
+import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision } from '../../articles/revision.entity';
 import { Permission } from '../../auth/actor';
@@ -37,6 +38,7 @@ interface EditPayload {
   body: string[];
   captions: Array<{ id: number; text: string }>;
   credits: Array<{ photoId: number; credit: string }>;
+  bylines: Array<{ authorId: number; role: BylineRole }>;
 }
 
 /** The one-page article editor: headline, slug, paragraphs, and the captions and credits of its photos. */
@@ -51,6 +53,7 @@ export function editArticle({ services }: PanelContext): Handler {
     if (typeof input.slug === 'string') changes.slug = input.slug.trim();
     if (Array.isArray(input.body)) changes.body = input.body.map(String).map((paragraph) => paragraph.trim()).filter(Boolean);
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
+    if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
     await services.articles.update(id, changes, requiredVersion(input.version), actor);
     // A photo's credit belongs to the photo (printed wherever it appears), so it is saved through PhotosService.
     for (const { photoId, credit } of Array.isArray(input.credits) ? input.credits : []) {
@@ -68,10 +71,10 @@ export function editArticle({ services }: PanelContext): Handler {
 
 async function editorData(services: PanelContext['services'], id: number) {
   const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: true }, order: { position: 'ASC' } });
-  const bylines = await services.dataSource.getRepository(Byline).find({ where: { articleId: id }, relations: { author: true }, order: { position: 'ASC' } });
+  const bylines = await bylinesOf(services.dataSource.manager, id);
   return {
     captions: captions.map((caption) => ({ id: caption.id, text: caption.text, photoId: caption.photoId, url: caption.photo.url, credit: caption.photo.credit ?? '' })),
-    bylines: bylines.map((byline) => ({ name: byline.author.name, role: byline.role })),
+    bylines: bylines.map((byline) => ({ authorId: byline.authorId, name: byline.author.name, role: byline.role })),
   };
 }
 
@@ -159,11 +162,13 @@ function describeRevisions(revisions: ArticleRevision[]) {
     version: revision.version,
     actorName: revision.actorName,
     createdAt: revision.createdAt.toISOString(),
-    changed: Object.keys(revision.changes),
+    changed: Object.keys(revision.changes).filter((field) => field !== 'merge'),
+    merge: revision.changes.merge ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
     captions: revision.changes.captions ?? null,
+    bylines: revision.changes.bylines ?? null,
   }));
 }
 

@@ -1,0 +1,53 @@
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import session, { SessionOptions } from 'express-session';
+import helmet from 'helmet';
+import type { UsersService } from '../auth/users.service';
+
+/**
+ * Keeps a panel session in step with its account, once per panel request (one primary-key lookup): a
+ * disabled or deleted account's session is replaced by an empty one, so AdminJS sends it to the log-in
+ * page; a changed role or email replaces the session's copy, so the panel shows and allows the new role
+ * from the next request on.
+ */
+export function accountCheck(users: UsersService): RequestHandler {
+  return (request, _response, next) => {
+    const signedIn = request.session?.adminUser;
+    if (!signedIn) return next();
+    users.findById(Number(signedIn.id)).then((user) => {
+      if (!user || user.disabled) return request.session.regenerate(next);
+      if (user.role !== signedIn.role || user.email !== signedIn.email) {
+        request.session.adminUser = { ...signedIn, id: user.id, email: user.email, role: user.role };
+      }
+      next();
+    }, next);
+  };
+}
+
+/** Runs handlers one after another as one middleware; the first error stops the chain. */
+function inSequence(name: string, handlers: RequestHandler[]): RequestHandler {
+  const sequence = (request: Request, response: Response, next: NextFunction) => {
+    const run = (index: number, error?: unknown): void => {
+      if (error || index === handlers.length) return next(error);
+      handlers[index](request, response, (nextError?: unknown) => run(index + 1, nextError));
+    };
+    run(0);
+  };
+  Object.defineProperty(sequence, 'name', { value: name });
+  return sequence;
+}
+
+/**
+ * @adminjs/nestjs's ExpressLoader moves the panel's router (the layer named `admin`) right after Express's
+ * own init, ahead of everything `configureApp` installs, helmet included. This puts, in front of it:
+ * helmet's headers (without a CSP: AdminJS renders inline scripts and styles), the session (the same
+ * options as the panel's router, whose own session middleware then finds it loaded) and the account check.
+ */
+export function guardPanelRouter(app: Express, rootPath: string, sessionOptions: SessionOptions, users: UsersService): void {
+  app.disable('x-powered-by');
+  const stack = (app as unknown as { router: { stack: Array<{ name: string }> } }).router.stack;
+  app.use(rootPath, inSequence('adminGuard', [helmet({ contentSecurityPolicy: false }), session(sessionOptions), accountCheck(users)]));
+  const guard = stack.pop()!;
+  const adminIndex = stack.findIndex((layer) => layer.name === 'admin');
+  if (adminIndex < 0) throw new Error('the AdminJS router is not mounted: cannot guard it');
+  stack.splice(adminIndex, 0, guard);
+}

@@ -1,0 +1,47 @@
+import { EntityManager, In } from 'typeorm';
+import { Author } from '../authors/author.entity';
+import { ArticleError, ArticleErrorCode } from './article-error';
+import { Byline, BylineRole } from './byline.entity';
+
+/** One byline as an editor sets it: who, as what. Its place in the list is its position. */
+export interface BylineInput {
+  authorId: number;
+  role: BylineRole;
+}
+
+/** The article's bylines in order, with their authors (for names in revisions and the editor). */
+export function bylinesOf(manager: EntityManager, articleId: number): Promise<Byline[]> {
+  return manager.find(Byline, { where: { articleId }, relations: { author: true }, order: { position: 'ASC', id: 'ASC' } });
+}
+
+/**
+ * Replaces the article's bylines with `wanted`, in that order. Unknown roles or authors and an author named
+ * twice in one role are refused before anything is written.
+ */
+export async function replaceBylines(manager: EntityManager, articleId: number, wanted: readonly BylineInput[]): Promise<Byline[]> {
+  const roles = Object.values(BylineRole);
+  const seen = new Set<string>();
+  for (const { authorId, role } of wanted) {
+    if (!Number.isSafeInteger(authorId) || authorId <= 0) throw new ArticleError(ArticleErrorCode.InvalidRequest, `byline author id ${String(authorId)} is not a valid id`);
+    if (!roles.includes(role)) throw new ArticleError(ArticleErrorCode.InvalidRequest, `byline role must be one of ${roles.join(', ')}, not "${String(role)}"`);
+    const key = `${authorId}:${role}`;
+    if (seen.has(key)) throw new ArticleError(ArticleErrorCode.InvalidRequest, `author ${authorId} is named twice as ${role}`);
+    seen.add(key);
+  }
+  const authorIds = [...new Set(wanted.map((byline) => byline.authorId))];
+  const found = authorIds.length === 0 ? [] : await manager.find(Author, { where: { id: In(authorIds) }, select: { id: true } });
+  const missing = authorIds.filter((id) => !found.some((author) => author.id === id));
+  if (missing.length > 0) throw new ArticleError(ArticleErrorCode.InvalidRequest, `no author with id ${missing.join(', ')}`);
+
+  await manager.delete(Byline, { articleId });
+  await manager.save(
+    Byline,
+    wanted.map(({ authorId, role }, position) => manager.create(Byline, { articleId, authorId, role, position })),
+  );
+  return bylinesOf(manager, articleId);
+}
+
+/** Whether `wanted` is exactly the current list (same authors, roles and order): then nothing needs writing. */
+export function sameBylines(current: readonly Byline[], wanted: readonly BylineInput[]): boolean {
+  return current.length === wanted.length && current.every((byline, index) => byline.authorId === wanted[index].authorId && byline.role === wanted[index].role);
+}
