@@ -13,6 +13,7 @@ import { AuthorsModule } from './authors/authors.module';
 import { CaptionsModule } from './captions/captions.module';
 import { httpLoggerOptions } from './common/http-logger';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { FixedWindowRateLimitStorage, rateLimitKey } from './common/rate-limit-storage';
 import { validateEnvironment } from './config/environment';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -39,7 +40,11 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => httpLoggerOptions(config.get('NODE_ENV')) }),
         ThrottlerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => [{ ttl: 60_000, limit: config.get<number>('RATE_LIMIT_PER_MINUTE', 600) }],
+          useFactory: (config: ConfigService) => ({
+            throttlers: [{ ttl: 60_000, limit: config.get<number>('RATE_LIMIT_PER_MINUTE', 600) }],
+            storage: new FixedWindowRateLimitStorage(),
+            generateKey: rateLimitKey,
+          }),
         }),
         // A few retries cover a database that is still starting; a failing migration should stop start-up quickly.
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true, retryAttempts: 3, retryDelay: 2000 }),

@@ -15,6 +15,14 @@ export const SESSION_COOKIE_NAME = 'wiredesk.sid';
 const SESSION_TABLE = 'sessions';
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
+const SESSION_COOKIE = /(?:^|;)\s*wiredesk\.sid=/; // SESSION_COOKIE_NAME in a Cookie header
+const PANEL_PATH = /^\/admin(?:\/|$)/;
+
+/** Whether a request may need its session: it sends the session cookie, or it is for the panel (which logs in). */
+export function mayHaveSession(cookieHeader: string | undefined, path: string): boolean {
+  return (cookieHeader !== undefined && SESSION_COOKIE.test(cookieHeader)) || PANEL_PATH.test(path);
+}
+
 /** What a signed-in panel session carries (`req.session.adminUser`). */
 export interface SessionUser {
   id: number;
@@ -65,10 +73,16 @@ export class SessionService implements OnApplicationShutdown {
     };
   }
 
-  /** The app-wide session middleware; the secret is resolved on the first request (it may be read from DATA_DIR). */
+  /**
+   * The app-wide session middleware; the secret is resolved on the first request (it may be read from DATA_DIR).
+   * It only runs for requests that carry the session cookie or go to the panel: any other request could
+   * only ever get an empty, unsaved session, and skipping it keeps public API reads free of session work
+   * (the actor guard treats a missing session as anonymous).
+   */
   middleware(): RequestHandler {
     let handler: Promise<RequestHandler> | undefined;
     return (request, response, next) => {
+      if (!mayHaveSession(request.headers.cookie, request.path)) return next();
       (handler ??= this.options().then((options) => session(options))).then((ready) => ready(request, response, next), next);
     };
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Request, Response } from 'express';
 
 /**
@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
  */
 export function sendCacheable(request: Request, response: Response, body: unknown, options: { shared: boolean; contentType?: string }): void {
   const json = JSON.stringify(body);
-  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  const etag = `"${hash('sha256', json, 'base64url').slice(0, 27)}"`;
   response.setHeader('ETag', etag);
   response.setHeader('Cache-Control', options.shared ? 'public, max-age=60' : 'private, no-cache');
   response.setHeader('Vary', 'Accept, Authorization, Cookie');
@@ -15,7 +15,12 @@ export function sendCacheable(request: Request, response: Response, body: unknow
     response.status(304).end();
     return;
   }
-  response.status(200).type(options.contentType ?? 'application/json').send(json);
+  // Straight to Node as a string, which it sends in the same chunk as the headers; Express's send would
+  // first copy it into a Buffer, written apart from them. Node omits the body for HEAD.
+  response.statusCode = 200;
+  response.setHeader('Content-Type', `${options.contentType ?? 'application/json'}; charset=utf-8`);
+  response.setHeader('Content-Length', Buffer.byteLength(json));
+  response.end(json);
 }
 
 function matchesAny(header: string | undefined, etag: string): boolean {
