@@ -6,14 +6,14 @@
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { AppModule } from '../src/app.module';
+import { ARTICLE_DETAIL_COLUMNS } from '../src/articles/article-feed.service';
 import { configureApp } from '../src/app.setup';
-import { openDatabaseServer } from '../src/database/database-server';
+import { openScratchDatabase } from './scratch-database';
 
 const ARTICLES = 10_000;
 const CONNECTIONS = 50;
@@ -33,16 +33,10 @@ async function main(): Promise<void> {
   // The app under test: no request logging, no rate limit, no job workers; the bare server has none either.
   process.env.NODE_ENV = 'test';
   process.env.RATE_LIMIT_PER_MINUTE = String(1e9);
-  const server = await openDatabaseServer({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './.data' });
-  const benchUrl = new URL(server.url);
-  const adminUrl = benchUrl.toString();
-  benchUrl.pathname = `/wiredesk_bench_${randomBytes(4).toString('hex')}`;
-  const databaseName = benchUrl.pathname.slice(1);
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${databaseName}"`));
-
-  const app = configureApp(await NestFactory.create(AppModule.forRoot({ databaseUrl: benchUrl.toString(), runWorkers: false }), { logger: ['error'] }));
+  const scratch = await openScratchDatabase('api');
+  const app = configureApp(await NestFactory.create(AppModule.forRoot({ databaseUrl: scratch.url, runWorkers: false }), { logger: ['error'] }));
   await app.listen(0, '127.0.0.1');
-  const pool = new Pool({ connectionString: benchUrl.toString(), max: 10 });
+  const pool = new Pool({ connectionString: scratch.url, max: 10 });
   let bare: Server | undefined;
   try {
     const slug = await seed(pool);
@@ -70,8 +64,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
     await pool.end();
     await app.close();
-    await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
-    await server.release();
+    await scratch.drop();
   }
 }
 
@@ -120,15 +113,7 @@ async function startBareServer(pool: Pool): Promise<Server> {
       } else {
         const slug = decodeURIComponent(url.pathname.replace('/api/articles/', ''));
         const { rows } = await pool.query(
-          `SELECT a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
-             COALESCE((SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'role', b.role) ORDER BY b.position, b.id)
-                       FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
-             COALESCE((SELECT json_agg(json_build_object(
-                         'id', p.id, 'captionId', c.id, 'url', p.url, 'caption', c.text, 'credit', p.credit, 'agency', p.agency,
-                         'photographer', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'name', ph.name) END)
-                       ORDER BY c.position, c.id)
-                       FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors ph ON ph.id = p."photographerId"
-                       WHERE c."articleId" = a.id), '[]') AS photos
+          `SELECT ${ARTICLE_DETAIL_COLUMNS}
            FROM articles a WHERE a.slug = $1 AND a.status = 'published'`,
           [slug],
         );
@@ -160,16 +145,6 @@ async function measure(url: string): Promise<Figures> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function round(value: number, digits: number): number {

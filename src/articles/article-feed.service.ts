@@ -65,6 +65,20 @@ interface FeedRow {
  * Reads for the content API. Anonymous callers (and actors without ReadDrafts) see published articles
  * only, everywhere: lists, search, author pages and single articles; anything else is "not found".
  */
+/**
+ * An article with its bylines and photos as JSON, in one round trip (the API's hottest read). Exported so the
+ * API benchmark's bare server runs exactly the same SQL.
+ */
+export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
+  COALESCE((SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'role', b.role) ORDER BY b.position, b.id)
+            FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
+  COALESCE((SELECT json_agg(json_build_object(
+              'id', p.id, 'captionId', c.id, 'url', p.url, 'caption', c.text, 'credit', p.credit, 'agency', p.agency,
+              'photographer', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'name', ph.name) END)
+            ORDER BY c.position, c.id)
+            FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors ph ON ph.id = p."photographerId"
+            WHERE c."articleId" = a.id), '[]') AS photos`;
+
 @Injectable()
 export class ArticleFeedService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -158,15 +172,7 @@ export class ArticleFeedService {
   /** The article with its bylines and photos in one round trip: this is the hottest read of the API. */
   private async detailWhere(condition: string, parameters: unknown[]): Promise<ArticleDetailView | undefined> {
     const rows: DetailRow[] = await this.dataSource.query(
-      `SELECT a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
-         COALESCE((SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'role', b.role) ORDER BY b.position, b.id)
-                   FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
-         COALESCE((SELECT json_agg(json_build_object(
-                     'id', p.id, 'captionId', c.id, 'url', p.url, 'caption', c.text, 'credit', p.credit, 'agency', p.agency,
-                     'photographer', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'name', ph.name) END)
-                   ORDER BY c.position, c.id)
-                   FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors ph ON ph.id = p."photographerId"
-                   WHERE c."articleId" = a.id), '[]') AS photos
+      `SELECT ${ARTICLE_DETAIL_COLUMNS}
        FROM articles a WHERE ${condition}`,
       parameters,
     );
