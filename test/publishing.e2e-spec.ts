@@ -84,6 +84,23 @@ describe('articles and publishing services', () => {
     await expect(publishing.publish(copy.id, editor)).rejects.toMatchObject({ code: ArticleErrorCode.UnresolvedDuplicate });
   });
 
+  it('refuses to schedule a flagged duplicate or a merged-away article, and never publishes them when due', async () => {
+    const original = await insertArticle(testApp.dataSource);
+    const flagged = await insertArticle(testApp.dataSource, { duplicateOfId: original.id, duplicateKind: 'near' as never, duplicateScore: 0.9 });
+    const merged = await insertArticle(testApp.dataSource, { mergedIntoId: original.id } as never);
+    for (const article of [flagged, merged]) {
+      await expect(publishing.schedule(article.id, new Date(Date.now() + 60_000), editor)).rejects.toMatchObject({ status: 409 });
+      await expect(publishing.publish(article.id, editor)).rejects.toMatchObject({ status: 409 });
+    }
+
+    // Scheduled before it was flagged: the scheduler leaves it for an editor.
+    const early = await insertArticle(testApp.dataSource);
+    await publishing.schedule(early.id, new Date(Date.now() + 60_000), editor);
+    await testApp.dataSource.query(`UPDATE articles SET "duplicateOfId" = $1, "duplicateKind" = 'near' WHERE id = $2`, [original.id, early.id]);
+    await publishing.publishDue(new Date(Date.now() + 120_000));
+    expect((await articles.getById(early.id)).status).toBe(ArticleStatus.Draft);
+  });
+
   it('refuses a schedule in the past', async () => {
     const article = await insertArticle(testApp.dataSource);
     await expect(publishing.schedule(article.id, new Date(Date.now() - 1000), editor)).rejects.toMatchObject({

@@ -29,12 +29,7 @@ export class PublishingService {
       if (locked.status === ArticleStatus.Published) {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already published`);
       }
-      if (locked.duplicateKind !== null) {
-        throw new ArticleError(
-          ArticleErrorCode.UnresolvedDuplicate,
-          `article ${id} is flagged as a ${locked.duplicateKind} duplicate of article ${locked.duplicateOfId}; resolve it before publishing`,
-        );
-      }
+      assertPublishable(locked);
       markPublished(locked, new Date());
     });
     this.emit(ArticleEventName.Published, article, actor);
@@ -63,6 +58,7 @@ export class PublishingService {
       if (locked.status === ArticleStatus.Published) {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already published`);
       }
+      assertPublishable(locked);
       locked.scheduledAt = at;
     });
     this.emit(ArticleEventName.Scheduled, article, actor);
@@ -86,6 +82,8 @@ export class PublishingService {
         .createQueryBuilder(Article, 'article')
         .where('article.scheduledAt <= :now', { now })
         .andWhere('article.status <> :published', { published: ArticleStatus.Published })
+        // Flagged or merged-away copy may have been scheduled before it was flagged; it waits for an editor.
+        .andWhere('article.duplicateKind IS NULL AND article.mergedIntoId IS NULL')
         .orderBy('article.scheduledAt', 'ASC')
         .limit(DUE_BATCH_SIZE)
         .setLock('pessimistic_write')
@@ -130,6 +128,22 @@ export class PublishingService {
 
   private emit(name: ArticleEventName, article: Article, actor: Actor): void {
     this.events.emit(name, { article, actor } satisfies ArticleEvent);
+  }
+}
+
+/** Copy flagged as a duplicate, or merged into another article, must not go live until an editor resolves it. */
+function assertPublishable(article: Article): void {
+  if (article.duplicateKind !== null) {
+    throw new ArticleError(
+      ArticleErrorCode.UnresolvedDuplicate,
+      `article ${article.id} is flagged as a ${article.duplicateKind} duplicate of article ${article.duplicateOfId}; resolve it before publishing`,
+    );
+  }
+  if (article.mergedIntoId !== null) {
+    throw new ArticleError(
+      ArticleErrorCode.InvalidTransition,
+      `article ${article.id} was merged into article ${article.mergedIntoId}; publish that one instead`,
+    );
   }
 }
 
