@@ -246,6 +246,16 @@ describe('importing wire dumps', () => {
       expect(list.body.items[0].report).toBeUndefined();
     });
 
+    it('shows import reports (which quote draft copy) only to callers who may import or read drafts', async () => {
+      const publishOnly = (await testApp.app.get(ApiTokensService).create({ name: 'publisher', scopes: [TokenScope.ContentPublish] }, operator)).secret;
+      const [{ id }] = await testApp.dataSource.query('SELECT id FROM imports ORDER BY id LIMIT 1');
+      const server = testApp.app.getHttpServer();
+      await request(server).get(`/api/imports/${id}`).set('Authorization', `Bearer ${publishOnly}`).expect(403);
+      await request(server).get('/api/imports').set('Authorization', `Bearer ${publishOnly}`).expect(403);
+      await request(server).get(`/api/imports/${id}`).set('Authorization', `Bearer ${readToken}`).expect(200);
+      await request(server).get(`/api/imports/${id}`).set('Authorization', `Bearer ${importToken}`).expect(200);
+    });
+
     it('refuses callers without the imports scope', async () => {
       await upload(undefined, Buffer.from(buildDump([syntheticArticle(9500)]))).expect(401);
       const forbidden = await upload(readToken, Buffer.from(buildDump([syntheticArticle(9500)]))).expect(403);

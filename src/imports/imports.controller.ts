@@ -41,17 +41,17 @@ export class ImportsController {
   @Get()
   @ApiOperation({ summary: 'List imports, newest first' })
   @ApiResponse({ status: 200, type: ImportListDto })
-  @ApiProblems(400, 401)
-  async list(@Query() query: ImportListQueryDto): Promise<ImportListDto> {
-    const [items, total] = await this.imports.list(query.limit, query.offset);
+  @ApiProblems(400, 401, 403)
+  async list(@Query() query: ImportListQueryDto, @CurrentActor() actor: Actor): Promise<ImportListDto> {
+    const [items, total] = await this.imports.list(query.limit, query.offset, actor);
     return { items: items.map((item) => ImportSummaryDto.from(item)), total };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One import with its full report' })
   @ApiResponse({ status: 200, type: ImportDetailDto })
-  @ApiProblems(401, 404)
-  async get(@Param('id', ParseIntPipe) id: number): Promise<ImportDetailDto> {
-    return ImportDetailDto.from(await this.imports.findById(id));
+  @ApiProblems(401, 403, 404)
+  async get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<ImportDetailDto> {
+    return ImportDetailDto.from(await this.imports.findById(id, actor));
   }
 }

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor, assertCan, Permission } from '../auth/actor';
+import { Actor, assertCan, can, Permission } from '../auth/actor';
 import { EnvironmentVariables } from '../config/environment';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { JobQueueService } from '../jobs/job-queue.service';
@@ -52,14 +52,16 @@ export class ImportsService {
     return this.config.get('IMPORT_MAX_BYTES', { infer: true });
   }
 
-  async findById(id: number): Promise<Import> {
+  async findById(id: number, actor: Actor): Promise<Import> {
+    assertCanReadImports(actor);
     const found = await this.imports.findOneBy({ id });
     if (!found) throw new ImportError(ImportErrorCode.NotFound, `no import with id ${id}`);
     return found;
   }
 
   /** Newest first, without the (possibly large) reports. */
-  list(limit: number, offset: number): Promise<[Import[], number]> {
+  list(limit: number, offset: number, actor: Actor): Promise<[Import[], number]> {
+    assertCanReadImports(actor);
     return this.imports.findAndCount({
       select: ['id', 'fileName', 'sha256', 'byteSize', 'status', 'counts', 'error', 'createdById', 'createdAt', 'finishedAt'],
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -212,6 +214,14 @@ export class ImportsService {
     this.logger.log(`import ${record.id} (${record.fileName}) ${record.status}`);
     await this.events.emitAsync(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);
   }
+}
+
+/**
+ * Reports quote draft headlines and removed lines, so reading them needs draft access; whoever may import
+ * (an ingest token included) may follow their own uploads.
+ */
+function assertCanReadImports(actor: Actor): void {
+  if (!can(actor, Permission.Import)) assertCan(actor, Permission.ReadDrafts);
 }
 
 /** Parses the whole upload without keeping anything, to refuse bad input before it is queued. */
