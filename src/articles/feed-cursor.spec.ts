@@ -28,3 +28,14 @@ describe('feed cursors', () => {
     expect(() => decodeCursor(searchCursor, 'time')).toThrow(/belongs to a search/);
   });
 });
+
+describe('decodeCursor with impossible positions', () => {
+  it.each([
+    ['a date that does not exist', ['time', '2024-13-45 10:00:00+00', 7]],
+    ['a time that does not exist', ['time', '2024-01-01 25:61:00+00', 7]],
+    ['a rank that overflows', ['rank', '1e999', 7]],
+  ])('refuses %s with a 400 instead of passing it to PostgreSQL', (_what, payload) => {
+    const raw = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+    expect(() => decodeCursor(raw, payload[0] as 'time' | 'rank')).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});

@@ -34,7 +34,21 @@ export function decodeCursor(raw: string, expectedMode: FeedCursor['mode']): Fee
   if (mode !== 'time' && mode !== 'rank') throw invalid('it is not a cursor from this API');
   if (mode !== expectedMode) throw invalid(mode === 'rank' ? 'it belongs to a search (add the same q)' : 'it belongs to a listing without q');
   const keyPattern = mode === 'time' ? TIMESTAMP_TEXT : REAL_TEXT;
-  if (typeof key !== 'string' || !keyPattern.test(key)) throw invalid('its position is malformed');
+  // The pattern alone lets through "2024-13-45" or "1e999", which PostgreSQL would refuse with a 500.
+  if (typeof key !== 'string' || !keyPattern.test(key) || !(mode === 'time' ? isRealTimestamp(key) : Number.isFinite(Number(key)))) {
+    throw invalid('its position is malformed');
+  }
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw invalid('its id is malformed');
   return { mode, key, id };
+}
+
+function isRealTimestamp(text: string): boolean {
+  const [date, time] = text.split(' ');
+  const [year, month, day] = date!.split('-').map(Number);
+  const [hours, minutes, seconds] = time!.slice(0, 8).split(':').map(Number);
+  const calendar = new Date(Date.UTC(year!, month! - 1, day!));
+  return (
+    calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month! - 1 && calendar.getUTCDate() === day &&
+    hours! < 24 && minutes! < 60 && seconds! < 60
+  );
 }
