@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   const articles = option(argv, '--articles', 1_000_000);
   const runs = option(argv, '--runs', 7);
   const scratch = await openScratchDatabase('admin');
-  const { url, workDir } = scratch;
+  const { url } = scratch;
 
   let app: NestExpressApplication | undefined;
   try {

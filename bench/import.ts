@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     let flagged: { line: number; targetLine: number }[];
     try {
       const started = performance.now();
-      const outcome = await app.get(ImportsService).importFile(dumpPath, { kind: 'system', name: 'bench' });
+      await app.get(ImportsService).importFile(dumpPath, { kind: 'system', name: 'bench' });
       importMs = performance.now() - started;
       flagged = await app.get<DataSource>(getDataSourceToken()).query(
         `SELECT a."sourceLineStart" AS line, t."sourceLineStart" AS "targetLine" FROM articles a JOIN articles t ON t.id = a."duplicateOfId" WHERE a."duplicateKind" = 'near'`,

@@ -62,10 +62,6 @@ interface FeedRow {
 }
 
 /**
- * Reads for the content API. Anonymous callers (and actors without ReadDrafts) see published articles
- * only, everywhere: lists, search, author pages and single articles; anything else is "not found".
- */
-/**
  * An article with its bylines and photos as JSON, in one round trip (the API's hottest read). Exported so the
  * API benchmark's bare server runs exactly the same SQL.
  */
@@ -79,6 +75,10 @@ export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.statu
             FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors ph ON ph.id = p."photographerId"
             WHERE c."articleId" = a.id), '[]') AS photos`;
 
+/**
+ * Reads for the content API. Anonymous callers (and actors without ReadDrafts) see published articles
+ * only, everywhere: lists, search, author pages and single articles; anything else is "not found".
+ */
 @Injectable()
 export class ArticleFeedService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -169,7 +169,6 @@ export class ArticleFeedService {
     return view;
   }
 
-  /** The article with its bylines and photos in one round trip: this is the hottest read of the API. */
   private async detailWhere(condition: string, parameters: unknown[]): Promise<ArticleDetailView | undefined> {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT ${ARTICLE_DETAIL_COLUMNS}

@@ -8,7 +8,7 @@ import { Caption } from '../captions/caption.entity';
 import { articleContentHash } from '../wire';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticleEvent, ArticleEventName } from './article-events';
-import { ArticleStatus } from './article-status';
+import { ArticleStatus, editPermissionFor } from './article-status';
 import { Article } from './article.entity';
 import { Byline, BylineRole } from './byline.entity';
 import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
@@ -84,7 +84,7 @@ export class ArticlesService {
   async update(id: number, changes: ArticleChanges, expectedVersion: number, actor: Actor): Promise<Article> {
     const saved = await this.dataSource.transaction(async (manager) => {
       const article = await lockArticle(manager, id);
-      assertCan(actor, article.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft);
+      assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
       await assertVersionNamingEditor(manager, article, expectedVersion);
       const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
       const bylines = await bylinesOf(manager, id);

@@ -22,8 +22,8 @@ export class RevisionsService {
 
   /**
    * Saves the revision's headline, slug, body, bylines (when it recorded them) and the captions that still
-   * exist as a new version; the
-   * editor must have seen the current version (`expectedVersion`), like any other save.
+   * exist as a new version; the editor must have seen the current version (`expectedVersion`), like any
+   * other save.
    */
   async restore(articleId: number, revisionId: number, expectedVersion: number, actor: Actor): Promise<Article> {
     const revision = await this.dataSource.getRepository(ArticleRevision).findOneBy({ id: revisionId, articleId });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ArticleStatus } from '../articles/article-status';
+import { ArticleStatus, editPermissionFor } from '../articles/article-status';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { authorKey, displayName } from '../wire';
@@ -27,7 +27,7 @@ export class AuthorsService {
   /** Renames an author; when their byline is on published copy, this needs the right to edit published copy. */
   async update(id: number, changes: { name?: string }, actor: Actor): Promise<Author> {
     const author = await this.getById(id);
-    assertCan(actor, (await this.bylinesPublishedCopy(id)) ? Permission.EditPublished : Permission.EditDraft);
+    assertCan(actor, editPermissionFor(await this.bylinesPublishedCopy(id)));
     if (changes.name !== undefined) Object.assign(author, named(changes.name));
     return this.save(author);
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ArticleStatus } from '../articles/article-status';
+import { ArticleStatus, editPermissionFor } from '../articles/article-status';
 import { Article } from '../articles/article.entity';
-import { Actor, assertCan, Permission } from '../auth/actor';
+import { Actor, assertCan } from '../auth/actor';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { Photo } from '../photos/photo.entity';
 import { CaptionError, CaptionErrorCode } from './caption-error';
@@ -58,5 +58,5 @@ export class CaptionsService {
 }
 
 function assertCanEdit(actor: Actor, article: Article): void {
-  assertCan(actor, article.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft);
+  assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ArticleStatus } from '../articles/article-status';
+import { ArticleStatus, editPermissionFor } from '../articles/article-status';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { Author } from '../authors/author.entity';
 import { isUniqueViolation } from '../database/postgres-errors';
@@ -60,7 +60,7 @@ export class PhotosService {
    */
   async update(id: number, changes: PhotoFields, actor: Actor): Promise<Photo> {
     const photo = await this.getById(id);
-    assertCan(actor, (await this.appearsInPublishedCopy(id)) ? Permission.EditPublished : Permission.EditDraft);
+    assertCan(actor, editPermissionFor(await this.appearsInPublishedCopy(id)));
     await this.assertPhotographerExists(changes.photographerId);
     if (changes.url !== undefined) photo.url = changes.url;
     if (changes.credit !== undefined) photo.credit = changes.credit;

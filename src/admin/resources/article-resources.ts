@@ -1,8 +1,7 @@
 import type { BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
 import type { DataSource } from 'typeorm';
-import { ArticleStatus, DuplicateKind } from '../../articles/article-status';
+import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
-import { Permission } from '../../auth/actor';
 import { boundToDataSource, sessionCan } from '../admin-actor';
 import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort } from '../article-list.query';
 import type { PanelContext } from '../panel-services';
@@ -123,7 +122,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
           edit: {
             component: components.ArticleEdit,
             isVisible: ({ currentAdmin, record }) =>
-              sessionCan(currentAdmin, record?.params.status === ArticleStatus.Published ? Permission.EditPublished : Permission.EditDraft),
+              sessionCan(currentAdmin, editPermissionFor(record?.params.status === ArticleStatus.Published)),
             handler: editArticle(panel),
           },
           publish: {
