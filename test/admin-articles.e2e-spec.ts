@@ -71,6 +71,20 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(revision.changes.headline).toEqual({ from: 'Talks resume in Baghdad', to: 'Talks resume in Baghdad on Sunday' });
   });
 
+  it('refuses credits for photos the article does not print, before saving anything', async () => {
+    const { article } = await articleWithPhoto();
+    const other = await articleWithPhoto();
+    const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+    const refused = await post(url, editor.cookie, {
+      version: article.version,
+      headline: 'This headline must not be saved',
+      credits: [{ photoId: other.photo.id, credit: 'Someone else' }],
+    });
+    expect(refused.body.problem).toMatchObject({ code: 'ARTICLE_INVALID_REQUEST', status: 400 });
+    expect(await reload(article.id)).toMatchObject({ headline: article.headline, version: article.version });
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: other.photo.id })).credit).toBe(other.photo.credit);
+  });
+
   it('refuses a stale save with a conflict naming who saved first and when, writing nothing', async () => {
     const { article } = await articleWithPhoto();
     const url = `/admin/api/resources/Article/records/${article.id}/edit`;

@@ -54,10 +54,11 @@ export function editArticle({ services }: PanelContext): Handler {
     if (Array.isArray(input.body)) changes.body = input.body.map(String).map((paragraph) => paragraph.trim()).filter(Boolean);
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
+    const credits = await creditsOfThisArticle(services, id, input.credits);
     await services.articles.update(id, changes, requiredVersion(input.version), actor);
     // A photo's credit belongs to the photo (printed wherever it appears), so it is saved through PhotosService.
-    for (const { photoId, credit } of Array.isArray(input.credits) ? input.credits : []) {
-      const photo = await services.photos.getById(Number(photoId));
+    for (const { photoId, credit } of credits) {
+      const photo = await services.photos.getById(photoId);
       if ((photo.credit ?? '') !== credit) await services.photos.update(photo.id, { credit: credit.trim() || null }, actor);
     }
     return {
@@ -67,6 +68,17 @@ export function editArticle({ services }: PanelContext): Handler {
       notice: { message: 'Article saved', type: 'success' },
     };
   });
+}
+
+/** Checked before anything is saved, so a malformed credit cannot leave the article saved and the credits not. */
+async function creditsOfThisArticle(services: PanelContext['services'], id: number, raw: unknown): Promise<Array<{ photoId: number; credit: string }>> {
+  if (raw === undefined) return [];
+  const printed = new Set((await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, select: { photoId: true } })).map((caption) => caption.photoId));
+  const entries = Array.isArray(raw) ? (raw as Array<{ photoId?: unknown; credit?: unknown }>) : null;
+  if (!entries || entries.some((entry) => typeof entry?.credit !== 'string' || !printed.has(Number(entry.photoId)))) {
+    throw new ArticleError(ArticleErrorCode.InvalidRequest, 'credits must be text, each for a photo this article prints');
+  }
+  return entries.map((entry) => ({ photoId: Number(entry.photoId), credit: entry.credit as string }));
 }
 
 async function editorData(services: PanelContext['services'], id: number) {
