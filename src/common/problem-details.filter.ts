@@ -23,7 +23,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const problem = toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Deliberate 5xx answers (a 503 from /health) are not faults; anything unexpected is logged with its stack.
+    if (problem.status >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     if (response.headersSent) return;
     response
       .status(problem.status)
