@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ArticleStatus } from '../src/articles/article-status';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ArticleEventName } from '../src/articles/article-events';
 import { Article } from '../src/articles/article.entity';
+import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
 import { ImportErrorCode } from '../src/imports/import-error';
@@ -111,6 +114,31 @@ describe('importing wire dumps', () => {
       expect(outcome.report!.articles[0]!.reason).toMatch(/existing article \d+/);
       expect(await rowCounts(testApp)).toEqual(before);
     });
+  });
+
+  it('records a revision and a new version when an exact copy adds a photo to an existing article', async () => {
+    const story: ArticleFixture = { ...syntheticArticle(9700), photos: ['Crowds at the border crossing (Reuters)'] };
+    const first = await imports.importFile(await writeDump('story-1.txt', buildDump([story])), operator);
+    const articleId = first.report!.articles[0]!.articleId;
+    const before = await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: articleId });
+    const updates: number[] = [];
+    const listener = ({ article }: { article: Article }) => updates.push(article.id);
+    testApp.app.get(EventEmitter2).on(ArticleEventName.Updated, listener);
+
+    try {
+      const reprint: ArticleFixture = { ...story, photos: [...story.photos!, 'Trucks wait to cross on Monday (AFP)'] };
+      const again = await imports.importFile(await writeDump('story-2.txt', buildDump([reprint])), operator);
+      expect(again.report!.articles[0]).toMatchObject({ outcome: 'merged', articleId });
+
+      const after = await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: articleId });
+      expect(after.version).toBe(before.version + 1);
+      const [revision] = await testApp.dataSource.getRepository(ArticleRevision).find({ where: { articleId } });
+      expect(revision).toMatchObject({ version: after.version, actorName: `wire import ${again.import.id}` });
+      expect(Object.values(revision!.changes.captions!.to)).toEqual(['Trucks wait to cross on Monday']);
+      expect(updates).toEqual([articleId]);
+    } finally {
+      testApp.app.get(EventEmitter2).off(ArticleEventName.Updated, listener);
+    }
   });
 
   it('flags an updated version of a story as a near duplicate draft, never merging it', async () => {

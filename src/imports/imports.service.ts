@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { ArticleEvent, ArticleEventName } from '../articles/article-events';
+import { Article } from '../articles/article.entity';
 import { Actor, assertCan, can, Permission } from '../auth/actor';
 import { EnvironmentVariables } from '../config/environment';
 import { isUniqueViolation } from '../database/postgres-errors';
@@ -212,6 +214,13 @@ export class ImportsService {
   /** Waits for listeners (webhook queueing) so that a CLI process does not exit before they have run. */
   private async announce(record: Import): Promise<void> {
     this.logger.log(`import ${record.id} (${record.fileName}) ${record.status}`);
+    const updated = (record.report as Partial<ImportReport> | null)?.updatedArticleIds ?? [];
+    if (updated.length > 0) {
+      const importer: Actor = { kind: 'system', name: `wire import ${record.id}` };
+      for (const article of await this.dataSource.getRepository(Article).findBy({ id: In(updated) })) {
+        await this.events.emitAsync(ArticleEventName.Updated, { article, actor: importer } satisfies ArticleEvent);
+      }
+    }
     await this.events.emitAsync(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);
   }
 }

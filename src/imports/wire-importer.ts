@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Article } from '../articles/article.entity';
+import { lockArticle } from '../articles/articles.service';
+import { bylinesOf } from '../articles/bylines';
+import type { ArticleSnapshot } from '../articles/revision.entity';
+import { diffSnapshots, snapshotOf, writeRevision } from '../articles/revisions';
 import { slugify } from '../articles/slug';
+import type { Actor } from '../auth/actor';
+import { Caption } from '../captions/caption.entity';
 import {
   authorKey,
   displayName,
@@ -48,6 +55,8 @@ export interface ImportReport {
   truncated: boolean;
   /** Time spent looking up and confirming near duplicates in the archive, to watch it stay flat as the archive grows. */
   nearDuplicateMs: number;
+  /** Articles that existed before this import and gained captions or bylines from an exact copy. */
+  updatedArticleIds: number[];
 }
 
 export interface ImportProgress {
@@ -90,12 +99,13 @@ export class WireImporter {
     // band lookups find them; a short in-memory window keeps memory flat however long the dump is.
     const parser = new WireDumpParser({ keepRemoved: false, dedupWindow: 2 * BATCH_SIZE, onRemoved: (entry) => recordRemoved(report, entry) });
     const placement: Placement = new Map();
+    const createdIds = new Set<number>();
     const progress: ImportProgress = { bytes: 0, articles: 0 };
     let pending: ParsedArticle[] = [];
 
     const write = async (articles: ParsedArticle[]) => {
       if (articles.length === 0) return;
-      await this.writeBatch(manager, importId, articles, placement, report);
+      await this.writeBatch(manager, importId, articles, placement, createdIds, report);
       progress.articles += articles.length;
       onProgress?.({ ...progress });
     };
@@ -132,11 +142,13 @@ export class WireImporter {
     importId: number,
     batch: ParsedArticle[],
     placement: Placement,
+    createdIds: Set<number>,
     report: ImportReport,
   ): Promise<void> {
     const resolved = await this.resolveDuplicates(manager, batch, placement, report);
     const created = resolved.filter((entry) => entry.outcome !== 'merged');
     await this.insertArticles(manager, importId, created);
+    for (const entry of created) createdIds.add(entry.articleId!);
     for (const entry of resolved) {
       if (entry.articleId === undefined) {
         entry.articleId = resolvedIdInBatch(resolved, entry.parsed.duplicateOf!);
@@ -144,7 +156,10 @@ export class WireImporter {
       }
       placement.set(entry.parsed.index, entry.articleId!);
     }
+    const earlierArticles = [...new Set(resolved.filter((entry) => !createdIds.has(entry.articleId!)).map((entry) => entry.articleId!))];
+    const before = await this.snapshotsForUpdate(manager, earlierArticles);
     await this.attachPeopleAndPhotos(manager, resolved, report);
+    await this.recordRevisions(manager, importId, before, report);
 
     for (const entry of resolved) {
       if (entry.outcome === 'created') report.counts.articlesCreated += 1;
@@ -302,6 +317,40 @@ export class WireImporter {
     }
   }
 
+  /**
+   * Exact copies may bring captions or bylines to articles that existed before this import (perhaps live).
+   * Those rows are locked now, so an editor saving meanwhile waits and then gets a version conflict instead of
+   * silently overwriting, and their state is kept to write a revision afterwards.
+   */
+  private async snapshotsForUpdate(manager: EntityManager, ids: number[]): Promise<Map<number, { article: Article; snapshot: ArticleSnapshot }>> {
+    const before = new Map<number, { article: Article; snapshot: ArticleSnapshot }>();
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const article = await lockArticle(manager, id);
+      const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
+      before.set(id, { article, snapshot: snapshotOf(article, captions, await bylinesOf(manager, id)) });
+    }
+    return before;
+  }
+
+  /** A new version and a revision for each earlier article the import changed, like any other edit. */
+  private async recordRevisions(
+    manager: EntityManager,
+    importId: number,
+    before: Map<number, { article: Article; snapshot: ArticleSnapshot }>,
+    report: ImportReport,
+  ): Promise<void> {
+    const importer: Actor = { kind: 'system', name: `wire import ${importId}` };
+    for (const [id, { article, snapshot }] of before) {
+      const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
+      const after = snapshotOf(article, captions, await bylinesOf(manager, id));
+      if (Object.keys(diffSnapshots(snapshot, after)).length === 0) continue;
+      article.version += 1;
+      const saved = await manager.save(article);
+      await writeRevision(manager, saved, snapshot, after, importer);
+      report.updatedArticleIds.push(id);
+    }
+  }
+
   /** In-file near duplicates whose pair of copies an editor already declared "not a duplicate". */
   private async dismissedPairs(manager: EntityManager, entries: ResolvedArticle[]): Promise<Set<ResolvedArticle>> {
     if (entries.length === 0) return new Set();
@@ -447,6 +496,7 @@ function emptyReport(): ImportReport {
     warnings: [],
     truncated: false,
     nearDuplicateMs: 0,
+    updatedArticleIds: [],
   };
 }
 
