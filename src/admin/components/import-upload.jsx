@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { Box, Button, H3, Label, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
-import { api, errorText } from './panel-api';
+import { api, runAction } from './panel-api';
 
 /** Imports → New: upload a wire dump; the importer runs it in the background and the report appears on its page. */
 const ImportUpload = ({ resource, action }) => {
@@ -14,16 +14,7 @@ const ImportUpload = ({ resource, action }) => {
   const upload = async () => {
     const form = new FormData();
     form.append('file', file);
-    setBusy(true);
-    try {
-      const response = await api.resourceAction({ resourceId: resource.id, actionName: action.name, data: form, method: 'post' });
-      addNotice(response.data.notice);
-      if (response.data.redirectUrl) navigate(response.data.redirectUrl);
-    } catch (error) {
-      addNotice({ message: errorText(error), type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await runAction(() => api.resourceAction({ resourceId: resource.id, actionName: action.name, data: form, method: 'post' }), { addNotice, navigate, setBusy });
   };
 
   return (

@@ -16,3 +16,17 @@ export function errorText(error) {
   if (error && error.response && error.response.status === 403) return 'You are not allowed to do this.';
   return (error && error.message) || 'The request failed';
 }
+
+/** Runs an action request with the busy flag set, shows its notice and follows its redirect; a failure becomes a notice. */
+export async function runAction(send, { addNotice, navigate, setBusy }) {
+  setBusy(true);
+  try {
+    const response = await send();
+    addNotice(response.data.notice);
+    if (response.data.redirectUrl) navigate(response.data.redirectUrl);
+  } catch (error) {
+    addNotice({ message: errorText(error), type: 'error' });
+  } finally {
+    setBusy(false);
+  }
+}

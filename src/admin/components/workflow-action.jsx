@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { Box, Button, H3, Input, Label, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
-import { api, errorText } from './panel-api';
+import { api, runAction } from './panel-api';
 
 /** Publish, Unpublish, Schedule and bulk Publish: a confirmation page whose button POSTs the action. */
 const WorkflowAction = ({ resource, record, records, action }) => {
@@ -17,18 +17,11 @@ const WorkflowAction = ({ resource, record, records, action }) => {
     const form = new FormData();
     if (needsTime) form.append('at', at ? new Date(at).toISOString() : '');
     if (record) form.append('version', record.params.version);
-    setBusy(true);
-    try {
-      const response = records
-        ? await api.bulkAction({ resourceId: resource.id, recordIds: records.map((r) => r.id), actionName: action.name, data: form })
-        : await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: form });
-      addNotice(response.data.notice);
-      if (response.data.redirectUrl) navigate(response.data.redirectUrl);
-    } catch (error) {
-      addNotice({ message: errorText(error), type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    const send = () =>
+      records
+        ? api.bulkAction({ resourceId: resource.id, recordIds: records.map((r) => r.id), actionName: action.name, data: form })
+        : api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: form });
+    await runAction(send, { addNotice, navigate, setBusy });
   };
 
   return (
