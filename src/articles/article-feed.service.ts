@@ -11,6 +11,7 @@ import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryVie
 import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
 import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
+import { PublicContentCache } from './public-content-cache';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -78,13 +79,22 @@ export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.statu
 /**
  * Reads for the content API. Anonymous callers (and actors without ReadDrafts) see published articles
  * only, everywhere: lists, search, author pages and single articles; anything else is "not found".
+ * What they see is the same for all of them, so it is served through the public content cache.
  */
 @Injectable()
 export class ArticleFeedService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publicCache: PublicContentCache,
+  ) {}
 
   async list(query: FeedQuery, actor?: Actor): Promise<ArticlePageView> {
     const seesDrafts = this.mayReadDrafts(query.status, actor);
+    if (seesDrafts) return this.loadList(query, true);
+    return this.publicCache.read(`list ${listKey(query)}`, () => this.loadList(query, false));
+  }
+
+  private async loadList(query: FeedQuery, seesDrafts: boolean): Promise<ArticlePageView> {
     const search = query.q?.trim() ? query.q.trim() : undefined;
     const mode: FeedCursor['mode'] = search ? 'rank' : 'time';
     const cursor = query.cursor ? decodeCursor(query.cursor, mode) : undefined;
@@ -155,10 +165,16 @@ export class ArticleFeedService {
    * 404 for everyone else, exactly as if it did not exist.
    */
   async get(reference: string, actor?: Actor): Promise<ArticleDetailView> {
-    const seesDrafts = actor !== undefined && can(actor, Permission.ReadDrafts);
-    const visible = seesDrafts ? '' : `AND a.status = '${ArticleStatus.Published}'`;
-    const byId = seesDrafts && /^\d{1,9}$/.test(reference) ? await this.detailWhere(`a.id = $1`, [Number(reference)]) : undefined;
-    const article = byId ?? (await this.detailWhere(`a.slug = $1 ${visible}`, [reference]));
+    if (actor !== undefined && can(actor, Permission.ReadDrafts)) {
+      const byId = /^\d{1,9}$/.test(reference) ? await this.detailWhere(`a.id = $1`, [Number(reference)]) : undefined;
+      return byId ?? this.found(reference, await this.detailWhere(`a.slug = $1`, [reference]));
+    }
+    return this.publicCache.read(`article ${reference}`, async () =>
+      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = '${ArticleStatus.Published}'`, [reference])),
+    );
+  }
+
+  private found(reference: string, article: ArticleDetailView | undefined): ArticleDetailView {
     if (!article) throw ArticleError.notFound(reference);
     return article;
   }
@@ -195,11 +211,16 @@ export class ArticleFeedService {
 
   /** An author and their work; publicly, an author with no published work is not found. */
   async authorPage(id: number, query: FeedQuery, actor?: Actor): Promise<AuthorPageView> {
+    const seesDrafts = this.mayReadDrafts(query.status, actor);
+    if (seesDrafts) return this.loadAuthorPage(id, query, true);
+    return this.publicCache.read(`author ${id} ${listKey(query)}`, () => this.loadAuthorPage(id, query, false));
+  }
+
+  private async loadAuthorPage(id: number, query: FeedQuery, seesDrafts: boolean): Promise<AuthorPageView> {
     const author = await this.dataSource.getRepository(Author).findOneBy({ id });
     const notFound = new AuthorError(AuthorErrorCode.NotFound, `no author with id ${id}`);
     if (!author) throw notFound;
-    const articles = await this.list({ ...query, author: id }, actor);
-    const seesDrafts = actor !== undefined && can(actor, Permission.ReadDrafts);
+    const articles = await this.loadList({ ...query, author: id }, seesDrafts);
     if (!seesDrafts && articles.items.length === 0 && !query.cursor && !(await this.hasPublishedWork(id))) throw notFound;
     return { id: author.id, name: author.name, articles };
   }
@@ -238,6 +259,20 @@ export class ArticleFeedService {
     }
     return byArticle;
   }
+}
+
+/** Every field of the query that can change the answer, in one fixed order. */
+function listKey(query: FeedQuery): string {
+  return JSON.stringify([
+    query.cursor ?? null,
+    query.limit ?? null,
+    query.author ?? null,
+    query.agency ?? null,
+    query.since?.toISOString() ?? null,
+    query.until?.toISOString() ?? null,
+    query.q?.trim() || null,
+    query.status ?? null,
+  ]);
 }
 
 function summarise(row: FeedRow, bylines: BylineView[], seesDrafts: boolean): ArticleSummaryView {

@@ -6,11 +6,12 @@ import { Article } from './article.entity';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { Byline } from './byline.entity';
+import { PublicContentCache } from './public-content-cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule],
   controllers: [ArticlesController],
-  providers: [ArticlesService, ArticleFeedService],
+  providers: [ArticlesService, ArticleFeedService, PublicContentCache],
   exports: [ArticlesService, ArticleFeedService, TypeOrmModule],
 })
 export class ArticlesModule {}
