@@ -164,6 +164,26 @@ describe('publishing API', () => {
       await http.get('/api/authors/999999').expect(404);
     });
 
+    it('counts photos as work: a photographer without bylines has a page listing what printed their photos', async () => {
+      const ds = testApp.dataSource;
+      const photographer = await insertAuthor(ds);
+      const photo = await insertPhoto(ds, { photographerId: photographer.id });
+      const printed = await insertArticle(ds, { status: ArticleStatus.Published, publishedAt: new Date('2026-11-02T10:00:00Z') });
+      const inDraft = await insertArticle(ds);
+      await ds.getRepository(Caption).save([
+        { articleId: printed.id, photoId: photo.id, position: 0, text: 'A street in Mosul' },
+        { articleId: inDraft.id, photoId: photo.id, position: 0, text: 'The same street' },
+      ]);
+      const page = await http.get(`/api/authors/${photographer.id}`).expect(200);
+      expect(page.body.articles.items.map((item: { id: number }) => item.id)).toEqual([printed.id]);
+      const filtered = await http.get('/api/articles').query({ author: photographer.id }).expect(200);
+      expect(filtered.body.items.map((item: { id: number }) => item.id)).toEqual([printed.id]);
+
+      const unprinted = await insertAuthor(ds);
+      await insertPhoto(ds, { photographerId: unprinted.id });
+      await http.get(`/api/authors/${unprinted.id}`).expect(404);
+    });
+
     it('answers bad queries and cursors with 400 problem JSON', async () => {
       for (const query of [{ cursor: 'garbage!' }, { cursor: 'eyJ4IjoxfQ' }, { limit: 101 }, { limit: 0 }, { since: 'yesterday' }, { unknown: 1 }, { author: 'x' }]) {
         const response = await http.get('/api/articles').query(query).expect(400);

@@ -112,7 +112,12 @@ export class ArticleFeedService {
     const status = seesDrafts ? query.status : ArticleStatus.Published;
     if (status) where.push(`a.status = ${parameter(status)}`);
     if (query.author !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM bylines b WHERE b."articleId" = a.id AND b."authorId" = ${parameter(query.author)})`);
+      // An author's work is what carries their byline or prints a photo they took.
+      const author = parameter(query.author);
+      where.push(
+        `(EXISTS (SELECT 1 FROM bylines b WHERE b."articleId" = a.id AND b."authorId" = ${author})
+          OR EXISTS (SELECT 1 FROM captions c JOIN photos p ON p.id = c."photoId" WHERE c."articleId" = a.id AND p."photographerId" = ${author}))`,
+      );
     }
     if (query.agency !== undefined) {
       where.push(
@@ -227,7 +232,10 @@ export class ArticleFeedService {
 
   private async hasPublishedWork(authorId: number): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM bylines b JOIN articles a ON a.id = b."articleId" WHERE b."authorId" = $1 AND a.status = $2 LIMIT 1`,
+      `SELECT 1 FROM bylines b JOIN articles a ON a.id = b."articleId" WHERE b."authorId" = $1 AND a.status = $2
+       UNION ALL
+       SELECT 1 FROM photos p JOIN captions c ON c."photoId" = p.id JOIN articles a ON a.id = c."articleId" WHERE p."photographerId" = $1 AND a.status = $2
+       LIMIT 1`,
       [authorId, ArticleStatus.Published],
     );
     return rows.length > 0;

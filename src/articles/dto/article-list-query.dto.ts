@@ -57,7 +57,7 @@ export class PageQueryDto extends ResponseFormatQueryDto {
 }
 
 export class ArticleListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only articles bylined to this author id', example: 12 })
+  @ApiPropertyOptional({ description: 'Only articles this author wrote (byline) or photographed (a photo credited to them)', example: 12 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
