@@ -85,6 +85,29 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: other.photo.id })).credit).toBe(other.photo.credit);
   });
 
+  it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API', async () => {
+    const { article, caption } = await articleWithPhoto();
+    const edit = (cookie: string, text: string) =>
+      request(testApp.app.getHttpServer()).post(`/admin/api/resources/Caption/records/${caption.id}/edit`).set('Cookie', cookie).field('text', text);
+
+    const saved = await edit(editor.cookie, 'Delegates arrive in Baghdad');
+    expect(saved.body.notice).toMatchObject({ type: 'success' });
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+    const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
+    expect(history.body.history[0]).toMatchObject({ version: article.version + 1, actorName: 'first.editor@example.com (editor)', changed: ['captions'] });
+    expect(history.body.history[0].captions).toEqual({ from: { [caption.id]: 'Delegates arrive' }, to: { [caption.id]: 'Delegates arrive in Baghdad' } });
+
+    // Someone who loaded the article before the caption edit is told, instead of overwriting it.
+    const stale = await post(`/admin/api/resources/Article/records/${article.id}/edit`, secondEditor.cookie, { version: article.version, captions: [{ id: caption.id, text: 'Old text' }] });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
+
+    await testApp.dataSource.getRepository(Article).update({ id: article.id }, { status: ArticleStatus.Published, publishedAt: new Date() });
+    expect((await edit(contributor.cookie, 'A contributor may not change live copy')).status).toBe(403);
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+  });
+
   it('refuses a stale save with a conflict naming who saved first and when, writing nothing', async () => {
     const { article } = await articleWithPhoto();
     const url = `/admin/api/resources/Article/records/${article.id}/edit`;

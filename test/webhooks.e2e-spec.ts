@@ -5,15 +5,17 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { ArticleEventName } from '../src/articles/article-events';
 import { ArticleStatus } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { Caption } from '../src/captions/caption.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-delivery.entity';
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
-import { insertArticle } from './support/fixtures';
+import { insertArticle, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const SYSTEM: Actor = { kind: 'system', name: 'test' };
@@ -59,6 +61,8 @@ describe('webhooks and scheduled publishing', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let secret: string;
   let publisherToken: string;
+  let writerToken: string;
+  let updatesSubscriptionId: number;
 
   const eventsFor = (articleId: number, event: string, path = '/hook') =>
     receiver.received.filter((hit) => hit.path === path && hit.headers['x-wiredesk-event'] === event && JSON.parse(hit.body).data.article.id === articleId);
@@ -74,7 +78,9 @@ describe('webhooks and scheduled publishing', () => {
     const webhooks = testApp.app.get(WebhooksService);
     secret = (await webhooks.subscribe({ url: `${receiver.url}/hook`, events: [ArticleEventName.Published, ArticleEventName.Unpublished] }, SYSTEM)).secret;
     await webhooks.subscribe({ url: `${receiver.url}/flaky`, events: [ArticleEventName.Published], secret: 'flaky-secret-0123456789' }, SYSTEM);
+    updatesSubscriptionId = (await webhooks.subscribe({ url: `${receiver.url}/updates`, events: [ArticleEventName.Updated] }, SYSTEM)).subscription.id;
     publisherToken = (await testApp.app.get(ApiTokensService).create({ name: 'cms', scopes: [TokenScope.ContentPublish] }, SYSTEM)).secret;
+    writerToken = (await testApp.app.get(ApiTokensService).create({ name: 'desk', scopes: [TokenScope.ContentWrite] }, SYSTEM)).secret;
   });
   afterAll(async () => {
     await second?.close();
@@ -150,5 +156,38 @@ describe('webhooks and scheduled publishing', () => {
       .set('Authorization', `Bearer ${publisherToken}`)
       .send({ url: 'https://example.com/hook', events: ['article.published'] })
       .expect(403);
+  });
+
+  describe('article.updated', () => {
+    interface UpdatedPayload {
+      event: string;
+      data: { article: { id: number; version: number; status: string }; changes: Record<string, unknown> };
+    }
+    const updatesFor = (articleId: number): UpdatedPayload[] =>
+      receiver.received
+        .filter((hit) => hit.path === '/updates')
+        .map((hit) => JSON.parse(hit.body) as UpdatedPayload)
+        .filter((payload) => payload.data.article.id === articleId);
+    const received = (articleId: number) => waitFor(() => (updatesFor(articleId).length > 0 ? updatesFor(articleId) : undefined));
+    const queuedFor = async (articleId: number) =>
+      (await testApp.dataSource.getRepository(WebhookDelivery).findBy({ subscriptionId: updatesSubscriptionId })).filter(
+        (row) => JSON.parse(row.payload).data.article.id === articleId,
+      );
+    const http = () => request(testApp.app.getHttpServer());
+    const live = () => insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    const printing = (article: Article, photoId: number, text = 'A caption') =>
+      testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId, position: 0, text });
+
+    it('announces a caption edit as a new version of its article, and nothing for a refused one', async () => {
+      const article = await live();
+      const caption = await printing(article, (await insertPhoto(testApp.dataSource)).id, 'Before');
+      const writer = { Authorization: `Bearer ${writerToken}` };
+      await http().patch(`/api/captions/${caption.id}`).set(writer).set('If-Match', `"${article.version + 1}"`).send({ text: 'Stale' }).expect(409);
+      await http().patch(`/api/captions/${caption.id}`).set(writer).set('If-Match', `"${article.version}"`).send({ text: 'After' }).expect(200);
+
+      const [update] = await received(article.id);
+      expect(update).toMatchObject({ event: 'article.updated', data: { article: { id: article.id, version: article.version + 1 }, changes: { copy: ['captions'] } } });
+      expect(await queuedFor(article.id)).toHaveLength(1);
+    });
   });
 });

@@ -6,7 +6,7 @@ import { Caption } from '../captions/caption.entity';
 import { PublishingService } from '../publishing/publishing.service';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
-import { assertVersion, lockArticle } from './articles.service';
+import { assertVersion, captionsOf, lockArticle } from './articles.service';
 import { Byline } from './byline.entity';
 import { bylinesOf } from './bylines';
 import { DismissedDuplicatePair } from './dismissed-duplicate.entity';
@@ -138,10 +138,6 @@ function clearFlag(article: Article): void {
   article.duplicateOf = null;
   article.duplicateKind = null;
   article.duplicateScore = null;
-}
-
-function captionsOf(manager: EntityManager, articleId: number): Promise<Caption[]> {
-  return manager.find(Caption, { where: { articleId }, order: { position: 'ASC' } });
 }
 
 /**

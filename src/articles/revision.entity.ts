@@ -10,6 +10,8 @@ export interface ArticleSnapshot {
   body: string[];
   /** Caption texts by caption id, as they were after this save. */
   captions: Record<string, string>;
+  /** Each caption's place among the article's photos, by caption id; absent from revisions written before captions could be moved. */
+  captionPositions?: Record<string, number>;
   /** Bylines in order; absent from revisions written before bylines were editable. */
   bylines?: Array<{ authorId: number; role: BylineRole; name: string }>;
 }

@@ -12,6 +12,7 @@ export function snapshotOf(article: Article, captions: readonly Caption[], bylin
     slug: article.slug,
     body: [...article.body],
     captions: Object.fromEntries(captions.map((caption) => [String(caption.id), caption.text])),
+    captionPositions: Object.fromEntries(captions.map((caption) => [String(caption.id), caption.position])),
     bylines: bylines.map((byline) => ({ authorId: byline.authorId, role: byline.role, name: byline.author.name })),
   };
 }
@@ -28,6 +29,17 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
       from: Object.fromEntries(changedCaptions.map((id) => [id, before.captions[id]])),
       to: Object.fromEntries(changedCaptions.map((id) => [id, after.captions[id]])),
     };
+  }
+  // A caption that arrived is in `captions` already; this records only captions that moved.
+  const [positionsBefore, positionsAfter] = [before.captionPositions, after.captionPositions];
+  if (positionsBefore && positionsAfter) {
+    const moved = Object.keys(positionsAfter).filter((id) => id in positionsBefore && positionsBefore[id] !== positionsAfter[id]);
+    if (moved.length > 0) {
+      changes.captionPositions = {
+        from: Object.fromEntries(moved.map((id) => [id, positionsBefore[id]])),
+        to: Object.fromEntries(moved.map((id) => [id, positionsAfter[id]])),
+      };
+    }
   }
   return changes;
 }
@@ -83,4 +95,9 @@ export function applyCaptionTexts(article: Article, captions: Caption[], texts: 
     }
   }
   return changed;
+}
+
+/** The parts of the copy a revision changed, without the note of a merge. */
+export function copyFieldsOf(changes: RevisionChanges): Array<keyof ArticleSnapshot> {
+  return Object.keys(changes).filter((field) => field !== 'merge') as Array<keyof ArticleSnapshot>;
 }

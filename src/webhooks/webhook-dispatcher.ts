@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { type ArticleEvent, ArticleEventName } from '../articles/article-events';
+import { type ArticleEvent, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
 import type { Article } from '../articles/article.entity';
 import { type ImportCompletedEvent, ImportEventName } from '../imports/import-events';
 import type { WebhookEvent } from './webhook-event';
@@ -27,8 +27,8 @@ export class WebhookDispatcher {
   }
 
   @OnEvent(ArticleEventName.Updated, { async: true, promisify: true })
-  onUpdated(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article) });
+  onUpdated(event: ArticleUpdatedEvent): Promise<void> {
+    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article), changes: event.changes });
   }
 
   @OnEvent(ImportEventName.Completed, { async: true, promisify: true })

@@ -67,6 +67,11 @@ const ArticleHistory = ({ resource, record, action }) => {
               rightTitle="Captions after"
             />
           )}
+          {revision.captionPositions && (
+            <Text mb="default">
+              Photos moved: {Object.keys(revision.captionPositions.to).map((id) => `caption ${id} from position ${revision.captionPositions.from[id]} to ${revision.captionPositions.to[id]}`).join('; ')}
+            </Text>
+          )}
           {revision.version !== version && (
             <Button mt="default" size="sm" type="button" onClick={() => restore(revision)}>
               Restore this version

@@ -6,6 +6,7 @@ import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision } from '../../articles/revision.entity';
+import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
 import { actorOf, jsonPayload, sessionCan, withNotices } from '../admin-actor';
@@ -174,12 +175,13 @@ function describeRevisions(revisions: ArticleRevision[]) {
     version: revision.version,
     actorName: revision.actorName,
     createdAt: revision.createdAt.toISOString(),
-    changed: Object.keys(revision.changes).filter((field) => field !== 'merge'),
+    changed: copyFieldsOf(revision.changes),
     merge: revision.changes.merge ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
     captions: revision.changes.captions ?? null,
+    captionPositions: revision.changes.captionPositions ?? null,
     bylines: revision.changes.bylines ?? null,
   }));
 }
