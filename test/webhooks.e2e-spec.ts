@@ -6,6 +6,8 @@ import request from 'supertest';
 import { ArticleEventName } from '../src/articles/article-events';
 import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
+import { Byline, BylineRole } from '../src/articles/byline.entity';
+import { ArticleRevision } from '../src/articles/revision.entity';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Actor, TokenScope } from '../src/auth/actor';
@@ -15,7 +17,7 @@ import { PublishingService } from '../src/publishing/publishing.service';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-delivery.entity';
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
-import { insertArticle, insertPhoto } from './support/fixtures';
+import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const SYSTEM: Actor = { kind: 'system', name: 'test' };
@@ -177,6 +179,7 @@ describe('webhooks and scheduled publishing', () => {
     const live = () => insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
     const printing = (article: Article, photoId: number, text = 'A caption') =>
       testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId, position: 0, text });
+    const versionOf = async (article: Article) => (await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).version;
 
     it('announces a caption edit as a new version of its article, and nothing for a refused one', async () => {
       const article = await live();
@@ -188,6 +191,46 @@ describe('webhooks and scheduled publishing', () => {
       const [update] = await received(article.id);
       expect(update).toMatchObject({ event: 'article.updated', data: { article: { id: article.id, version: article.version + 1 }, changes: { copy: ['captions'] } } });
       expect(await queuedFor(article.id)).toHaveLength(1);
+    });
+
+    it('announces a photo edit to every published article printing it, keeping their versions, and not to drafts', async () => {
+      const [first, second, draft] = [await live(), await live(), await insertArticle(testApp.dataSource)];
+      const photo = await insertPhoto(testApp.dataSource, { credit: 'Reuters', agency: 'Reuters' });
+      for (const article of [first, second, draft]) await printing(article, photo.id);
+      const writer = { Authorization: `Bearer ${writerToken}` };
+      // Sending what the photo already says changes nothing anyone sees: no announcement.
+      await http().patch(`/api/photos/${photo.id}`).set(writer).send({ credit: 'Reuters' }).expect(200);
+      await http().patch(`/api/photos/${photo.id}`).set(writer).send({ credit: 'Photo by Lina Sinjab / AFP', agency: 'AFP' }).expect(200);
+
+      for (const article of [first, second]) {
+        const [update] = await received(article.id);
+        expect(update.data).toEqual({
+          article: expect.objectContaining({ id: article.id, version: article.version, status: 'published' }),
+          changes: { photos: [{ id: photo.id, fields: ['credit', 'agency'] }] },
+        });
+        expect(await versionOf(article)).toBe(article.version);
+        expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id })).toBe(0);
+      }
+      for (const article of [first, second]) expect(await queuedFor(article.id)).toHaveLength(1);
+      expect(await queuedFor(draft.id)).toEqual([]);
+    });
+
+    it('announces a rename to published articles with the author in a byline or as photographer', async () => {
+      const author = await insertAuthor(testApp.dataSource, { name: 'Ahmad Rubaye', key: `ahmad rubaye ${Date.now()}` });
+      const [byline, photoCredit, draft] = [await live(), await live(), await insertArticle(testApp.dataSource)];
+      await testApp.dataSource.getRepository(Byline).save([
+        { articleId: byline.id, authorId: author.id, role: BylineRole.Writer, position: 0 },
+        { articleId: draft.id, authorId: author.id, role: BylineRole.Writer, position: 0 },
+      ]);
+      await printing(photoCredit, (await insertPhoto(testApp.dataSource, { photographerId: author.id })).id);
+
+      await http().patch(`/api/authors/${author.id}`).set('Authorization', `Bearer ${writerToken}`).send({ name: 'Ahmad Al-Rubaye' }).expect(200);
+
+      for (const article of [byline, photoCredit]) {
+        const [update] = await received(article.id);
+        expect(update.data).toMatchObject({ article: { id: article.id, version: article.version }, changes: { authors: [{ id: author.id, fields: ['name'] }] } });
+      }
+      expect(await queuedFor(draft.id)).toEqual([]);
     });
   });
 });

@@ -16,9 +16,30 @@ export interface ArticleEvent {
   actor: Actor;
 }
 
-/** What an `article.updated` reports: the parts of the article's own copy that changed (a new version with a revision). */
+/**
+ * The article fields an announcement carries (see the webhook payload). A change to a shared photo or
+ * author may concern thousands of articles, so those are read with these columns only.
+ */
+export const ANNOUNCED_COLUMNS = ['id', 'slug', 'headline', 'status', 'version', 'publishedAt', 'updatedAt'] as const satisfies ReadonlyArray<keyof Article>;
+
+export type AnnouncedArticle = Pick<Article, (typeof ANNOUNCED_COLUMNS)[number]>;
+
+/** A shared record (photo or author) that an article shows, and which of its fields changed. */
+export interface SharedRecordChange {
+  id: number;
+  fields: string[];
+}
+
+/**
+ * What an `article.updated` reports. `copy` is the article's own copy: such a change is a new version with
+ * a revision. `photos` and `authors` are shared records the article prints (credit, agency, photographer,
+ * URL; a byline's or photographer's name): they change what the article shows, not its copy, so its
+ * version stays.
+ */
 export interface ArticleUpdateChanges {
   copy?: Array<keyof ArticleSnapshot>;
+  photos?: SharedRecordChange[];
+  authors?: SharedRecordChange[];
 }
 
 export interface ArticleUpdatedEvent extends ArticleEvent {
@@ -32,9 +53,23 @@ export interface ArticleUpdatedEvent extends ArticleEvent {
 export class PendingArticleUpdates {
   private readonly byArticle = new Map<number, { article: Article; changes: ArticleUpdateChanges }>();
 
+  articleIds(): number[] {
+    return [...this.byArticle.keys()];
+  }
+
   copy(article: Article, fields: ReadonlyArray<keyof ArticleSnapshot>): void {
     const changes = this.entryFor(article).changes;
     changes.copy = [...new Set([...(changes.copy ?? []), ...fields])];
+  }
+
+  photo(article: Article, change: SharedRecordChange): void {
+    const changes = this.entryFor(article).changes;
+    changes.photos = mergeRecordChange(changes.photos, change);
+  }
+
+  author(article: Article, change: SharedRecordChange): void {
+    const changes = this.entryFor(article).changes;
+    changes.authors = mergeRecordChange(changes.authors, change);
   }
 
   /** Call only after the transaction committed. */
@@ -56,4 +91,10 @@ export class PendingArticleUpdates {
     if (article.version > entry.article.version) entry.article = article;
     return entry;
   }
+}
+
+function mergeRecordChange(list: SharedRecordChange[] | undefined, change: SharedRecordChange): SharedRecordChange[] {
+  const others = (list ?? []).filter((entry) => entry.id !== change.id);
+  const fields = new Set([...((list ?? []).find((entry) => entry.id === change.id)?.fields ?? []), ...change.fields]);
+  return [...others, { id: change.id, fields: [...fields] }];
 }
