@@ -262,13 +262,38 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(Object.values(keptRevision.snapshot.captions)).toEqual(['Only the duplicate had this photo']);
   });
 
-  it('"Not a duplicate" clears the flag and remembers the pair for the importer', async () => {
+  it('"Not a duplicate" clears the flag, remembers the pair for the importer and records the decision in History', async () => {
     const { original, duplicate } = await flaggedPair();
     const response = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version });
     expect(response.body.notice).toMatchObject({ type: 'success' });
-    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: null, duplicateOfId: null, status: ArticleStatus.Draft });
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: null, duplicateOfId: null, status: ArticleStatus.Draft, version: duplicate.version + 1 });
     expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(true);
     expect(await isDismissedDuplicatePair(testApp.dataSource.manager, duplicate.contentHash, original.contentHash)).toBe(true);
+
+    const history = await get(`/admin/api/resources/Article/records/${duplicate.id}/history`, editor.cookie);
+    expect(history.body.history).toHaveLength(1);
+    expect(history.body.history[0]).toMatchObject({
+      version: duplicate.version + 1,
+      actorName: 'first.editor@example.com (editor)',
+      notDuplicate: { otherArticleId: original.id, kind: 'near', score: expect.closeTo(0.8, 5) },
+      changed: [],
+    });
+    const [revision] = await testApp.dataSource.getRepository(ArticleRevision).findBy({ articleId: duplicate.id });
+    expect(revision.snapshot).toMatchObject({ headline: duplicate.headline, body: duplicate.body });
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: original.id })).toBe(0);
+
+    // An editor still holding the flagged version learns who cleared the flag.
+    const stale = await post(`/admin/api/resources/Article/records/${duplicate.id}/edit`, secondEditor.cookie, { version: duplicate.version, headline: 'Typed while flagged' });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
+  });
+
+  it('"Not a duplicate" on a stale version changes nothing', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const stale = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version + 1 });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, version: duplicate.version });
+    expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(false);
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(0);
   });
 
   it('does not let a contributor merge (403), though they may compare', async () => {

@@ -4,7 +4,7 @@ import { Caption } from '../captions/caption.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import type { Article } from './article.entity';
 import type { Byline } from './byline.entity';
-import { ArticleRevision, ArticleSnapshot, MergeNote, RevisionChanges } from './revision.entity';
+import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
 
 export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
   return {
@@ -50,7 +50,7 @@ export async function writeRevision(
   before: ArticleSnapshot,
   after: ArticleSnapshot,
   actor: Actor,
-  merge?: MergeNote,
+  notes: Pick<RevisionChanges, 'merge' | 'notDuplicate'> = {},
 ): Promise<ArticleRevision> {
   return manager.save(
     manager.create(ArticleRevision, {
@@ -58,7 +58,7 @@ export async function writeRevision(
       version: saved.version,
       userId: actor.kind === 'user' ? actor.id : null,
       actorName: describeActor(actor).slice(0, 254),
-      changes: merge ? { ...diffSnapshots(before, after), merge } : diffSnapshots(before, after),
+      changes: { ...diffSnapshots(before, after), ...notes },
       snapshot: after,
     }),
   );
@@ -97,7 +97,8 @@ export function applyCaptionTexts(article: Article, captions: Caption[], texts: 
   return changed;
 }
 
-/** The parts of the copy a revision changed, without the note of a merge. */
+/** The parts of the copy a revision changed, without its notes (merge, "not a duplicate"). */
 export function copyFieldsOf(changes: RevisionChanges): Array<keyof ArticleSnapshot> {
-  return Object.keys(changes).filter((field) => field !== 'merge') as Array<keyof ArticleSnapshot>;
+  const notes = new Set(['merge', 'notDuplicate']);
+  return Object.keys(changes).filter((field) => !notes.has(field)) as Array<keyof ArticleSnapshot>;
 }

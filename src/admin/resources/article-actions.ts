@@ -177,6 +177,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     createdAt: revision.createdAt.toISOString(),
     changed: copyFieldsOf(revision.changes),
     merge: revision.changes.merge ?? null,
+    notDuplicate: revision.changes.notDuplicate ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
