@@ -71,7 +71,7 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(revision.changes.headline).toEqual({ from: 'Talks resume in Baghdad', to: 'Talks resume in Baghdad on Sunday' });
   });
 
-  it('refuses credits for photos the article does not print, before saving anything', async () => {
+  it('refuses credits for photos the article does not print, saving nothing', async () => {
     const { article } = await articleWithPhoto();
     const other = await articleWithPhoto();
     const url = `/admin/api/resources/Article/records/${article.id}/edit`;
@@ -83,6 +83,38 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(refused.body.problem).toMatchObject({ code: 'ARTICLE_INVALID_REQUEST', status: 400 });
     expect(await reload(article.id)).toMatchObject({ headline: article.headline, version: article.version });
     expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: other.photo.id })).credit).toBe(other.photo.credit);
+  });
+
+  it('saves nothing at all when the credit cannot be saved: the editor’s save is one transaction', async () => {
+    const { article, photo, caption } = await articleWithPhoto();
+    // The photo is also in live copy, which a contributor may not change; the draft itself they may edit.
+    const live = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    await testApp.dataSource.getRepository(Caption).save({ articleId: live.id, photoId: photo.id, position: 0, text: 'The same picture, live' });
+    const author = await insertAuthor(testApp.dataSource);
+
+    const refused = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, {
+      version: article.version,
+      headline: 'Must not be saved',
+      body: ['Must not be saved either.'],
+      captions: [{ id: caption.id, text: 'Nor this caption' }],
+      bylines: [{ authorId: author.id, role: 'writer' }],
+      credits: [{ photoId: photo.id, credit: 'Nor this credit' }],
+    });
+    expect(refused.status).toBe(403);
+    expect(await reload(article.id)).toMatchObject({ headline: article.headline, body: article.body, version: article.version });
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive');
+    expect(await testApp.dataSource.getRepository(Byline).countBy({ articleId: article.id })).toBe(0);
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('Photo by AFP');
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id })).toBe(0);
+
+    // The same save without the credit change is theirs to make.
+    const allowed = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, {
+      version: article.version,
+      headline: 'A contributor’s headline',
+      credits: [{ photoId: photo.id, credit: 'Photo by AFP' }],
+    });
+    expect(allowed.body.problem).toBeUndefined();
+    expect(await reload(article.id)).toMatchObject({ headline: 'A contributor’s headline', version: article.version + 1 });
   });
 
   it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API', async () => {

@@ -12,11 +12,13 @@ import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { UserRole } from '../src/auth/user.entity';
 import { Caption } from '../src/captions/caption.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-delivery.entity';
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
+import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -231,6 +233,30 @@ describe('webhooks and scheduled publishing', () => {
         expect(update.data).toMatchObject({ article: { id: article.id, version: article.version }, changes: { authors: [{ id: author.id, fields: ['name'] }] } });
       }
       expect(await queuedFor(draft.id)).toEqual([]);
+    });
+
+    it('announces a panel save with a new credit once for the edited article, and to other articles printing the photo', async () => {
+      const editor = await loggedInAs(testApp.app, UserRole.Editor);
+      const [edited, alsoPrinting] = [await live(), await live()];
+      const photo = await insertPhoto(testApp.dataSource, { credit: 'AFP' });
+      const caption = await printing(edited, photo.id);
+      await printing(alsoPrinting, photo.id);
+
+      const saved = await http()
+        .post(`/admin/api/resources/Article/records/${edited.id}/edit`)
+        .set('Cookie', editor.cookie)
+        .field('payload', JSON.stringify({ version: edited.version, headline: 'Corrected headline', captions: [{ id: caption.id, text: caption.text }], credits: [{ photoId: photo.id, credit: 'Photo by Hadi Mizban / AP' }] }));
+      expect(saved.body.problem).toBeUndefined();
+
+      const [update] = await received(edited.id);
+      expect(update.data).toMatchObject({
+        article: { id: edited.id, version: edited.version + 1 },
+        changes: { copy: ['headline'], photos: [{ id: photo.id, fields: ['credit'] }] },
+      });
+      const [other] = await received(alsoPrinting.id);
+      expect(other.data).toMatchObject({ article: { id: alsoPrinting.id, version: alsoPrinting.version }, changes: { photos: [{ id: photo.id, fields: ['credit'] }] } });
+      expect(other.data.changes).not.toHaveProperty('copy');
+      expect(await queuedFor(edited.id)).toHaveLength(1);
     });
   });
 });

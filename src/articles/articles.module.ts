@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
 import { Article } from './article.entity';
 import { ArticlesController } from './articles.controller';
@@ -8,7 +9,7 @@ import { ArticlesService } from './articles.service';
 import { Byline } from './byline.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule],
+  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
   controllers: [ArticlesController],
   providers: [ArticlesService, ArticleFeedService],
   exports: [ArticlesService, ArticleFeedService, TypeOrmModule],

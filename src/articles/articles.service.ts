@@ -14,6 +14,7 @@ import { Byline, BylineRole } from './byline.entity';
 import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
+import { PhotosService } from '../photos/photos.service';
 import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, snapshotOf, writeRevision } from './revisions';
 
 export interface NewArticle {
@@ -33,6 +34,11 @@ export interface ArticleChanges {
   captions?: Array<{ id: number; text: string }>;
   /** The complete new list of bylines, in order (writers and photographers); absent leaves them as they are. */
   bylines?: BylineInput[];
+  /**
+   * New credits for photos this article prints (the panel's one-page editor). A credit belongs to the photo,
+   * so it changes wherever the photo is printed; PhotosService saves it, in the same transaction as the rest.
+   */
+  credits?: Array<{ photoId: number; credit: string | null }>;
 }
 
 @Injectable()
@@ -41,6 +47,7 @@ export class ArticlesService {
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly photos: PhotosService,
   ) {}
 
   async getById(id: number): Promise<Article> {
@@ -80,12 +87,15 @@ export class ArticlesService {
   /**
    * Applies an editor's or a workflow's changes when `expectedVersion` is still current; otherwise
    * nothing is written and the conflict names the version that won, so the caller can merge and retry.
+   * Everything, credits included, is one transaction: a refusal anywhere leaves the article as it was.
    */
   async update(id: number, changes: ArticleChanges, expectedVersion: number, actor: Actor): Promise<Article> {
     const updates = new PendingArticleUpdates();
-    const saved = await this.dataSource.transaction((manager) =>
-      this.editWithin(manager, id, expectedVersion, actor, updates, (article) => applyCopyChanges(manager, article, changes)),
-    );
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.editWithin(manager, id, expectedVersion, actor, updates, (article) => applyCopyChanges(manager, article, changes));
+      await this.changeCreditsWithin(manager, saved, changes.credits ?? [], actor, updates);
+      return saved;
+    });
     updates.emit(this.events, actor);
     return saved;
   }
@@ -132,6 +142,23 @@ export class ArticlesService {
     const revision = await writeRevision(manager, saved, before, snapshotOf(saved, await captionsOf(manager, id), await bylinesOf(manager, id)), actor);
     updates.copy(saved, copyFieldsOf(revision.changes));
     return saved;
+  }
+
+  /** Credits only for photos this article prints; unchanged ones are left alone (and need no right to edit them). */
+  private async changeCreditsWithin(
+    manager: EntityManager,
+    article: Article,
+    credits: NonNullable<ArticleChanges['credits']>,
+    actor: Actor,
+    updates: PendingArticleUpdates,
+  ): Promise<void> {
+    if (credits.length === 0) return;
+    const printed = new Map((await manager.find(Caption, { where: { articleId: article.id }, relations: { photo: true } })).map((caption) => [caption.photoId, caption.photo]));
+    for (const { photoId, credit } of credits) {
+      const photo = printed.get(photoId);
+      if (!photo) throw new ArticleError(ArticleErrorCode.InvalidRequest, `article ${article.id} does not print photo ${photoId}, so its credit cannot be changed here`);
+      if (photo.credit !== credit) await this.photos.updateWithin(manager, photoId, { credit }, actor, updates);
+    }
   }
 
   private async saveHandlingSlug(manager: EntityManager, article: Article): Promise<Article> {
