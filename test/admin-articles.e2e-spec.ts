@@ -71,7 +71,7 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(revision.changes.headline).toEqual({ from: 'Talks resume in Baghdad', to: 'Talks resume in Baghdad on Sunday' });
   });
 
-  it('refuses credits for photos the article does not print, before saving anything', async () => {
+  it('refuses credits for photos the article does not print, saving nothing', async () => {
     const { article } = await articleWithPhoto();
     const other = await articleWithPhoto();
     const url = `/admin/api/resources/Article/records/${article.id}/edit`;
@@ -83,6 +83,61 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(refused.body.problem).toMatchObject({ code: 'ARTICLE_INVALID_REQUEST', status: 400 });
     expect(await reload(article.id)).toMatchObject({ headline: article.headline, version: article.version });
     expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: other.photo.id })).credit).toBe(other.photo.credit);
+  });
+
+  it('saves nothing at all when the credit cannot be saved: the editor’s save is one transaction', async () => {
+    const { article, photo, caption } = await articleWithPhoto();
+    // The photo is also in live copy, which a contributor may not change; the draft itself they may edit.
+    const live = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    await testApp.dataSource.getRepository(Caption).save({ articleId: live.id, photoId: photo.id, position: 0, text: 'The same picture, live' });
+    const author = await insertAuthor(testApp.dataSource);
+
+    const refused = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, {
+      version: article.version,
+      headline: 'Must not be saved',
+      body: ['Must not be saved either.'],
+      captions: [{ id: caption.id, text: 'Nor this caption' }],
+      bylines: [{ authorId: author.id, role: 'writer' }],
+      credits: [{ photoId: photo.id, credit: 'Nor this credit' }],
+    });
+    expect(refused.status).toBe(403);
+    expect(await reload(article.id)).toMatchObject({ headline: article.headline, body: article.body, version: article.version });
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive');
+    expect(await testApp.dataSource.getRepository(Byline).countBy({ articleId: article.id })).toBe(0);
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('Photo by AFP');
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id })).toBe(0);
+
+    // The same save without the credit change is theirs to make.
+    const allowed = await post(`/admin/api/resources/Article/records/${article.id}/edit`, contributor.cookie, {
+      version: article.version,
+      headline: 'A contributor’s headline',
+      credits: [{ photoId: photo.id, credit: 'Photo by AFP' }],
+    });
+    expect(allowed.body.problem).toBeUndefined();
+    expect(await reload(article.id)).toMatchObject({ headline: 'A contributor’s headline', version: article.version + 1 });
+  });
+
+  it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API', async () => {
+    const { article, caption } = await articleWithPhoto();
+    const edit = (cookie: string, text: string) =>
+      request(testApp.app.getHttpServer()).post(`/admin/api/resources/Caption/records/${caption.id}/edit`).set('Cookie', cookie).field('text', text);
+
+    const saved = await edit(editor.cookie, 'Delegates arrive in Baghdad');
+    expect(saved.body.notice).toMatchObject({ type: 'success' });
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+    const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
+    expect(history.body.history[0]).toMatchObject({ version: article.version + 1, actorName: 'first.editor@example.com (editor)', changed: ['captions'] });
+    expect(history.body.history[0].captions).toEqual({ from: { [caption.id]: 'Delegates arrive' }, to: { [caption.id]: 'Delegates arrive in Baghdad' } });
+
+    // Someone who loaded the article before the caption edit is told, instead of overwriting it.
+    const stale = await post(`/admin/api/resources/Article/records/${article.id}/edit`, secondEditor.cookie, { version: article.version, captions: [{ id: caption.id, text: 'Old text' }] });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
+
+    await testApp.dataSource.getRepository(Article).update({ id: article.id }, { status: ArticleStatus.Published, publishedAt: new Date() });
+    expect((await edit(contributor.cookie, 'A contributor may not change live copy')).status).toBe(403);
+    expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
+    expect((await reload(article.id)).version).toBe(article.version + 1);
   });
 
   it('refuses a stale save with a conflict naming who saved first and when, writing nothing', async () => {
@@ -239,13 +294,38 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(Object.values(keptRevision.snapshot.captions)).toEqual(['Only the duplicate had this photo']);
   });
 
-  it('"Not a duplicate" clears the flag and remembers the pair for the importer', async () => {
+  it('"Not a duplicate" clears the flag, remembers the pair for the importer and records the decision in History', async () => {
     const { original, duplicate } = await flaggedPair();
     const response = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version });
     expect(response.body.notice).toMatchObject({ type: 'success' });
-    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: null, duplicateOfId: null, status: ArticleStatus.Draft });
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: null, duplicateOfId: null, status: ArticleStatus.Draft, version: duplicate.version + 1 });
     expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(true);
     expect(await isDismissedDuplicatePair(testApp.dataSource.manager, duplicate.contentHash, original.contentHash)).toBe(true);
+
+    const history = await get(`/admin/api/resources/Article/records/${duplicate.id}/history`, editor.cookie);
+    expect(history.body.history).toHaveLength(1);
+    expect(history.body.history[0]).toMatchObject({
+      version: duplicate.version + 1,
+      actorName: 'first.editor@example.com (editor)',
+      notDuplicate: { otherArticleId: original.id, kind: 'near', score: expect.closeTo(0.8, 5) },
+      changed: [],
+    });
+    const [revision] = await testApp.dataSource.getRepository(ArticleRevision).findBy({ articleId: duplicate.id });
+    expect(revision.snapshot).toMatchObject({ headline: duplicate.headline, body: duplicate.body });
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: original.id })).toBe(0);
+
+    // An editor still holding the flagged version learns who cleared the flag.
+    const stale = await post(`/admin/api/resources/Article/records/${duplicate.id}/edit`, secondEditor.cookie, { version: duplicate.version, headline: 'Typed while flagged' });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
+  });
+
+  it('"Not a duplicate" on a stale version changes nothing', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const stale = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version + 1 });
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, version: duplicate.version });
+    expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(false);
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(0);
   });
 
   it('does not let a contributor merge (403), though they may compare', async () => {

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
+import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ActorGuard } from '../src/auth/actor.guard';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
@@ -275,6 +276,48 @@ describe('publishing API', () => {
       expect(detail.body.photos).toEqual([expect.objectContaining({ caption: 'A better caption', credit: 'Photo by Lina Sinjab / Reuters' })]);
     });
 
+    it('saves a caption change as an edit of its article: its version rules, a new version and a revision, or nothing', async () => {
+      const article = await insertArticle(testApp.dataSource);
+      const [first, second] = [await insertPhoto(testApp.dataSource), await insertPhoto(testApp.dataSource)];
+      const revisions = () => testApp.dataSource.getRepository(ArticleRevision).find({ where: { articleId: article.id }, order: { version: 'ASC' } });
+      const stored = async () => ({
+        version: (await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).version,
+        captions: (await testApp.dataSource.getRepository(Caption).find({ where: { articleId: article.id }, order: { position: 'ASC' } })).map(({ text, position }) => ({ text, position })),
+        revisions: (await revisions()).length,
+      });
+
+      const added = await http.post('/api/captions').set(bearer('writer')).send({ articleId: article.id, photoId: first.id, text: 'Delegates arrive', version: 1 }).expect(201);
+      expect(added.body).toMatchObject({ articleId: article.id, position: 0, text: 'Delegates arrive', articleVersion: 2 });
+      await http.post('/api/captions').set(bearer('writer')).set('If-Match', '"2"').send({ articleId: article.id, photoId: second.id, text: 'The venue' }).expect(201);
+
+      // Stale, contradictory or clashing edits are refused and change nothing.
+      const before = await stored();
+      const stale = await http.patch(`/api/captions/${added.body.id}`).set(bearer('writer')).set('If-Match', '"2"').send({ text: 'Lost update' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: 3, changedBy: 'token "writer"' });
+      await http.patch(`/api/captions/${added.body.id}`).set(bearer('writer')).set('If-Match', '"3"').send({ text: 'x', version: 2 }).expect(400);
+      await http.patch(`/api/captions/${added.body.id}`).set(bearer('writer')).set('If-Match', 'latest').send({ text: 'x' }).expect(400);
+      const clash = await http.patch(`/api/captions/${added.body.id}`).set(bearer('writer')).set('If-Match', '"3"').send({ text: 'Moved onto the venue', position: 1 }).expect(409);
+      expect(clash.body.code).toBe('CAPTION_POSITION_TAKEN');
+      await http.patch('/api/captions/999999').set(bearer('writer')).send({ text: 'x' }).expect(404);
+      expect(await stored()).toEqual(before);
+
+      const edited = await http.patch(`/api/captions/${added.body.id}`).set(bearer('writer')).set('If-Match', '"3"').send({ text: 'Delegates arrive on Sunday' }).expect(200);
+      expect(edited.body).toMatchObject({ text: 'Delegates arrive on Sunday', articleVersion: 4 });
+      // Without a version the edit applies to the current one (the route's contract before versions were accepted).
+      const moved = await http.patch(`/api/captions/${added.body.id}`).set(bearer('writer')).send({ position: 5 }).expect(200);
+      expect(moved.body).toMatchObject({ position: 5, articleVersion: 5 });
+
+      const history = await revisions();
+      expect(history.map((revision) => revision.version)).toEqual([2, 3, 4, 5]);
+      expect(history.every((revision) => revision.actorName === 'token "writer"')).toBe(true);
+      expect(history[2].changes).toEqual({ captions: { from: { [added.body.id]: 'Delegates arrive' }, to: { [added.body.id]: 'Delegates arrive on Sunday' } } });
+      expect(history[3].changes).toEqual({ captionPositions: { from: { [added.body.id]: 0 }, to: { [added.body.id]: 5 } } });
+      expect(history[3].snapshot.captions[added.body.id]).toBe('Delegates arrive on Sunday');
+      const detail = await http.get(`/api/articles/${article.id}`).set(bearer('reader')).expect(200);
+      expect(detail.body).toMatchObject({ version: 5 });
+      expect(detail.body.photos.map((photo: { caption: string }) => photo.caption)).toEqual(['The venue', 'Delegates arrive on Sunday']);
+    });
+
     it.each([
       ['post', '/api/articles', { headline: 'x', body: ['y'] }],
       ['patch', '/api/articles/1', { headline: 'x', version: 1 }],
@@ -436,6 +479,11 @@ describe('publishing API', () => {
         expect(paths).toContain(path);
       }
       expect(response.body.components.securitySchemes.bearer).toBeDefined();
+      const captionEdit = response.body.paths['/api/captions/{id}'].patch;
+      expect(captionEdit.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: false }));
+      expect(Object.keys(captionEdit.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
+      expect(response.body.components.schemas.UpdateCaptionDto.properties).toHaveProperty('version');
+      expect(response.body.components.schemas.CaptionView.required).toContain('articleVersion');
       await http.get('/docs').expect(200);
     });
   });

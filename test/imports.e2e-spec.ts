@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { ArticleStatus } from '../src/articles/article-status';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ArticleEventName } from '../src/articles/article-events';
+import { ArticleEventName, ArticleUpdateChanges, ArticleUpdatedEvent } from '../src/articles/article-events';
 import { Article } from '../src/articles/article.entity';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
@@ -121,8 +121,8 @@ describe('importing wire dumps', () => {
     const first = await imports.importFile(await writeDump('story-1.txt', buildDump([story])), operator);
     const articleId = first.report!.articles[0]!.articleId;
     const before = await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: articleId });
-    const updates: number[] = [];
-    const listener = ({ article }: { article: Article }) => updates.push(article.id);
+    const updates: Array<{ id: number; changes: ArticleUpdateChanges }> = [];
+    const listener = ({ article, changes }: ArticleUpdatedEvent) => updates.push({ id: article.id, changes });
     testApp.app.get(EventEmitter2).on(ArticleEventName.Updated, listener);
 
     try {
@@ -135,7 +135,7 @@ describe('importing wire dumps', () => {
       const [revision] = await testApp.dataSource.getRepository(ArticleRevision).find({ where: { articleId } });
       expect(revision).toMatchObject({ version: after.version, actorName: `wire import ${again.import.id}` });
       expect(Object.values(revision!.changes.captions!.to)).toEqual(['Trucks wait to cross on Monday']);
-      expect(updates).toEqual([articleId]);
+      expect(updates).toEqual([{ id: articleId, changes: { copy: ['captions'] } }]);
     } finally {
       testApp.app.get(EventEmitter2).off(ArticleEventName.Updated, listener);
     }

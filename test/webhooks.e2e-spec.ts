@@ -5,15 +5,21 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { ArticleEventName } from '../src/articles/article-events';
 import { ArticleStatus } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
+import { Byline, BylineRole } from '../src/articles/byline.entity';
+import { ArticleRevision } from '../src/articles/revision.entity';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
+import { UserRole } from '../src/auth/user.entity';
+import { Caption } from '../src/captions/caption.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-delivery.entity';
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
-import { insertArticle } from './support/fixtures';
+import { loggedInAs } from './support/admin-session';
+import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const SYSTEM: Actor = { kind: 'system', name: 'test' };
@@ -59,6 +65,8 @@ describe('webhooks and scheduled publishing', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let secret: string;
   let publisherToken: string;
+  let writerToken: string;
+  let updatesSubscriptionId: number;
 
   const eventsFor = (articleId: number, event: string, path = '/hook') =>
     receiver.received.filter((hit) => hit.path === path && hit.headers['x-wiredesk-event'] === event && JSON.parse(hit.body).data.article.id === articleId);
@@ -74,7 +82,9 @@ describe('webhooks and scheduled publishing', () => {
     const webhooks = testApp.app.get(WebhooksService);
     secret = (await webhooks.subscribe({ url: `${receiver.url}/hook`, events: [ArticleEventName.Published, ArticleEventName.Unpublished] }, SYSTEM)).secret;
     await webhooks.subscribe({ url: `${receiver.url}/flaky`, events: [ArticleEventName.Published], secret: 'flaky-secret-0123456789' }, SYSTEM);
+    updatesSubscriptionId = (await webhooks.subscribe({ url: `${receiver.url}/updates`, events: [ArticleEventName.Updated] }, SYSTEM)).subscription.id;
     publisherToken = (await testApp.app.get(ApiTokensService).create({ name: 'cms', scopes: [TokenScope.ContentPublish] }, SYSTEM)).secret;
+    writerToken = (await testApp.app.get(ApiTokensService).create({ name: 'desk', scopes: [TokenScope.ContentWrite] }, SYSTEM)).secret;
   });
   afterAll(async () => {
     await second?.close();
@@ -150,5 +160,103 @@ describe('webhooks and scheduled publishing', () => {
       .set('Authorization', `Bearer ${publisherToken}`)
       .send({ url: 'https://example.com/hook', events: ['article.published'] })
       .expect(403);
+  });
+
+  describe('article.updated', () => {
+    interface UpdatedPayload {
+      event: string;
+      data: { article: { id: number; version: number; status: string }; changes: Record<string, unknown> };
+    }
+    const updatesFor = (articleId: number): UpdatedPayload[] =>
+      receiver.received
+        .filter((hit) => hit.path === '/updates')
+        .map((hit) => JSON.parse(hit.body) as UpdatedPayload)
+        .filter((payload) => payload.data.article.id === articleId);
+    const received = (articleId: number) => waitFor(() => (updatesFor(articleId).length > 0 ? updatesFor(articleId) : undefined));
+    const queuedFor = async (articleId: number) =>
+      (await testApp.dataSource.getRepository(WebhookDelivery).findBy({ subscriptionId: updatesSubscriptionId })).filter(
+        (row) => JSON.parse(row.payload).data.article.id === articleId,
+      );
+    const http = () => request(testApp.app.getHttpServer());
+    const live = () => insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+    const printing = (article: Article, photoId: number, text = 'A caption') =>
+      testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId, position: 0, text });
+    const versionOf = async (article: Article) => (await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).version;
+
+    it('announces a caption edit as a new version of its article, and nothing for a refused one', async () => {
+      const article = await live();
+      const caption = await printing(article, (await insertPhoto(testApp.dataSource)).id, 'Before');
+      const writer = { Authorization: `Bearer ${writerToken}` };
+      await http().patch(`/api/captions/${caption.id}`).set(writer).set('If-Match', `"${article.version + 1}"`).send({ text: 'Stale' }).expect(409);
+      await http().patch(`/api/captions/${caption.id}`).set(writer).set('If-Match', `"${article.version}"`).send({ text: 'After' }).expect(200);
+
+      const [update] = await received(article.id);
+      expect(update).toMatchObject({ event: 'article.updated', data: { article: { id: article.id, version: article.version + 1 }, changes: { copy: ['captions'] } } });
+      expect(await queuedFor(article.id)).toHaveLength(1);
+    });
+
+    it('announces a photo edit to every published article printing it, keeping their versions, and not to drafts', async () => {
+      const [first, second, draft] = [await live(), await live(), await insertArticle(testApp.dataSource)];
+      const photo = await insertPhoto(testApp.dataSource, { credit: 'Reuters', agency: 'Reuters' });
+      for (const article of [first, second, draft]) await printing(article, photo.id);
+      const writer = { Authorization: `Bearer ${writerToken}` };
+      // Sending what the photo already says changes nothing anyone sees: no announcement.
+      await http().patch(`/api/photos/${photo.id}`).set(writer).send({ credit: 'Reuters' }).expect(200);
+      await http().patch(`/api/photos/${photo.id}`).set(writer).send({ credit: 'Photo by Lina Sinjab / AFP', agency: 'AFP' }).expect(200);
+
+      for (const article of [first, second]) {
+        const [update] = await received(article.id);
+        expect(update.data).toEqual({
+          article: expect.objectContaining({ id: article.id, version: article.version, status: 'published' }),
+          changes: { photos: [{ id: photo.id, fields: ['credit', 'agency'] }] },
+        });
+        expect(await versionOf(article)).toBe(article.version);
+        expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id })).toBe(0);
+      }
+      for (const article of [first, second]) expect(await queuedFor(article.id)).toHaveLength(1);
+      expect(await queuedFor(draft.id)).toEqual([]);
+    });
+
+    it('announces a rename to published articles with the author in a byline or as photographer', async () => {
+      const author = await insertAuthor(testApp.dataSource, { name: 'Ahmad Rubaye', key: `ahmad rubaye ${Date.now()}` });
+      const [byline, photoCredit, draft] = [await live(), await live(), await insertArticle(testApp.dataSource)];
+      await testApp.dataSource.getRepository(Byline).save([
+        { articleId: byline.id, authorId: author.id, role: BylineRole.Writer, position: 0 },
+        { articleId: draft.id, authorId: author.id, role: BylineRole.Writer, position: 0 },
+      ]);
+      await printing(photoCredit, (await insertPhoto(testApp.dataSource, { photographerId: author.id })).id);
+
+      await http().patch(`/api/authors/${author.id}`).set('Authorization', `Bearer ${writerToken}`).send({ name: 'Ahmad Al-Rubaye' }).expect(200);
+
+      for (const article of [byline, photoCredit]) {
+        const [update] = await received(article.id);
+        expect(update.data).toMatchObject({ article: { id: article.id, version: article.version }, changes: { authors: [{ id: author.id, fields: ['name'] }] } });
+      }
+      expect(await queuedFor(draft.id)).toEqual([]);
+    });
+
+    it('announces a panel save with a new credit once for the edited article, and to other articles printing the photo', async () => {
+      const editor = await loggedInAs(testApp.app, UserRole.Editor);
+      const [edited, alsoPrinting] = [await live(), await live()];
+      const photo = await insertPhoto(testApp.dataSource, { credit: 'AFP' });
+      const caption = await printing(edited, photo.id);
+      await printing(alsoPrinting, photo.id);
+
+      const saved = await http()
+        .post(`/admin/api/resources/Article/records/${edited.id}/edit`)
+        .set('Cookie', editor.cookie)
+        .field('payload', JSON.stringify({ version: edited.version, headline: 'Corrected headline', captions: [{ id: caption.id, text: caption.text }], credits: [{ photoId: photo.id, credit: 'Photo by Hadi Mizban / AP' }] }));
+      expect(saved.body.problem).toBeUndefined();
+
+      const [update] = await received(edited.id);
+      expect(update.data).toMatchObject({
+        article: { id: edited.id, version: edited.version + 1 },
+        changes: { copy: ['headline'], photos: [{ id: photo.id, fields: ['credit'] }] },
+      });
+      const [other] = await received(alsoPrinting.id);
+      expect(other.data).toMatchObject({ article: { id: alsoPrinting.id, version: alsoPrinting.version }, changes: { photos: [{ id: photo.id, fields: ['credit'] }] } });
+      expect(other.data.changes).not.toHaveProperty('copy');
+      expect(await queuedFor(edited.id)).toHaveLength(1);
+    });
   });
 });

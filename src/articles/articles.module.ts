@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
 import { Article } from './article.entity';
 import { ArticlesController } from './articles.controller';
@@ -9,7 +10,7 @@ import { Byline } from './byline.entity';
 import { PublicContentCache } from './public-content-cache';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule],
+  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
   controllers: [ArticlesController],
   providers: [ArticlesService, ArticleFeedService, PublicContentCache],
   exports: [ArticlesService, ArticleFeedService, TypeOrmModule],

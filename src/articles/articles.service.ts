@@ -7,14 +7,15 @@ import { Actor, assertCan, Permission } from '../auth/actor';
 import { Caption } from '../captions/caption.entity';
 import { articleContentHash } from '../wire';
 import { ArticleError, ArticleErrorCode } from './article-error';
-import { ArticleEvent, ArticleEventName } from './article-events';
+import { PendingArticleUpdates } from './article-events';
 import { ArticleStatus, editPermissionFor } from './article-status';
 import { Article } from './article.entity';
 import { Byline, BylineRole } from './byline.entity';
 import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
-import { applyCaptionTexts, assertVersionNamingEditor, snapshotOf, writeRevision } from './revisions';
+import { PhotosService } from '../photos/photos.service';
+import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, snapshotOf, writeRevision } from './revisions';
 
 export interface NewArticle {
   headline: string;
@@ -33,6 +34,11 @@ export interface ArticleChanges {
   captions?: Array<{ id: number; text: string }>;
   /** The complete new list of bylines, in order (writers and photographers); absent leaves them as they are. */
   bylines?: BylineInput[];
+  /**
+   * New credits for photos this article prints (the panel's one-page editor). A credit belongs to the photo,
+   * so it changes wherever the photo is printed; PhotosService saves it, in the same transaction as the rest.
+   */
+  credits?: Array<{ photoId: number; credit: string | null }>;
 }
 
 @Injectable()
@@ -41,6 +47,7 @@ export class ArticlesService {
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly photos: PhotosService,
   ) {}
 
   async getById(id: number): Promise<Article> {
@@ -80,31 +87,78 @@ export class ArticlesService {
   /**
    * Applies an editor's or a workflow's changes when `expectedVersion` is still current; otherwise
    * nothing is written and the conflict names the version that won, so the caller can merge and retry.
+   * Everything, credits included, is one transaction: a refusal anywhere leaves the article as it was.
    */
   async update(id: number, changes: ArticleChanges, expectedVersion: number, actor: Actor): Promise<Article> {
+    const updates = new PendingArticleUpdates();
     const saved = await this.dataSource.transaction(async (manager) => {
-      const article = await lockArticle(manager, id);
-      assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
-      await assertVersionNamingEditor(manager, article, expectedVersion);
-      const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
-      const bylines = await bylinesOf(manager, id);
-      const before = snapshotOf(article, captions, bylines);
-      if (changes.headline !== undefined) article.headline = changes.headline;
-      if (changes.slug !== undefined) article.slug = changes.slug;
-      if (changes.body !== undefined) article.body = changes.body;
-      const changedCaptions = applyCaptionTexts(article, captions, changes.captions ?? []);
-      article.contentHash = articleContentHash(article);
-      article.version += 1;
-      const saved = await this.saveHandlingSlug(manager, article);
-      await manager.save(changedCaptions);
-      const keepBylines = changes.bylines === undefined || sameBylines(bylines, changes.bylines);
-      const savedBylines = keepBylines ? bylines : await replaceBylines(manager, id, changes.bylines!);
-      // Same transaction: an edit and its revision are committed together or not at all.
-      await writeRevision(manager, saved, before, snapshotOf(saved, captions, savedBylines), actor);
+      const saved = await this.editWithin(manager, id, expectedVersion, actor, updates, (article) => applyCopyChanges(manager, article, changes));
+      await this.changeCreditsWithin(manager, saved, changes.credits ?? [], actor, updates);
       return saved;
     });
-    this.events.emit(ArticleEventName.Updated, { article: saved, actor } satisfies ArticleEvent);
+    updates.emit(this.events, actor);
     return saved;
+  }
+
+  /**
+   * An edit of something the article prints (a caption), made by another service under the article's rules:
+   * see {@link editWithin}. `change` runs inside the transaction, with the article locked.
+   */
+  async edit<T>(id: number, expectedVersion: number | undefined, actor: Actor, change: (manager: EntityManager, article: Article) => Promise<T>): Promise<{ article: Article; result: T }> {
+    const updates = new PendingArticleUpdates();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      let result: T | undefined;
+      const article = await this.editWithin(manager, id, expectedVersion, actor, updates, async (locked) => {
+        result = await change(manager, locked);
+      });
+      return { article, result: result as T };
+    });
+    updates.emit(this.events, actor);
+    return outcome;
+  }
+
+  /**
+   * The one rule for every edit of an article's copy, whichever route or screen it comes from: the row is
+   * locked until commit (concurrent writers queue up), the actor needs the right to edit copy in its status,
+   * and the version they read, when given, must still be current. After `change`, the version goes up and a
+   * revision records what changed, in the same transaction; the caller announces `updates` after commit.
+   */
+  private async editWithin(
+    manager: EntityManager,
+    id: number,
+    expectedVersion: number | undefined,
+    actor: Actor,
+    updates: PendingArticleUpdates,
+    change: (article: Article) => Promise<void>,
+  ): Promise<Article> {
+    const article = await lockArticle(manager, id);
+    assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
+    if (expectedVersion !== undefined) await assertVersionNamingEditor(manager, article, expectedVersion);
+    const before = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
+    await change(article);
+    article.contentHash = articleContentHash(article);
+    article.version += 1;
+    const saved = await this.saveHandlingSlug(manager, article);
+    const revision = await writeRevision(manager, saved, before, snapshotOf(saved, await captionsOf(manager, id), await bylinesOf(manager, id)), actor);
+    updates.copy(saved, copyFieldsOf(revision.changes));
+    return saved;
+  }
+
+  /** Credits only for photos this article prints; unchanged ones are left alone (and need no right to edit them). */
+  private async changeCreditsWithin(
+    manager: EntityManager,
+    article: Article,
+    credits: NonNullable<ArticleChanges['credits']>,
+    actor: Actor,
+    updates: PendingArticleUpdates,
+  ): Promise<void> {
+    if (credits.length === 0) return;
+    const printed = new Map((await manager.find(Caption, { where: { articleId: article.id }, relations: { photo: true } })).map((caption) => [caption.photoId, caption.photo]));
+    for (const { photoId, credit } of credits) {
+      const photo = printed.get(photoId);
+      if (!photo) throw new ArticleError(ArticleErrorCode.InvalidRequest, `article ${article.id} does not print photo ${photoId}, so its credit cannot be changed here`);
+      if (photo.credit !== credit) await this.photos.updateWithin(manager, photoId, { credit }, actor, updates);
+    }
   }
 
   private async saveHandlingSlug(manager: EntityManager, article: Article): Promise<Article> {
@@ -129,6 +183,22 @@ async function freeSlug(manager: EntityManager, base: string): Promise<string> {
   let candidate = base;
   for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${base}-${suffix}`;
   return candidate;
+}
+
+/** Headline, slug, body, caption texts and bylines: the parts of an article's copy an editor changes in one save. */
+async function applyCopyChanges(manager: EntityManager, article: Article, changes: ArticleChanges): Promise<void> {
+  if (changes.headline !== undefined) article.headline = changes.headline;
+  if (changes.slug !== undefined) article.slug = changes.slug;
+  if (changes.body !== undefined) article.body = changes.body;
+  await manager.save(applyCaptionTexts(article, await captionsOf(manager, article.id), changes.captions ?? []));
+  if (changes.bylines !== undefined && !sameBylines(await bylinesOf(manager, article.id), changes.bylines)) {
+    await replaceBylines(manager, article.id, changes.bylines);
+  }
+}
+
+/** The article's captions in print order. */
+export function captionsOf(manager: EntityManager, articleId: number): Promise<Caption[]> {
+  return manager.find(Caption, { where: { articleId }, order: { position: 'ASC' } });
 }
 
 /** Reads the article row and locks it until the transaction ends, so concurrent writers queue up. */

@@ -6,7 +6,7 @@ import { Caption } from '../captions/caption.entity';
 import { PublishingService } from '../publishing/publishing.service';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
-import { assertVersion, lockArticle } from './articles.service';
+import { assertVersion, captionsOf, lockArticle } from './articles.service';
 import { Byline } from './byline.entity';
 import { bylinesOf } from './bylines';
 import { DismissedDuplicatePair } from './dismissed-duplicate.entity';
@@ -77,7 +77,7 @@ export class DuplicatesService {
       const merge = { keptId: keep.id, retiredId: retire.id, captionsMoved, bylinesMoved };
       for (const article of [keep, retire]) {
         const after = snapshotOf(article, await captionsOf(manager, article.id), await bylinesOf(manager, article.id));
-        await writeRevision(manager, article, before.get(article.id)!, after, actor, merge);
+        await writeRevision(manager, article, before.get(article.id)!, after, actor, { merge });
       }
       return { kept: keep, retired: retire, announce: wasPublished };
     });
@@ -87,7 +87,8 @@ export class DuplicatesService {
 
   /**
    * "Not a duplicate": clears the flag and remembers the pair of copies, so the importer does not flag
-   * the same pair again on the next import.
+   * the same pair again on the next import. The decision is a new version with a revision, so History says
+   * who cleared the flag (which lets the article be published) and against which article; its copy is as it was.
    */
   async dismiss(duplicateId: number, actor: Actor, expectedVersion?: number): Promise<Article> {
     assertCan(actor, Permission.MergeDuplicates);
@@ -103,9 +104,13 @@ export class DuplicatesService {
         .values({ lowHash, highHash, articleId: duplicate.id, otherArticleId: original.id, dismissedById: actor.kind === 'user' ? actor.id : null })
         .orIgnore()
         .execute();
+      const notDuplicate = { otherArticleId: original.id, kind: duplicate.duplicateKind!, score: duplicate.duplicateScore };
+      const copy = snapshotOf(duplicate, await captionsOf(manager, duplicate.id), await bylinesOf(manager, duplicate.id));
       clearFlag(duplicate);
       duplicate.version += 1;
-      return manager.save(duplicate);
+      const saved = await manager.save(duplicate);
+      await writeRevision(manager, saved, copy, copy, actor, { notDuplicate });
+      return saved;
     });
   }
 
@@ -138,10 +143,6 @@ function clearFlag(article: Article): void {
   article.duplicateOf = null;
   article.duplicateKind = null;
   article.duplicateScore = null;
-}
-
-function captionsOf(manager: EntityManager, articleId: number): Promise<Caption[]> {
-  return manager.find(Caption, { where: { articleId }, order: { position: 'ASC' } });
 }
 
 /**

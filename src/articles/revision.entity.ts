@@ -1,5 +1,6 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { User } from '../auth/user.entity';
+import type { DuplicateKind } from './article-status';
 import type { Article } from './article.entity';
 import type { BylineRole } from './byline.entity';
 
@@ -10,6 +11,8 @@ export interface ArticleSnapshot {
   body: string[];
   /** Caption texts by caption id, as they were after this save. */
   captions: Record<string, string>;
+  /** Each caption's place among the article's photos, by caption id; absent from revisions written before captions could be moved. */
+  captionPositions?: Record<string, number>;
   /** Bylines in order; absent from revisions written before bylines were editable. */
   bylines?: Array<{ authorId: number; role: BylineRole; name: string }>;
 }
@@ -27,8 +30,18 @@ export interface MergeNote {
   bylinesMoved: number;
 }
 
-/** Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge made it. */
-export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }> & { merge?: MergeNote };
+/** An editor's "Not a duplicate" decision that this version records: the article it had been flagged against, and how. */
+export interface NotDuplicateNote {
+  otherArticleId: number;
+  kind: DuplicateKind;
+  score: number | null;
+}
+
+/**
+ * Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge
+ * made it, `notDuplicate` when an editor cleared a duplicate flag.
+ */
+export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }> & { merge?: MergeNote; notDuplicate?: NotDuplicateNote };
 
 /** One save of an article: who, when, what changed, and the copy as it stood afterwards. */
 @Entity({ name: 'article_revisions' })

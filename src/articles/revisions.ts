@@ -4,7 +4,7 @@ import { Caption } from '../captions/caption.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import type { Article } from './article.entity';
 import type { Byline } from './byline.entity';
-import { ArticleRevision, ArticleSnapshot, MergeNote, RevisionChanges } from './revision.entity';
+import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
 
 export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
   return {
@@ -12,6 +12,7 @@ export function snapshotOf(article: Article, captions: readonly Caption[], bylin
     slug: article.slug,
     body: [...article.body],
     captions: Object.fromEntries(captions.map((caption) => [String(caption.id), caption.text])),
+    captionPositions: Object.fromEntries(captions.map((caption) => [String(caption.id), caption.position])),
     bylines: bylines.map((byline) => ({ authorId: byline.authorId, role: byline.role, name: byline.author.name })),
   };
 }
@@ -29,6 +30,17 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
       to: Object.fromEntries(changedCaptions.map((id) => [id, after.captions[id]])),
     };
   }
+  // A caption that arrived is in `captions` already; this records only captions that moved.
+  const [positionsBefore, positionsAfter] = [before.captionPositions, after.captionPositions];
+  if (positionsBefore && positionsAfter) {
+    const moved = Object.keys(positionsAfter).filter((id) => id in positionsBefore && positionsBefore[id] !== positionsAfter[id]);
+    if (moved.length > 0) {
+      changes.captionPositions = {
+        from: Object.fromEntries(moved.map((id) => [id, positionsBefore[id]])),
+        to: Object.fromEntries(moved.map((id) => [id, positionsAfter[id]])),
+      };
+    }
+  }
   return changes;
 }
 
@@ -38,7 +50,7 @@ export async function writeRevision(
   before: ArticleSnapshot,
   after: ArticleSnapshot,
   actor: Actor,
-  merge?: MergeNote,
+  notes: Pick<RevisionChanges, 'merge' | 'notDuplicate'> = {},
 ): Promise<ArticleRevision> {
   return manager.save(
     manager.create(ArticleRevision, {
@@ -46,7 +58,7 @@ export async function writeRevision(
       version: saved.version,
       userId: actor.kind === 'user' ? actor.id : null,
       actorName: describeActor(actor).slice(0, 254),
-      changes: merge ? { ...diffSnapshots(before, after), merge } : diffSnapshots(before, after),
+      changes: { ...diffSnapshots(before, after), ...notes },
       snapshot: after,
     }),
   );
@@ -83,4 +95,10 @@ export function applyCaptionTexts(article: Article, captions: Caption[], texts: 
     }
   }
   return changed;
+}
+
+/** The parts of the copy a revision changed, without its notes (merge, "not a duplicate"). */
+export function copyFieldsOf(changes: RevisionChanges): Array<keyof ArticleSnapshot> {
+  const notes = new Set(['merge', 'notDuplicate']);
+  return Object.keys(changes).filter((field) => !notes.has(field)) as Array<keyof ArticleSnapshot>;
 }

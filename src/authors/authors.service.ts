@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { ANNOUNCED_COLUMNS, PendingArticleUpdates } from '../articles/article-events';
 import { ArticleStatus, editPermissionFor } from '../articles/article-status';
+import { Article } from '../articles/article.entity';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { authorKey, displayName } from '../wire';
@@ -10,7 +13,11 @@ import { Author } from './author.entity';
 
 @Injectable()
 export class AuthorsService {
-  constructor(@InjectRepository(Author) private readonly authors: Repository<Author>) {}
+  constructor(
+    @InjectRepository(Author) private readonly authors: Repository<Author>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
 
   async getById(id: number): Promise<Author> {
     const author = await this.authors.findOneBy({ id });
@@ -21,33 +28,39 @@ export class AuthorsService {
   /** A new person; a name that is a spelling variant of an existing author's is refused, naming that author. */
   async create(input: { name: string }, actor: Actor): Promise<Author> {
     assertCan(actor, Permission.EditDraft);
-    return this.save(this.authors.create(named(input.name)));
+    return this.save(this.authors.manager, this.authors.create(named(input.name)));
   }
 
-  /** Renames an author; when their byline is on published copy, this needs the right to edit published copy. */
+  /**
+   * Renames an author; when their byline is on published copy, this needs the right to edit published copy.
+   * Once the rename has committed, each published article printing the name (in a byline or a photo
+   * credit) is announced as `article.updated`; its version stays, since its own copy did not change.
+   */
   async update(id: number, changes: { name?: string }, actor: Actor): Promise<Author> {
-    const author = await this.getById(id);
-    assertCan(actor, editPermissionFor(await this.bylinesPublishedCopy(id)));
-    if (changes.name !== undefined) Object.assign(author, named(changes.name));
-    return this.save(author);
+    const updates = new PendingArticleUpdates();
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const author = await manager.findOne(Author, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!author) throw new AuthorError(AuthorErrorCode.NotFound, `no author with id ${id}`);
+      assertCan(actor, editPermissionFor(await publishedArticlesNaming(manager, id).getExists()));
+      if (changes.name === undefined) return author;
+      const renamed = named(changes.name);
+      const nameChanged = renamed.name !== author.name;
+      const saved = await this.save(manager, Object.assign(author, renamed));
+      if (nameChanged) {
+        for (const article of await publishedArticlesNaming(manager, id).getMany()) updates.author(article, { id, fields: ['name'] });
+      }
+      return saved;
+    });
+    updates.emit(this.events, actor);
+    return saved;
   }
 
-  private async bylinesPublishedCopy(id: number): Promise<boolean> {
-    const rows: unknown[] = await this.authors.query(
-      `SELECT 1 FROM bylines b JOIN articles a ON a.id = b."articleId" WHERE b."authorId" = $1 AND a.status = $2
-       UNION ALL
-       SELECT 1 FROM photos p JOIN captions c ON c."photoId" = p.id JOIN articles a ON a.id = c."articleId" WHERE p."photographerId" = $1 AND a.status = $2
-       LIMIT 1`,
-      [id, ArticleStatus.Published],
-    );
-    return rows.length > 0;
-  }
-
-  private async save(author: Author): Promise<Author> {
+  private async save(manager: EntityManager, author: Author): Promise<Author> {
     try {
-      return await this.authors.save(author);
+      return await manager.save(author);
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_authors_key')) {
+        // Read outside `manager`: its transaction, if any, is aborted by the violation.
         const existing = await this.authors.findOneBy({ key: author.key });
         throw new AuthorError(AuthorErrorCode.AlreadyExists, `"${author.name}" is already known as author ${existing?.id} ("${existing?.name}")`, {
           existingAuthorId: existing?.id,
@@ -56,6 +69,23 @@ export class AuthorsService {
       throw error;
     }
   }
+}
+
+/**
+ * Published articles that print the author's name: in a byline, or as the photographer of a photo they
+ * print. Only what an announcement shows is read (a prolific author's archive is large).
+ */
+function publishedArticlesNaming(manager: EntityManager, authorId: number): SelectQueryBuilder<Article> {
+  return manager
+    .createQueryBuilder(Article, 'article')
+    .select(ANNOUNCED_COLUMNS.map((column) => `article.${column}`))
+    .where('article.status = :published', { published: ArticleStatus.Published })
+    .andWhere(
+      `(article.id IN (SELECT byline."articleId" FROM bylines byline WHERE byline."authorId" = :authorId)
+        OR article.id IN (SELECT caption."articleId" FROM captions caption JOIN photos photo ON photo.id = caption."photoId" WHERE photo."photographerId" = :authorId))`,
+      { authorId },
+    )
+    .orderBy('article.id');
 }
 
 function named(name: string): Pick<Author, 'name' | 'key'> {

@@ -1,11 +1,17 @@
-import { Body, Controller, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { expectedVersion } from '../articles/expected-version';
 import type { Actor } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { CaptionsService } from './captions.service';
 import { CaptionView, CreateCaptionDto, UpdateCaptionDto } from './dto/caption.dto';
+
+const AS_ARTICLE_EDIT =
+  'A caption is part of its article: the change is an edit of the article (a new version, a revision in its History, and an article.updated webhook). ' +
+  'Optionally name the article version you read with If-Match: "<version>" or "version"; a stale one gets 409 with currentVersion and changes nothing.';
+const IF_MATCH = { name: 'If-Match', required: false, description: 'Optional: the version of the caption’s article you read, e.g. "3" (409 when stale)' };
 
 @ApiTags('Captions')
 @ApiBearerAuth()
@@ -16,18 +22,25 @@ export class CaptionsController {
   constructor(private readonly captions: CaptionsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Print a photo in an article with a caption', description: 'Needs content:write.' })
+  @ApiOperation({ summary: 'Print a photo in an article with a caption', description: `Needs content:write. ${AS_ARTICLE_EDIT}` })
+  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CaptionView })
   @ApiProblems(400, 401, 403, 409)
-  async create(@Body() body: CreateCaptionDto, @CurrentActor() actor: Actor): Promise<CaptionView> {
-    return CaptionView.of(await this.captions.create(body, actor));
+  async create(@Body() { version, ...input }: CreateCaptionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<CaptionView> {
+    return CaptionView.of(await this.captions.create(input, actor, expectedVersion(ifMatch, version, false)));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Fix a caption’s text or move it', description: 'Needs content:write.' })
+  @ApiOperation({ summary: 'Fix a caption’s text or move it', description: `Needs content:write. ${AS_ARTICLE_EDIT}` })
+  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CaptionView })
   @ApiProblems(400, 401, 403, 404, 409)
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateCaptionDto, @CurrentActor() actor: Actor): Promise<CaptionView> {
-    return CaptionView.of(await this.captions.update(id, body, actor));
+  async update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() { version, ...changes }: UpdateCaptionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaptionView> {
+    return CaptionView.of(await this.captions.update(id, changes, actor, expectedVersion(ifMatch, version, false)));
   }
 }

@@ -1,17 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ArticleStatus, editPermissionFor } from '../articles/article-status';
+import { EntityManager, Repository } from 'typeorm';
 import { Article } from '../articles/article.entity';
-import { Actor, assertCan } from '../auth/actor';
+import { ArticlesService } from '../articles/articles.service';
+import { Actor } from '../auth/actor';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { Photo } from '../photos/photo.entity';
 import { CaptionError, CaptionErrorCode } from './caption-error';
 import { Caption } from './caption.entity';
 
+/** A caption saved as an edit of its article, with the article at the version that edit produced. */
+export interface CaptionEdit {
+  caption: Caption;
+  article: Article;
+}
+
+/**
+ * Captions are part of their article's copy: every change goes through `ArticlesService.edit`, so it has
+ * the article's permission and version checks, bumps its version, writes a revision and announces
+ * `article.updated`, all as one transaction. `expectedVersion` is the article's version the caller read.
+ */
 @Injectable()
 export class CaptionsService {
-  constructor(@InjectRepository(Caption) private readonly captions: Repository<Caption>) {}
+  constructor(
+    @InjectRepository(Caption) private readonly captions: Repository<Caption>,
+    private readonly articles: ArticlesService,
+  ) {}
 
   async getById(id: number): Promise<Caption> {
     const caption = await this.captions.findOneBy({ id });
@@ -20,43 +34,46 @@ export class CaptionsService {
   }
 
   /** Prints a photo in an article under `text`; without a position it goes after the article's last photo. */
-  async create(input: { articleId: number; photoId: number; text: string; position?: number }, actor: Actor): Promise<Caption> {
-    const article = await this.captions.manager.findOneBy(Article, { id: input.articleId });
-    if (!article) throw new CaptionError(CaptionErrorCode.UnknownArticle, `no article with id ${input.articleId}`);
-    assertCanEdit(actor, article);
-    if (!(await this.captions.manager.existsBy(Photo, { id: input.photoId }))) {
-      throw new CaptionError(CaptionErrorCode.UnknownPhoto, `no photo with id ${input.photoId}`);
+  async create(input: { articleId: number; photoId: number; text: string; position?: number }, actor: Actor, expectedVersion?: number): Promise<CaptionEdit> {
+    if (!(await this.captions.manager.existsBy(Article, { id: input.articleId }))) {
+      throw new CaptionError(CaptionErrorCode.UnknownArticle, `no article with id ${input.articleId}`);
     }
-    const position = input.position ?? (await this.nextPosition(input.articleId));
-    return this.save(this.captions.create({ articleId: input.articleId, photoId: input.photoId, text: input.text, position }));
-  }
-
-  async update(id: number, changes: { text?: string; position?: number }, actor: Actor): Promise<Caption> {
-    const caption = await this.getById(id);
-    const article = await this.captions.manager.findOneByOrFail(Article, { id: caption.articleId });
-    assertCanEdit(actor, article);
-    if (changes.text !== undefined) caption.text = changes.text;
-    if (changes.position !== undefined) caption.position = changes.position;
-    return this.save(caption);
-  }
-
-  private async nextPosition(articleId: number): Promise<number> {
-    const [{ next }] = await this.captions.query(`SELECT COALESCE(MAX(position) + 1, 0) AS next FROM captions WHERE "articleId" = $1`, [articleId]);
-    return Number(next);
-  }
-
-  private async save(caption: Caption): Promise<Caption> {
-    try {
-      return await this.captions.save(caption);
-    } catch (error) {
-      if (isUniqueViolation(error, 'UQ_captions_article_position')) {
-        throw new CaptionError(CaptionErrorCode.PositionTaken, `article ${caption.articleId} already has a photo at position ${caption.position}`);
+    const { article, result } = await this.articles.edit(input.articleId, expectedVersion, actor, async (manager) => {
+      if (!(await manager.existsBy(Photo, { id: input.photoId }))) {
+        throw new CaptionError(CaptionErrorCode.UnknownPhoto, `no photo with id ${input.photoId}`);
       }
-      throw error;
-    }
+      const position = input.position ?? (await nextPosition(manager, input.articleId));
+      return save(manager, manager.create(Caption, { articleId: input.articleId, photoId: input.photoId, text: input.text, position }));
+    });
+    return { caption: result, article };
+  }
+
+  async update(id: number, changes: { text?: string; position?: number }, actor: Actor, expectedVersion?: number): Promise<CaptionEdit> {
+    const { articleId } = await this.getById(id);
+    const { article, result } = await this.articles.edit(articleId, expectedVersion, actor, async (manager) => {
+      // Read again under the article's lock: a merge of duplicates may have moved it meanwhile.
+      const caption = await manager.findOneBy(Caption, { id, articleId });
+      if (!caption) throw new CaptionError(CaptionErrorCode.NotFound, `caption ${id} is no longer in article ${articleId}`);
+      if (changes.text !== undefined) caption.text = changes.text;
+      if (changes.position !== undefined) caption.position = changes.position;
+      return save(manager, caption);
+    });
+    return { caption: result, article };
   }
 }
 
-function assertCanEdit(actor: Actor, article: Article): void {
-  assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
+async function nextPosition(manager: EntityManager, articleId: number): Promise<number> {
+  const [{ next }] = await manager.query(`SELECT COALESCE(MAX(position) + 1, 0) AS next FROM captions WHERE "articleId" = $1`, [articleId]);
+  return Number(next);
+}
+
+async function save(manager: EntityManager, caption: Caption): Promise<Caption> {
+  try {
+    return await manager.save(caption);
+  } catch (error) {
+    if (isUniqueViolation(error, 'UQ_captions_article_position')) {
+      throw new CaptionError(CaptionErrorCode.PositionTaken, `article ${caption.articleId} already has a photo at position ${caption.position}`);
+    }
+    throw error;
+  }
 }

@@ -7,9 +7,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { ArticleEvent, ArticleEventName } from '../articles/article-events';
+import { ArticleEventName, ArticleUpdatedEvent } from '../articles/article-events';
 import { Article } from '../articles/article.entity';
-import { Actor, assertCan, can, Permission } from '../auth/actor';
+import { ArticleRevision } from '../articles/revision.entity';
+import { copyFieldsOf } from '../articles/revisions';
+import { Actor, assertCan, can, describeActor, Permission } from '../auth/actor';
 import { EnvironmentVariables } from '../config/environment';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { JobQueueService } from '../jobs/job-queue.service';
@@ -217,8 +219,11 @@ export class ImportsService {
     const updated = (record.report as Partial<ImportReport> | null)?.updatedArticleIds ?? [];
     if (updated.length > 0) {
       const importer: Actor = { kind: 'system', name: `wire import ${record.id}` };
+      // The import's own revisions say what it changed (a long dump may have touched an article in several batches).
+      const revisions = await this.dataSource.getRepository(ArticleRevision).findBy({ articleId: In(updated), actorName: describeActor(importer) });
       for (const article of await this.dataSource.getRepository(Article).findBy({ id: In(updated) })) {
-        await this.events.emitAsync(ArticleEventName.Updated, { article, actor: importer } satisfies ArticleEvent);
+        const copy = [...new Set(revisions.filter((revision) => revision.articleId === article.id).flatMap((revision) => copyFieldsOf(revision.changes)))];
+        await this.events.emitAsync(ArticleEventName.Updated, { article, actor: importer, changes: { copy } } satisfies ArticleUpdatedEvent);
       }
     }
     await this.events.emitAsync(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { ANNOUNCED_COLUMNS, PendingArticleUpdates } from '../articles/article-events';
 import { ArticleStatus, editPermissionFor } from '../articles/article-status';
+import { Article } from '../articles/article.entity';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { Author } from '../authors/author.entity';
 import { isUniqueViolation } from '../database/postgres-errors';
@@ -18,7 +21,11 @@ export interface PhotoFields {
 
 @Injectable()
 export class PhotosService {
-  constructor(@InjectRepository(Photo) private readonly photos: Repository<Photo>) {}
+  constructor(
+    @InjectRepository(Photo) private readonly photos: Repository<Photo>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
 
   async getById(id: number): Promise<Photo> {
     const photo = await this.photos.findOne({ where: { id }, relations: { photographer: true } });
@@ -35,7 +42,7 @@ export class PhotosService {
   /** A picture added by hand or automation, identified by its URL (the importer identifies its own by caption and credit). */
   async create(input: PhotoFields & { url: string }, actor: Actor): Promise<Photo> {
     assertCan(actor, Permission.EditDraft);
-    await this.assertPhotographerExists(input.photographerId);
+    await this.assertPhotographerExists(this.photos.manager, input.photographerId);
     const photo = this.photos.create({
       url: input.url,
       credit: input.credit ?? null,
@@ -56,35 +63,59 @@ export class PhotosService {
 
   /**
    * Fixes credit, agency, photographer or URL. The fingerprint stays: it is how later imports recognise
-   * the same picture. A photo printed in published copy needs the right to edit published copy.
+   * the same picture. A photo printed in published copy needs the right to edit published copy. Once the
+   * change has committed, each published article printing the photo is announced as `article.updated`.
    */
   async update(id: number, changes: PhotoFields, actor: Actor): Promise<Photo> {
-    const photo = await this.getById(id);
-    assertCan(actor, editPermissionFor(await this.appearsInPublishedCopy(id)));
-    await this.assertPhotographerExists(changes.photographerId);
-    if (changes.url !== undefined) photo.url = changes.url;
-    if (changes.credit !== undefined) photo.credit = changes.credit;
-    if (changes.agency !== undefined) photo.agency = changes.agency;
-    if (changes.photographerId !== undefined) {
-      photo.photographerId = changes.photographerId;
-      photo.photographer = null;
-    }
-    await this.photos.save(photo);
+    const updates = new PendingArticleUpdates();
+    await this.dataSource.transaction((manager) => this.updateWithin(manager, id, changes, actor, updates));
+    updates.emit(this.events, actor);
     return this.getById(id);
   }
 
-  private async appearsInPublishedCopy(id: number): Promise<boolean> {
-    const rows: unknown[] = await this.photos.query(
-      `SELECT 1 FROM captions c JOIN articles a ON a.id = c."articleId" WHERE c."photoId" = $1 AND a.status = $2 LIMIT 1`,
-      [id, ArticleStatus.Published],
-    );
-    return rows.length > 0;
+  /**
+   * {@link update} inside the caller's transaction. The published articles printing the photo (and any
+   * article `updates` already holds) are added to `updates`, for the caller to announce after commit. Their versions stay: their own copy did not change, and a photo printed in many
+   * articles would otherwise put every editor working on one of them in a version conflict.
+   */
+  async updateWithin(manager: EntityManager, id: number, changes: PhotoFields, actor: Actor, updates: PendingArticleUpdates): Promise<Photo> {
+    const photo = await manager.findOne(Photo, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!photo) throw new PhotoError(PhotoErrorCode.NotFound, `no photo with id ${id}`);
+    assertCan(actor, editPermissionFor(await appearsInPublishedCopy(manager, id)));
+    await this.assertPhotographerExists(manager, changes.photographerId);
+    const fields = (['url', 'credit', 'agency', 'photographerId'] as const).filter((field) => changes[field] !== undefined && changes[field] !== photo[field]);
+    if (fields.length === 0) return photo;
+    const saved = await manager.save(Object.assign(photo, Object.fromEntries(fields.map((field) => [field, changes[field]]))));
+    for (const article of await articlesShowing(manager, id, updates)) updates.photo(article, { id, fields: [...fields] });
+    return saved;
   }
 
-  private async assertPhotographerExists(photographerId: number | null | undefined): Promise<void> {
+  private async assertPhotographerExists(manager: EntityManager, photographerId: number | null | undefined): Promise<void> {
     if (photographerId === undefined || photographerId === null) return;
-    if (!(await this.photos.manager.existsBy(Author, { id: photographerId }))) {
+    if (!(await manager.existsBy(Author, { id: photographerId }))) {
       throw new PhotoError(PhotoErrorCode.UnknownPhotographer, `no author with id ${photographerId} to credit as photographer`);
     }
   }
+}
+
+async function appearsInPublishedCopy(manager: EntityManager, id: number): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM captions c JOIN articles a ON a.id = c."articleId" WHERE c."photoId" = $1 AND a.status = $2 LIMIT 1`,
+    [id, ArticleStatus.Published],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Articles printing the photo that are announced: the published ones (readers see the change), and any the
+ * transaction already announces, so that an edit's own event names the photo it changed too.
+ */
+function articlesShowing(manager: EntityManager, photoId: number, updates: PendingArticleUpdates): Promise<Article[]> {
+  return manager
+    .createQueryBuilder(Article, 'article')
+    .select(ANNOUNCED_COLUMNS.map((column) => `article.${column}`))
+    .where('article.id IN (SELECT caption."articleId" FROM captions caption WHERE caption."photoId" = :photoId)', { photoId })
+    .andWhere('(article.status = :published OR article.id = ANY(:pending))', { published: ArticleStatus.Published, pending: updates.articleIds() })
+    .orderBy('article.id')
+    .getMany();
 }

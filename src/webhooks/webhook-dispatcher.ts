@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { type ArticleEvent, ArticleEventName } from '../articles/article-events';
-import type { Article } from '../articles/article.entity';
+import { type AnnouncedArticle, type ArticleEvent, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
 import { type ImportCompletedEvent, ImportEventName } from '../imports/import-events';
 import type { WebhookEvent } from './webhook-event';
 import { WebhooksService } from './webhooks.service';
@@ -27,8 +26,8 @@ export class WebhookDispatcher {
   }
 
   @OnEvent(ArticleEventName.Updated, { async: true, promisify: true })
-  onUpdated(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article) });
+  onUpdated(event: ArticleUpdatedEvent): Promise<void> {
+    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article), changes: event.changes });
   }
 
   @OnEvent(ImportEventName.Completed, { async: true, promisify: true })
@@ -46,7 +45,7 @@ export class WebhookDispatcher {
   }
 }
 
-function articleSummary(article: Article): Record<string, unknown> {
+function articleSummary(article: AnnouncedArticle): Record<string, unknown> {
   return {
     id: article.id,
     slug: article.slug,

@@ -48,7 +48,13 @@ const ArticleHistory = ({ resource, record, action }) => {
               Moved {revision.merge.captionsMoved} caption(s) and {revision.merge.bylinesMoved} byline(s).
             </Text>
           )}
-          {(revision.changed.length > 0 || !revision.merge) && (
+          {revision.notDuplicate && (
+            <Text mb="default" data-testid="revision-not-duplicate">
+              Marked not a duplicate of article {revision.notDuplicate.otherArticleId} (flagged {revision.notDuplicate.kind}
+              {revision.notDuplicate.score === null ? '' : `, similarity ${revision.notDuplicate.score.toFixed(2)}`}); the flag was cleared.
+            </Text>
+          )}
+          {(revision.changed.length > 0 || (!revision.merge && !revision.notDuplicate)) && (
             <Text mb="default">{revision.changed.length ? `Changed: ${revision.changed.join(', ')}` : 'Saved without changes'}</Text>
           )}
           {revision.headline && <ParagraphDiff rows={[{ kind: 'changed', left: revision.headline.from, right: revision.headline.to }]} leftTitle="Headline before" rightTitle="Headline after" />}
@@ -66,6 +72,11 @@ const ArticleHistory = ({ resource, record, action }) => {
               leftTitle="Captions before"
               rightTitle="Captions after"
             />
+          )}
+          {revision.captionPositions && (
+            <Text mb="default">
+              Photos moved: {Object.keys(revision.captionPositions.to).map((id) => `caption ${id} from position ${revision.captionPositions.from[id]} to ${revision.captionPositions.to[id]}`).join('; ')}
+            </Text>
           )}
           {revision.version !== version && (
             <Button mt="default" size="sm" type="button" onClick={() => restore(revision)}>

@@ -6,6 +6,7 @@ import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision } from '../../articles/revision.entity';
+import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
 import { actorOf, jsonPayload, sessionCan, withNotices } from '../admin-actor';
@@ -41,7 +42,10 @@ interface EditPayload {
   bylines: Array<{ authorId: number; role: BylineRole }>;
 }
 
-/** The one-page article editor: headline, slug, paragraphs, and the captions and credits of its photos. */
+/**
+ * The one-page article editor: headline, slug, paragraphs, bylines, and the captions and credits of its
+ * photos, saved by one `ArticlesService.update` (one transaction: all of it or nothing).
+ */
 export function editArticle({ services }: PanelContext): Handler {
   return withNotices(async (request, _response, context) => {
     const id = articleId(context);
@@ -54,13 +58,8 @@ export function editArticle({ services }: PanelContext): Handler {
     if (Array.isArray(input.body)) changes.body = input.body.map(String).map((paragraph) => paragraph.trim()).filter(Boolean);
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
-    const credits = await creditsOfThisArticle(services, id, input.credits);
+    if (input.credits !== undefined) changes.credits = creditsOf(input.credits);
     await services.articles.update(id, changes, requiredVersion(input.version), actor);
-    // A photo's credit belongs to the photo (printed wherever it appears), so it is saved through PhotosService.
-    for (const { photoId, credit } of credits) {
-      const photo = await services.photos.getById(photoId);
-      if ((photo.credit ?? '') !== credit) await services.photos.update(photo.id, { credit: credit.trim() || null }, actor);
-    }
     return {
       record: await reloaded(context),
       editor: await editorData(services, id),
@@ -70,15 +69,13 @@ export function editArticle({ services }: PanelContext): Handler {
   });
 }
 
-/** Checked before anything is saved, so a malformed credit cannot leave the article saved and the credits not. */
-async function creditsOfThisArticle(services: PanelContext['services'], id: number, raw: unknown): Promise<Array<{ photoId: number; credit: string }>> {
-  if (raw === undefined) return [];
-  const printed = new Set((await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, select: { photoId: true } })).map((caption) => caption.photoId));
+/** The form's credit fields; an empty one clears the photo's credit. */
+function creditsOf(raw: unknown): NonNullable<ArticleChanges['credits']> {
   const entries = Array.isArray(raw) ? (raw as Array<{ photoId?: unknown; credit?: unknown }>) : null;
-  if (!entries || entries.some((entry) => typeof entry?.credit !== 'string' || !printed.has(Number(entry.photoId)))) {
-    throw new ArticleError(ArticleErrorCode.InvalidRequest, 'credits must be text, each for a photo this article prints');
+  if (!entries || entries.some((entry) => typeof entry?.credit !== 'string' || !Number.isSafeInteger(Number(entry.photoId)))) {
+    throw new ArticleError(ArticleErrorCode.InvalidRequest, 'credits must be a list of { photoId, credit } with text credits');
   }
-  return entries.map((entry) => ({ photoId: Number(entry.photoId), credit: entry.credit as string }));
+  return entries.map((entry) => ({ photoId: Number(entry.photoId), credit: (entry.credit as string).trim() || null }));
 }
 
 async function editorData(services: PanelContext['services'], id: number) {
@@ -174,12 +171,14 @@ function describeRevisions(revisions: ArticleRevision[]) {
     version: revision.version,
     actorName: revision.actorName,
     createdAt: revision.createdAt.toISOString(),
-    changed: Object.keys(revision.changes).filter((field) => field !== 'merge'),
+    changed: copyFieldsOf(revision.changes),
     merge: revision.changes.merge ?? null,
+    notDuplicate: revision.changes.notDuplicate ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
     captions: revision.changes.captions ?? null,
+    captionPositions: revision.changes.captionPositions ?? null,
     bylines: revision.changes.bylines ?? null,
   }));
 }
