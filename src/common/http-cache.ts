@@ -6,8 +6,7 @@ import type { Request, Response } from 'express';
  * holds them. Public copy may be cached by anyone for a minute; anything read with credentials is private.
  */
 export function sendCacheable(request: Request, response: Response, body: unknown, options: { shared: boolean; contentType?: string }): void {
-  const json = JSON.stringify(body);
-  const etag = `"${hash('sha256', json, 'base64url').slice(0, 27)}"`;
+  const { json, etag } = serialise(body);
   response.setHeader('ETag', etag);
   response.setHeader('Cache-Control', options.shared ? 'public, max-age=60' : 'private, no-cache');
   response.setHeader('Vary', 'Accept, Authorization, Cookie');
@@ -21,6 +20,19 @@ export function sendCacheable(request: Request, response: Response, body: unknow
   response.setHeader('Content-Type', `${options.contentType ?? 'application/json'}; charset=utf-8`);
   response.setHeader('Content-Length', Buffer.byteLength(json));
   response.end(json);
+}
+
+/** Bytes and ETag of frozen bodies (shared answers from the public content cache), computed once per body. */
+const serialisedFrozenBodies = new WeakMap<object, { json: string; etag: string }>();
+
+function serialise(body: unknown): { json: string; etag: string } {
+  const frozen = typeof body === 'object' && body !== null && Object.isFrozen(body);
+  const known = frozen ? serialisedFrozenBodies.get(body) : undefined;
+  if (known) return known;
+  const json = JSON.stringify(body);
+  const serialised = { json, etag: `"${hash('sha256', json, 'base64url').slice(0, 27)}"` };
+  if (frozen) serialisedFrozenBodies.set(body, serialised);
+  return serialised;
 }
 
 function matchesAny(header: string | undefined, etag: string): boolean {
