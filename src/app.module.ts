@@ -13,7 +13,7 @@ import { AuthorsModule } from './authors/authors.module';
 import { CaptionsModule } from './captions/captions.module';
 import { httpLoggerOptions } from './common/http-logger';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
-import { FixedWindowRateLimitStorage, rateLimitKey } from './common/rate-limit-storage';
+import { SlidingWindowRateLimitStorage, rateLimitKey } from './common/rate-limit-storage';
 import { validateEnvironment } from './config/environment';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -42,7 +42,7 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
             throttlers: [{ ttl: 60_000, limit: config.get<number>('RATE_LIMIT_PER_MINUTE', 600) }],
-            storage: new FixedWindowRateLimitStorage(),
+            storage: new SlidingWindowRateLimitStorage(),
             generateKey: rateLimitKey,
           }),
         }),

@@ -2,8 +2,10 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
 interface Window {
+  startsAt: number;
   hits: number;
-  endsAt: number;
+  /** Hits counted in the window just before this one, which still weigh on the first part of this one. */
+  previousHits: number;
   blockedUntil: number;
 }
 
@@ -12,47 +14,55 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 const SWEEP_INTERVAL_MS = 60_000;
 
 /**
- * In-memory rate-limit counters: a fixed window per client and route, O(1) per request. The throttler's
- * default storage keeps one timestamp per hit and filters them all on every request, so its cost grows
- * with the traffic it is meant to absorb. A client over its limit is refused until `blockDuration` (the
- * throttler's default: the window's length) has passed; windows that are over are dropped once a minute.
+ * In-memory rate-limit counters per client and route, O(1) per request: a sliding-window estimate from two
+ * counters, the current window's hits plus the previous window's, weighted by how much of it still lies
+ * within the last `ttl`. Fixed windows alone let a client spend its limit at the end of one window and
+ * again at the start of the next, twice the limit within seconds; the estimate refuses that. (The
+ * throttler's default storage keeps one timestamp per hit and filters them all on every request, so its
+ * cost grows with the traffic it is meant to absorb.) A client over its limit is refused until
+ * `blockDuration` (the throttler's default: the window's length) has passed; refused requests do not
+ * count. Counters idle for two windows are dropped once a minute.
  */
-export class FixedWindowRateLimitStorage implements ThrottlerStorage {
+export class SlidingWindowRateLimitStorage implements ThrottlerStorage {
   private readonly windows = new Map<string, Window>();
   private nextSweepAt = 0;
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
     const now = Date.now();
-    if (now >= this.nextSweepAt) this.sweep(now);
-    let window = this.windows.get(key);
-    if (!window || isOver(window, now)) {
-      window = { hits: 0, endsAt: now + ttl, blockedUntil: 0 };
-      this.windows.set(key, window);
-    }
-    if (now < window.blockedUntil) return blocked(window, now);
-    window.hits += 1;
-    if (window.hits > limit) {
+    if (now >= this.nextSweepAt) this.sweep(now, ttl);
+    const window = this.windows.get(key) ?? { startsAt: now, hits: 0, previousHits: 0, blockedUntil: 0 };
+    this.windows.set(key, window);
+    advance(window, now, ttl);
+    if (now < window.blockedUntil) return blocked(window, now, ttl, limit);
+    const elapsed = (now - window.startsAt) / ttl;
+    const estimate = Math.floor(window.previousHits * (1 - elapsed)) + window.hits + 1;
+    if (estimate > limit) {
       window.blockedUntil = now + blockDuration;
-      return blocked(window, now);
+      return blocked(window, now, ttl, limit);
     }
-    return { totalHits: window.hits, timeToExpire: secondsUntil(window.endsAt, now), isBlocked: false, timeToBlockExpire: 0 };
+    window.hits += 1;
+    return { totalHits: estimate, timeToExpire: secondsUntil(window.startsAt + ttl, now), isBlocked: false, timeToBlockExpire: 0 };
   }
 
-  private sweep(now: number): void {
+  private sweep(now: number, ttl: number): void {
     for (const [key, window] of this.windows) {
-      if (isOver(window, now)) this.windows.delete(key);
+      if (now >= window.startsAt + 2 * ttl && now >= window.blockedUntil) this.windows.delete(key);
     }
     this.nextSweepAt = now + SWEEP_INTERVAL_MS;
   }
 }
 
-/** A blocked client starts afresh when its block ends, any other when its window does. */
-function isOver(window: Window, now: number): boolean {
-  return window.blockedUntil > 0 ? now >= window.blockedUntil : now >= window.endsAt;
+/** Moves the window on to the one containing `now`; the one it leaves becomes the previous one if adjacent. */
+function advance(window: Window, now: number, ttl: number): void {
+  const windowsPassed = Math.floor((now - window.startsAt) / ttl);
+  if (windowsPassed < 1) return;
+  window.previousHits = windowsPassed === 1 ? window.hits : 0;
+  window.hits = 0;
+  window.startsAt += windowsPassed * ttl;
 }
 
-function blocked(window: Window, now: number): ThrottlerStorageRecord {
-  return { totalHits: window.hits, timeToExpire: secondsUntil(window.endsAt, now), isBlocked: true, timeToBlockExpire: secondsUntil(window.blockedUntil, now) };
+function blocked(window: Window, now: number, ttl: number, limit: number): ThrottlerStorageRecord {
+  return { totalHits: limit + 1, timeToExpire: secondsUntil(window.startsAt + ttl, now), isBlocked: true, timeToBlockExpire: secondsUntil(window.blockedUntil, now) };
 }
 
 function secondsUntil(time: number, now: number): number {
