@@ -71,6 +71,52 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(revision.changes.headline).toEqual({ from: 'Talks resume in Baghdad', to: 'Talks resume in Baghdad on Sunday' });
   });
 
+  it('saves nothing when the editor saves the form as loaded, says so, and keeps their version current', async () => {
+    const { article, photo, caption } = await articleWithPhoto();
+    const author = await insertAuthor(testApp.dataSource);
+    await testApp.dataSource.getRepository(Byline).save({ articleId: article.id, authorId: author.id, role: BylineRole.Writer, position: 0 });
+    const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+    const revisions = () => testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id });
+
+    // What the edit page sends back when nothing was typed: every field, as the form loaded it.
+    const form = await get(url, editor.cookie);
+    const asLoaded = {
+      version: Number(form.body.record.params.version),
+      headline: form.body.record.params.headline,
+      slug: form.body.record.params.slug,
+      body: article.body,
+      captions: form.body.editor.captions.map(({ id, text }: { id: number; text: string }) => ({ id, text })),
+      credits: form.body.editor.captions.map(({ photoId, credit }: { photoId: number; credit: string }) => ({ photoId, credit })),
+      bylines: form.body.editor.bylines.map(({ authorId, role }: { authorId: number; role: string }) => ({ authorId, role })),
+    };
+    for (let press = 0; press < 2; press++) {
+      const unchanged = await post(url, editor.cookie, asLoaded);
+      expect(unchanged.status).toBe(200);
+      expect(unchanged.body.problem).toBeUndefined();
+      expect(unchanged.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+      expect(unchanged.body.redirectUrl).toBeUndefined();
+    }
+    expect(await reload(article.id)).toMatchObject({ headline: article.headline, version: article.version, updatedAt: article.updatedAt });
+    expect(await revisions()).toBe(0);
+    const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
+    expect(history.body.history).toEqual([]);
+
+    // Nothing was saved, so the version the editor holds still saves; after that, the same unchanged form is stale.
+    const real = await post(url, editor.cookie, { ...asLoaded, captions: [{ id: caption.id, text: 'Delegates arrive at last' }] });
+    expect(real.body.notice).toEqual({ message: 'Article saved', type: 'success' });
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+    expect(await revisions()).toBe(1);
+    const stale = await post(url, secondEditor.cookie, asLoaded);
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
+
+    // A credit is the photo's, not the article's copy: the save is saved (and says so), the article's version and History stay.
+    const credit = await post(url, editor.cookie, { ...asLoaded, version: article.version + 1, captions: [{ id: caption.id, text: 'Delegates arrive at last' }], credits: [{ photoId: photo.id, credit: 'AP Photo/Hadi Mizban' }] });
+    expect(credit.body.notice).toEqual({ message: 'Article saved', type: 'success' });
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('AP Photo/Hadi Mizban');
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+    expect(await revisions()).toBe(1);
+  });
+
   it('refuses credits for photos the article does not print, saving nothing', async () => {
     const { article } = await articleWithPhoto();
     const other = await articleWithPhoto();
@@ -117,10 +163,15 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(await reload(article.id)).toMatchObject({ headline: 'A contributor’s headline', version: article.version + 1 });
   });
 
-  it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API', async () => {
+  it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API (and nothing when unchanged)', async () => {
     const { article, caption } = await articleWithPhoto();
     const edit = (cookie: string, text: string) =>
       request(testApp.app.getHttpServer()).post(`/admin/api/resources/Caption/records/${caption.id}/edit`).set('Cookie', cookie).field('text', text);
+
+    const unchanged = await edit(editor.cookie, 'Delegates arrive');
+    expect(unchanged.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+    expect(unchanged.body.redirectUrl).toBeUndefined();
+    expect((await reload(article.id)).version).toBe(article.version);
 
     const saved = await edit(editor.cookie, 'Delegates arrive in Baghdad');
     expect(saved.body.notice).toMatchObject({ type: 'success' });

@@ -34,6 +34,6 @@ export class RevisionsService {
       .filter((caption) => captionIds.has(caption.id));
     const { headline, slug, body, bylines } = revision.snapshot;
     const changes = { headline, slug, body, captions, bylines: bylines?.map(({ authorId, role }) => ({ authorId, role })) };
-    return this.articles.update(articleId, changes, expectedVersion, actor);
+    return (await this.articles.update(articleId, changes, expectedVersion, actor)).article;
   }
 }

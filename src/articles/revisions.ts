@@ -44,6 +44,11 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
   return changes;
 }
 
+/** Whether two snapshots hold the same copy: then a save has nothing to record. */
+export function sameCopy(before: ArticleSnapshot, after: ArticleSnapshot): boolean {
+  return Object.keys(diffSnapshots(before, after)).length === 0;
+}
+
 export async function writeRevision(
   manager: EntityManager,
   saved: Article,
@@ -66,10 +71,10 @@ export async function writeRevision(
 
 /**
  * Like `assertVersion`, but the conflict names who saved the version that won and when, so the panel can
- * tell the editor whose changes to look at before saving theirs again.
+ * tell the editor whose changes to look at before saving theirs again. No `expectedVersion`: nothing to check.
  */
-export async function assertVersionNamingEditor(manager: EntityManager, article: Article, expectedVersion: number): Promise<void> {
-  if (article.version === expectedVersion) return;
+export async function assertVersionNamingEditor(manager: EntityManager, article: Article, expectedVersion: number | undefined): Promise<void> {
+  if (expectedVersion === undefined || article.version === expectedVersion) return;
   const latest = await manager.findOne(ArticleRevision, { where: { articleId: article.id }, order: { version: 'DESC' } });
   // Status changes bump the version without a revision; then the latest revision is not the change that won.
   const byLatest = latest?.version === article.version;

@@ -9,7 +9,7 @@ import type { ArticleRevision } from '../../articles/revision.entity';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
-import { actorOf, jsonPayload, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
 type Handler = (request: ActionRequest, response: unknown, context: ActionContext) => Promise<ActionResponse>;
@@ -44,7 +44,8 @@ interface EditPayload {
 
 /**
  * The one-page article editor: headline, slug, paragraphs, bylines, and the captions and credits of its
- * photos, saved by one `ArticlesService.update` (one transaction: all of it or nothing).
+ * photos, saved by one `ArticlesService.update` (one transaction: all of it or nothing). A save that changes
+ * nothing stays on the page with a neutral notice: nothing was saved, and the version the editor holds is still current.
  */
 export function editArticle({ services }: PanelContext): Handler {
   return withNotices(async (request, _response, context) => {
@@ -59,13 +60,10 @@ export function editArticle({ services }: PanelContext): Handler {
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
     if (input.credits !== undefined) changes.credits = creditsOf(input.credits);
-    await services.articles.update(id, changes, requiredVersion(input.version), actor);
-    return {
-      record: await reloaded(context),
-      editor: await editorData(services, id),
-      redirectUrl: showUrl(context),
-      notice: { message: 'Article saved', type: 'success' },
-    };
+    const { changed } = await services.articles.update(id, changes, requiredVersion(input.version), actor);
+    const [record, editor] = [await reloaded(context), await editorData(services, id)];
+    if (!changed) return { record, editor, notice: NO_CHANGES_NOTICE };
+    return { record, editor, redirectUrl: showUrl(context), notice: { message: 'Article saved', type: 'success' } };
   });
 }
 
