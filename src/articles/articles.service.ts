@@ -15,7 +15,7 @@ import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
 import { PhotosService } from '../photos/photos.service';
-import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, sameCopy, snapshotOf, writeRevision } from './revisions';
+import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, RevisionNotes, sameCopy, snapshotOf, writeRevision } from './revisions';
 
 export interface NewArticle {
   headline: string;
@@ -32,6 +32,11 @@ export interface ArticleChanges {
   body?: string[];
   /** New texts for some of the article's own captions. */
   captions?: Array<{ id: number; text: string }>;
+  /**
+   * New places for some of the article's own captions (a restore puts a version's photos back in its order).
+   * A caption not named keeps its place unless a named one takes it; then it goes after the last photo.
+   */
+  captionPositions?: Array<{ id: number; position: number }>;
   /** The complete new list of bylines, in order (writers and photographers); absent leaves them as they are. */
   bylines?: BylineInput[];
   /**
@@ -115,15 +120,23 @@ export class ArticlesService {
   }
 
   /**
-   * An edit of something the article prints (a caption), made by another service under the article's rules:
-   * see {@link editWithin}. `change` runs inside the transaction, with the article locked.
+   * An edit made by another service under the article's rules (a caption, a restore): see {@link editWithin}.
+   * `change` runs inside the transaction, with the article locked; `notesFor` turns what it returned into
+   * notes for the revision, if the edit changed anything.
    */
-  async edit<T>(id: number, expectedVersion: number | undefined, actor: Actor, change: (manager: EntityManager, article: Article) => Promise<T>): Promise<ArticleEdit<T>> {
+  async edit<T>(
+    id: number,
+    expectedVersion: number | undefined,
+    actor: Actor,
+    change: (manager: EntityManager, article: Article) => Promise<T>,
+    notesFor: (result: T) => RevisionNotes = () => ({}),
+  ): Promise<ArticleEdit<T>> {
     const updates = new PendingArticleUpdates();
     const outcome = await this.dataSource.transaction(async (manager) => {
       let result: T | undefined;
       const save = await this.editWithin(manager, id, expectedVersion, actor, updates, async (locked) => {
         result = await change(manager, locked);
+        return notesFor(result);
       });
       return { ...save, result: result as T };
     });
@@ -146,19 +159,19 @@ export class ArticlesService {
     expectedVersion: number | undefined,
     actor: Actor,
     updates: PendingArticleUpdates,
-    change: (article: Article) => Promise<void>,
+    change: (article: Article) => Promise<RevisionNotes | void>,
   ): Promise<ArticleSave> {
     const article = await lockArticle(manager, id);
     assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
     await assertVersionNamingEditor(manager, article, expectedVersion);
     const before = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
-    await change(article);
+    const notes = (await change(article)) ?? {};
     const after = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
     if (sameCopy(before, after)) return { article, changed: false };
     article.contentHash = articleContentHash(article);
     article.version += 1;
     const saved = await this.saveHandlingSlug(manager, article);
-    const revision = await writeRevision(manager, saved, before, after, actor);
+    const revision = await writeRevision(manager, saved, before, after, actor, notes);
     updates.copy(saved, copyFieldsOf(revision.changes));
     return { article: saved, changed: true };
   }
@@ -211,15 +224,46 @@ async function freeSlug(manager: EntityManager, base: string): Promise<string> {
   return candidate;
 }
 
-/** Headline, slug, body, caption texts and bylines: the parts of an article's copy an editor changes in one save. */
-async function applyCopyChanges(manager: EntityManager, article: Article, changes: ArticleChanges): Promise<void> {
+/**
+ * Headline, slug, body, caption texts and places, and bylines: the parts of an article's copy an editor changes
+ * in one save. Call it with the article locked, inside the save's transaction.
+ */
+export async function applyCopyChanges(manager: EntityManager, article: Article, changes: ArticleChanges): Promise<void> {
   if (changes.headline !== undefined) article.headline = changes.headline;
   if (changes.slug !== undefined) article.slug = changes.slug;
   if (changes.body !== undefined) article.body = changes.body;
-  await manager.save(applyCaptionTexts(article, await captionsOf(manager, article.id), changes.captions ?? []));
+  const captions = await captionsOf(manager, article.id);
+  await manager.save(applyCaptionTexts(article, captions, changes.captions ?? []));
+  if (changes.captionPositions !== undefined) await placeCaptions(manager, article, captions, changes.captionPositions);
   if (changes.bylines !== undefined && !sameBylines(await bylinesOf(manager, article.id), changes.bylines)) {
     await replaceBylines(manager, article.id, changes.bylines);
   }
+}
+
+/** Moves captions (the article's, in print order) to the places `wanted` names; see {@link ArticleChanges.captionPositions}. */
+async function placeCaptions(manager: EntityManager, article: Article, captions: readonly Caption[], wanted: ReadonlyArray<{ id: number; position: number }>): Promise<void> {
+  const target = new Map<number, number>();
+  for (const { id, position } of wanted) {
+    if (!captions.some((caption) => caption.id === id)) throw new ArticleError(ArticleErrorCode.UnknownCaption, `caption ${id} does not belong to article ${article.id}`);
+    target.set(id, position);
+  }
+  const taken = new Set(target.values());
+  let after = Math.max(-1, ...captions.map((caption) => caption.position), ...taken) + 1;
+  for (const caption of captions) {
+    if (target.has(caption.id)) continue;
+    const position = taken.has(caption.position) ? after++ : caption.position;
+    target.set(caption.id, position);
+    taken.add(position);
+  }
+  const moving = captions.filter((caption) => target.get(caption.id) !== caption.position);
+  if (moving.length === 0) return;
+  const ids = moving.map((caption) => caption.id);
+  // (articleId, position) is unique at every statement, so the captions that move first step aside to places no caption uses.
+  await manager.query(`UPDATE captions SET position = -1 - position WHERE id = ANY($1::int[])`, [ids]);
+  await manager.query(`UPDATE captions AS c SET position = m.position FROM unnest($1::int[], $2::int[]) AS m(id, position) WHERE c.id = m.id`, [
+    ids,
+    moving.map((caption) => target.get(caption.id)),
+  ]);
 }
 
 /** The article's captions in print order. */

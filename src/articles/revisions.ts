@@ -6,6 +6,10 @@ import type { Article } from './article.entity';
 import type { Byline } from './byline.entity';
 import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
 
+/** What a revision may record besides the copy it changed: a merge, a "not a duplicate" decision, a restore. */
+export type RevisionNotes = Pick<RevisionChanges, 'merge' | 'notDuplicate' | 'restore'>;
+const NOTE_FIELDS: ReadonlySet<string> = new Set<keyof RevisionNotes>(['merge', 'notDuplicate', 'restore']);
+
 export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
   return {
     headline: article.headline,
@@ -55,7 +59,7 @@ export async function writeRevision(
   before: ArticleSnapshot,
   after: ArticleSnapshot,
   actor: Actor,
-  notes: Pick<RevisionChanges, 'merge' | 'notDuplicate'> = {},
+  notes: RevisionNotes = {},
 ): Promise<ArticleRevision> {
   return manager.save(
     manager.create(ArticleRevision, {
@@ -102,8 +106,7 @@ export function applyCaptionTexts(article: Article, captions: Caption[], texts: 
   return changed;
 }
 
-/** The parts of the copy a revision changed, without its notes (merge, "not a duplicate"). */
+/** The parts of the copy a revision changed, without its notes (merge, "not a duplicate", restore). */
 export function copyFieldsOf(changes: RevisionChanges): Array<keyof ArticleSnapshot> {
-  const notes = new Set(['merge', 'notDuplicate']);
-  return Object.keys(changes).filter((field) => !notes.has(field)) as Array<keyof ArticleSnapshot>;
+  return Object.keys(changes).filter((field) => !NOTE_FIELDS.has(field)) as Array<keyof ArticleSnapshot>;
 }

@@ -5,7 +5,8 @@ import type { ArticleChanges } from '../../articles/articles.service';
 import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
-import type { ArticleRevision } from '../../articles/revision.entity';
+import type { ArticleRevision, RestoreNote } from '../../articles/revision.entity';
+import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
@@ -156,11 +157,22 @@ export function articleHistory({ services }: PanelContext): Handler {
       return {
         record: await reloaded(context),
         history: describeRevisions(await services.revisions.list(id)),
-        notice: { message: `Restored; the article is now at version ${restored.version}`, type: 'success' },
+        notice: restoreNotice(restored),
       };
     }
     return { record: recordJson(context), history: describeRevisions(await services.revisions.list(id)) };
   });
+}
+
+function restoreNotice({ changed, article, revision, skippedCaptions }: RestoreOutcome) {
+  const skipped = skippedCaptions.length === 0 ? '' : ` ${describeSkipped(skippedCaptions)}`;
+  if (!changed) return { message: `Nothing to restore: the article already matches version ${revision.version}.${skipped}`, type: 'info' as const };
+  return { message: `Restored version ${revision.version}; the article is now at version ${article.version}.${skipped}`, type: 'success' as const };
+}
+
+function describeSkipped(captions: RestoreNote['skippedCaptions']): string {
+  const quoted = captions.map((caption) => `“${caption.text}”`).join(', ');
+  return `Left out ${captions.length === 1 ? 'a caption that is' : `${captions.length} captions that are`} no longer in this article: ${quoted}.`;
 }
 
 function describeRevisions(revisions: ArticleRevision[]) {
@@ -172,6 +184,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     changed: copyFieldsOf(revision.changes),
     merge: revision.changes.merge ?? null,
     notDuplicate: revision.changes.notDuplicate ?? null,
+    restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
