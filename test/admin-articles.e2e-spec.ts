@@ -439,13 +439,21 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
   });
 
-  it('"Not a duplicate" on a stale version changes nothing', async () => {
+  it('merge and "Not a duplicate" on a stale version change nothing and name who saved the newer one', async () => {
     const { original, duplicate } = await flaggedPair();
-    const stale = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version + 1 });
-    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
-    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, version: duplicate.version });
+    // The second editor opened Compare; meanwhile the first editor fixed the duplicate's headline.
+    await post(`/admin/api/resources/Article/records/${duplicate.id}/edit`, editor.cookie, { version: duplicate.version, headline: 'Fixed while flagged' });
+    const compare = `/admin/api/resources/Duplicates/records/${duplicate.id}/compare`;
+    for (const decision of [{ decision: 'not-duplicate' }, { decision: 'merge', keepId: original.id }]) {
+      const stale = await post(compare, secondEditor.cookie, { ...decision, version: duplicate.version });
+      expect(stale.body.notice.type).toBe('error');
+      expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: duplicate.version + 1, changedBy: 'first.editor@example.com (editor)' });
+      expect(stale.body.problem.detail).toContain('first.editor@example.com (editor) saved article');
+    }
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, duplicateOfId: original.id, mergedIntoId: null, version: duplicate.version + 1 });
+    expect(await reload(original.id)).toMatchObject({ version: original.version });
     expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(false);
-    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(0);
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(1);
   });
 
   it('does not let a contributor merge (403), though they may compare', async () => {
