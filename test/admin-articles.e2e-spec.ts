@@ -8,10 +8,11 @@ import { isDismissedDuplicatePair } from '../src/articles/duplicates.service';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { UserRole } from '../src/auth/user.entity';
 import { Caption } from '../src/captions/caption.entity';
+import { CaptionsService } from '../src/captions/captions.service';
 import { Import } from '../src/imports/import.entity';
 import { Photo } from '../src/photos/photo.entity';
 import { loggedInAs } from './support/admin-session';
-import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
+import { insertArticle, insertAuthor, insertPhoto, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 describe('admin panel: editing, history, duplicates, lists and imports', () => {
@@ -71,6 +72,52 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(revision.changes.headline).toEqual({ from: 'Talks resume in Baghdad', to: 'Talks resume in Baghdad on Sunday' });
   });
 
+  it('saves nothing when the editor saves the form as loaded, says so, and keeps their version current', async () => {
+    const { article, photo, caption } = await articleWithPhoto();
+    const author = await insertAuthor(testApp.dataSource);
+    await testApp.dataSource.getRepository(Byline).save({ articleId: article.id, authorId: author.id, role: BylineRole.Writer, position: 0 });
+    const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+    const revisions = () => testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id });
+
+    // What the edit page sends back when nothing was typed: every field, as the form loaded it.
+    const form = await get(url, editor.cookie);
+    const asLoaded = {
+      version: Number(form.body.record.params.version),
+      headline: form.body.record.params.headline,
+      slug: form.body.record.params.slug,
+      body: article.body,
+      captions: form.body.editor.captions.map(({ id, text }: { id: number; text: string }) => ({ id, text })),
+      credits: form.body.editor.captions.map(({ photoId, credit }: { photoId: number; credit: string }) => ({ photoId, credit })),
+      bylines: form.body.editor.bylines.map(({ authorId, role }: { authorId: number; role: string }) => ({ authorId, role })),
+    };
+    for (let press = 0; press < 2; press++) {
+      const unchanged = await post(url, editor.cookie, asLoaded);
+      expect(unchanged.status).toBe(200);
+      expect(unchanged.body.problem).toBeUndefined();
+      expect(unchanged.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+      expect(unchanged.body.redirectUrl).toBeUndefined();
+    }
+    expect(await reload(article.id)).toMatchObject({ headline: article.headline, version: article.version, updatedAt: article.updatedAt });
+    expect(await revisions()).toBe(0);
+    const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
+    expect(history.body.history).toEqual([]);
+
+    // Nothing was saved, so the version the editor holds still saves; after that, the same unchanged form is stale.
+    const real = await post(url, editor.cookie, { ...asLoaded, captions: [{ id: caption.id, text: 'Delegates arrive at last' }] });
+    expect(real.body.notice).toEqual({ message: 'Article saved', type: 'success' });
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+    expect(await revisions()).toBe(1);
+    const stale = await post(url, secondEditor.cookie, asLoaded);
+    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
+
+    // A credit is the photo's, not the article's copy: the save is saved (and says so), the article's version and History stay.
+    const credit = await post(url, editor.cookie, { ...asLoaded, version: article.version + 1, captions: [{ id: caption.id, text: 'Delegates arrive at last' }], credits: [{ photoId: photo.id, credit: 'AP Photo/Hadi Mizban' }] });
+    expect(credit.body.notice).toEqual({ message: 'Article saved', type: 'success' });
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('AP Photo/Hadi Mizban');
+    expect((await reload(article.id)).version).toBe(article.version + 1);
+    expect(await revisions()).toBe(1);
+  });
+
   it('refuses credits for photos the article does not print, saving nothing', async () => {
     const { article } = await articleWithPhoto();
     const other = await articleWithPhoto();
@@ -117,10 +164,15 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(await reload(article.id)).toMatchObject({ headline: 'A contributor’s headline', version: article.version + 1 });
   });
 
-  it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API', async () => {
+  it('saves a caption edited on its own (Captions → Edit) as an edit of its article, like the API (and nothing when unchanged)', async () => {
     const { article, caption } = await articleWithPhoto();
     const edit = (cookie: string, text: string) =>
       request(testApp.app.getHttpServer()).post(`/admin/api/resources/Caption/records/${caption.id}/edit`).set('Cookie', cookie).field('text', text);
+
+    const unchanged = await edit(editor.cookie, 'Delegates arrive');
+    expect(unchanged.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+    expect(unchanged.body.redirectUrl).toBeUndefined();
+    expect((await reload(article.id)).version).toBe(article.version);
 
     const saved = await edit(editor.cookie, 'Delegates arrive in Baghdad');
     expect(saved.body.notice).toMatchObject({ type: 'success' });
@@ -170,6 +222,74 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(restored.body.notice).toMatchObject({ type: 'success' });
     const after = await reload(article.id);
     expect(after).toMatchObject({ headline: 'Second headline', body: ['First paragraph.', 'Second paragraph.'], version: article.version + 3 });
+  });
+
+  it('restores the order of the photos too; a photo added since keeps its place, or goes last if the restored order needs it', async () => {
+    const article = await insertArticle(testApp.dataSource, { headline: 'Floods reach Basra' });
+    const captions = testApp.dataSource.getRepository(Caption);
+    const [a, b, c] = await Promise.all(
+      ['Flooded street', 'Rescue boat', 'Aerial view'].map(async (text, position) => captions.save({ articleId: article.id, photoId: (await insertPhoto(testApp.dataSource)).id, position, text })),
+    );
+    const order = async () => (await captions.find({ where: { articleId: article.id }, order: { position: 'ASC' } })).map(({ id, position }) => ({ id, position }));
+    const edit = `/admin/api/resources/Article/records/${article.id}/edit`;
+    await post(edit, editor.cookie, { version: article.version, headline: 'Floods reach Basra, thousands leave' });
+    const [ordered] = await testApp.dataSource.getRepository(ArticleRevision).findBy({ articleId: article.id });
+
+    // The first photo moves to the end (Captions → Edit), then a new photo is printed first.
+    const moved = await request(testApp.app.getHttpServer()).post(`/admin/api/resources/Caption/records/${a.id}/edit`).set('Cookie', editor.cookie).field('position', '5');
+    expect(moved.body.notice).toMatchObject({ type: 'success' });
+    const added = await testApp.app.get(CaptionsService).create(
+      { articleId: article.id, photoId: (await insertPhoto(testApp.dataSource)).id, text: 'Map of the flooding', position: 0 },
+      await insertUserActor(testApp.dataSource, UserRole.Editor),
+    );
+    const d = added.caption;
+    expect(await order()).toEqual([{ id: d.id, position: 0 }, { id: b.id, position: 1 }, { id: c.id, position: 2 }, { id: a.id, position: 5 }]);
+
+    const restored = await post(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie, { revisionId: ordered.id, version: added.article.version });
+    expect(restored.body.notice).toEqual({ message: `Restored version ${ordered.version}; the article is now at version ${added.article.version + 1}.`, type: 'success' });
+    // The restored version's order, and the photo it did not know after them: its place was the first photo's.
+    expect(await order()).toEqual([{ id: a.id, position: 0 }, { id: b.id, position: 1 }, { id: c.id, position: 2 }, { id: d.id, position: 6 }]);
+    expect(await reload(article.id)).toMatchObject({ headline: 'Floods reach Basra, thousands leave', version: added.article.version + 1 });
+    const [latest] = restored.body.history;
+    expect(latest).toMatchObject({
+      version: added.article.version + 1,
+      changed: ['captionPositions'],
+      restore: { revisionId: ordered.id, version: ordered.version, skippedCaptions: [] },
+      captionPositions: { from: { [a.id]: 5, [d.id]: 0 }, to: { [a.id]: 0, [d.id]: 6 } },
+    });
+
+    // Restoring it again finds nothing to change, and says so.
+    const again = await post(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie, { revisionId: ordered.id, version: added.article.version + 1 });
+    expect(again.body.notice).toEqual({ message: `Nothing to restore: the article already matches version ${ordered.version}.`, type: 'info' });
+    expect((await reload(article.id)).version).toBe(added.article.version + 1);
+    expect(again.body.history).toHaveLength(restored.body.history.length);
+  });
+
+  it('restores a merged-away article without the captions the merge moved, naming them in the notice and in History', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const [shared, only] = [await insertPhoto(testApp.dataSource), await insertPhoto(testApp.dataSource)];
+    await testApp.dataSource.getRepository(Caption).save({ articleId: original.id, photoId: shared.id, position: 0, text: 'The original’s caption' });
+    const captions = testApp.dataSource.getRepository(Caption);
+    const kept = await captions.save({ articleId: duplicate.id, photoId: shared.id, position: 0, text: 'Shared photo' });
+    const moving = await captions.save({ articleId: duplicate.id, photoId: only.id, position: 1, text: 'Only this copy had it' });
+    await post(`/admin/api/resources/Article/records/${duplicate.id}/edit`, editor.cookie, { version: duplicate.version, captions: [{ id: kept.id, text: 'Shared photo, corrected' }] });
+    const [beforeMerge] = await testApp.dataSource.getRepository(ArticleRevision).findBy({ articleId: duplicate.id });
+    await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'merge', keepId: original.id, version: duplicate.version + 1 });
+    expect(await captions.findOneByOrFail({ id: moving.id })).toMatchObject({ articleId: original.id, position: 1 });
+    await post(`/admin/api/resources/Article/records/${duplicate.id}/edit`, editor.cookie, { version: duplicate.version + 2, captions: [{ id: kept.id, text: 'Edited after the merge' }] });
+
+    const restored = await post(`/admin/api/resources/Article/records/${duplicate.id}/history`, editor.cookie, { revisionId: beforeMerge.id, version: duplicate.version + 3 });
+    expect(restored.body.notice).toEqual({
+      message: `Restored version ${beforeMerge.version}; the article is now at version ${duplicate.version + 4}. Left out a caption that is no longer in this article: “Only this copy had it”.`,
+      type: 'success',
+    });
+    expect(await captions.findOneByOrFail({ id: kept.id })).toMatchObject({ articleId: duplicate.id, text: 'Shared photo, corrected' });
+    expect(await captions.findOneByOrFail({ id: moving.id })).toMatchObject({ articleId: original.id, position: 1, text: 'Only this copy had it' });
+    expect(restored.body.history[0]).toMatchObject({
+      version: duplicate.version + 4,
+      changed: ['captions'],
+      restore: { revisionId: beforeMerge.id, version: beforeMerge.version, skippedCaptions: [{ id: moving.id, text: 'Only this copy had it' }] },
+    });
   });
 
   it('adds, reorders, re-roles and removes bylines from the editor, with the version check and a revision', async () => {
@@ -319,13 +439,21 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
   });
 
-  it('"Not a duplicate" on a stale version changes nothing', async () => {
+  it('merge and "Not a duplicate" on a stale version change nothing and name who saved the newer one', async () => {
     const { original, duplicate } = await flaggedPair();
-    const stale = await post(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, editor.cookie, { decision: 'not-duplicate', version: duplicate.version + 1 });
-    expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
-    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, version: duplicate.version });
+    // The second editor opened Compare; meanwhile the first editor fixed the duplicate's headline.
+    await post(`/admin/api/resources/Article/records/${duplicate.id}/edit`, editor.cookie, { version: duplicate.version, headline: 'Fixed while flagged' });
+    const compare = `/admin/api/resources/Duplicates/records/${duplicate.id}/compare`;
+    for (const decision of [{ decision: 'not-duplicate' }, { decision: 'merge', keepId: original.id }]) {
+      const stale = await post(compare, secondEditor.cookie, { ...decision, version: duplicate.version });
+      expect(stale.body.notice.type).toBe('error');
+      expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: duplicate.version + 1, changedBy: 'first.editor@example.com (editor)' });
+      expect(stale.body.problem.detail).toContain('first.editor@example.com (editor) saved article');
+    }
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, duplicateOfId: original.id, mergedIntoId: null, version: duplicate.version + 1 });
+    expect(await reload(original.id)).toMatchObject({ version: original.version });
     expect(await isDismissedDuplicatePair(testApp.dataSource.manager, original.contentHash, duplicate.contentHash)).toBe(false);
-    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(0);
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(1);
   });
 
   it('does not let a contributor merge (403), though they may compare', async () => {

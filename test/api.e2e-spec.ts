@@ -236,6 +236,35 @@ describe('publishing API', () => {
       expect((await http.get(`/api/articles/${created.body.id}`).set(bearer('reader'))).body.headline).toBe('Automation story, fixed');
     });
 
+    it('writes nothing for a PATCH that changes nothing, but still refuses a stale version', async () => {
+      const article = await insertArticle(testApp.dataSource, { headline: 'Unchanged story', body: ['One.', 'Two.'] });
+      const photo = await insertPhoto(testApp.dataSource);
+      const caption = await testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId: photo.id, position: 0, text: 'As printed' });
+      const stored = async () => ({
+        article: await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: article.id }),
+        revisions: await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id }),
+      });
+      const before = await stored();
+
+      const same = await http
+        .patch(`/api/articles/${article.id}`)
+        .set(bearer('writer'))
+        .set('If-Match', `"${article.version}"`)
+        .send({ headline: 'Unchanged story', body: ['One.', 'Two.'], slug: article.slug })
+        .expect(200);
+      expect(same.body).toMatchObject({ headline: 'Unchanged story', body: ['One.', 'Two.'], version: article.version });
+      const sameCaption = await http.patch(`/api/captions/${caption.id}`).set(bearer('writer')).send({ text: 'As printed', position: 0, version: article.version }).expect(200);
+      expect(sameCaption.body).toMatchObject({ id: caption.id, text: 'As printed', position: 0, articleVersion: article.version });
+      expect(await stored()).toEqual(before);
+
+      // The client's view is stale whether or not it changes anything: 409, as for any other edit.
+      await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(200);
+      const stale = await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: article.version + 1 });
+      await http.patch(`/api/captions/${caption.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ text: 'As printed' }).expect(409);
+      expect(await stored()).toMatchObject({ article: { headline: 'Changed story', version: article.version + 1 }, revisions: 1 });
+    });
+
     it('publishes, schedules and unpublishes through PublishingService', async () => {
       const article = await insertArticle(testApp.dataSource, { slug: 'to-publish' });
       await http.get('/api/articles/to-publish').expect(404);

@@ -31,7 +31,8 @@ describe('articles and publishing services', () => {
 
   it('saves an edit made on the current version and bumps it', async () => {
     const article = await insertArticle(testApp.dataSource);
-    const saved = await articles.update(article.id, { headline: 'Fixed headline' }, article.version, editor);
+    const { article: saved, changed } = await articles.update(article.id, { headline: 'Fixed headline' }, article.version, editor);
+    expect(changed).toBe(true);
     expect(saved.version).toBe(article.version + 1);
     expect((await articles.getById(article.id)).headline).toBe('Fixed headline');
   });
@@ -50,7 +51,7 @@ describe('articles and publishing services', () => {
 
   it('changes the content hash when the copy changes', async () => {
     const article = await insertArticle(testApp.dataSource);
-    const saved = await articles.update(article.id, { body: ['A new body.'] }, article.version, editor);
+    const { article: saved } = await articles.update(article.id, { body: ['A new body.'] }, article.version, editor);
     expect(saved.contentHash).not.toBe(article.contentHash);
     expect(saved.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });

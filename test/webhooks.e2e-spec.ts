@@ -195,6 +195,27 @@ describe('webhooks and scheduled publishing', () => {
       expect(await queuedFor(article.id)).toHaveLength(1);
     });
 
+    it('announces nothing for saves that change nothing: API, caption or panel', async () => {
+      const article = await live();
+      const caption = await printing(article, (await insertPhoto(testApp.dataSource)).id, 'As printed');
+      const writer = { Authorization: `Bearer ${writerToken}` };
+      const editor = await loggedInAs(testApp.app, UserRole.Editor);
+      await http().patch(`/api/articles/${article.id}`).set(writer).set('If-Match', `"${article.version}"`).send({ headline: article.headline, body: article.body }).expect(200);
+      await http().patch(`/api/captions/${caption.id}`).set(writer).send({ text: 'As printed' }).expect(200);
+      const panelSave = await http()
+        .post(`/admin/api/resources/Article/records/${article.id}/edit`)
+        .set('Cookie', editor.cookie)
+        .field('payload', JSON.stringify({ version: article.version, headline: article.headline, slug: article.slug, body: article.body, captions: [{ id: caption.id, text: 'As printed' }], bylines: [] }));
+      expect(panelSave.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+
+      // A real edit afterwards is announced; by the time it arrives, anything the no-ops had sent would have been queued before it.
+      await http().patch(`/api/articles/${article.id}`).set(writer).set('If-Match', `"${article.version}"`).send({ headline: 'Now changed' }).expect(200);
+      const [update] = await received(article.id);
+      expect(update.data).toMatchObject({ article: { id: article.id, version: article.version + 1 }, changes: { copy: ['headline'] } });
+      expect(await queuedFor(article.id)).toHaveLength(1);
+      expect(updatesFor(article.id)).toHaveLength(1);
+    });
+
     it('announces a photo edit to every published article printing it, keeping their versions, and not to drafts', async () => {
       const [first, second, draft] = [await live(), await live(), await insertArticle(testApp.dataSource)];
       const photo = await insertPhoto(testApp.dataSource, { credit: 'Reuters', agency: 'Reuters' });

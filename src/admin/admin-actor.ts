@@ -21,6 +21,9 @@ export async function actorOf(users: UsersService, currentAdmin: CurrentAdmin | 
   return { kind: 'user', id: user.id, email: user.email, role: user.role };
 }
 
+/** The answer to a save that asked for nothing new: it wrote nothing, so it must not say "saved". */
+export const NO_CHANGES_NOTICE = { message: 'No changes to save', type: 'info' } as const;
+
 export type PanelHandler = (request: ActionRequest, response: unknown, context: ActionContext) => Promise<ActionResponse>;
 
 /**

@@ -72,7 +72,9 @@ export class ArticlesController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change headline, body or slug',
-    description: 'Needs content:write. Name the version you read with If-Match: "<version>" or "version"; a stale version gets 409 with currentVersion.',
+    description:
+      'Needs content:write. Name the version you read with If-Match: "<version>" or "version"; a stale version gets 409 with currentVersion. ' +
+      'Sending what the article already says changes nothing: the answer is the article as it is, at the same version, with no revision and no article.updated.',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3"' })
   @ApiOkResponse({ type: ArticleDetailView })
@@ -83,7 +85,7 @@ export class ArticlesController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<ArticleDetailView> {
-    return this.feed.detail(await this.articles.update(id, changes, expectedVersion(ifMatch, version, true)!, actor));
+    return this.feed.detail((await this.articles.update(id, changes, expectedVersion(ifMatch, version, true)!, actor)).article);
   }
 }
 

@@ -15,7 +15,7 @@ import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
 import { PhotosService } from '../photos/photos.service';
-import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, snapshotOf, writeRevision } from './revisions';
+import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, RevisionNotes, sameCopy, snapshotOf, writeRevision } from './revisions';
 
 export interface NewArticle {
   headline: string;
@@ -32,6 +32,11 @@ export interface ArticleChanges {
   body?: string[];
   /** New texts for some of the article's own captions. */
   captions?: Array<{ id: number; text: string }>;
+  /**
+   * New places for some of the article's own captions (a restore puts a version's photos back in its order).
+   * A caption not named keeps its place unless a named one takes it; then it goes after the last photo.
+   */
+  captionPositions?: Array<{ id: number; position: number }>;
   /** The complete new list of bylines, in order (writers and photographers); absent leaves them as they are. */
   bylines?: BylineInput[];
   /**
@@ -39,6 +44,20 @@ export interface ArticleChanges {
    * so it changes wherever the photo is printed; PhotosService saves it, in the same transaction as the rest.
    */
   credits?: Array<{ photoId: number; credit: string | null }>;
+}
+
+/**
+ * What a save did: the article as it now stands, and whether anything was written. A save that changes
+ * nothing writes nothing (no new version, no revision, no `article.updated`) and answers with the article as it is.
+ */
+export interface ArticleSave {
+  article: Article;
+  changed: boolean;
+}
+
+/** An {@link ArticlesService.edit}: the save, and what the caller's change returned. */
+export interface ArticleEdit<T> extends ArticleSave {
+  result: T;
 }
 
 @Injectable()
@@ -89,29 +108,37 @@ export class ArticlesService {
    * nothing is written and the conflict names the version that won, so the caller can merge and retry.
    * Everything, credits included, is one transaction: a refusal anywhere leaves the article as it was.
    */
-  async update(id: number, changes: ArticleChanges, expectedVersion: number, actor: Actor): Promise<Article> {
+  async update(id: number, changes: ArticleChanges, expectedVersion: number, actor: Actor): Promise<ArticleSave> {
     const updates = new PendingArticleUpdates();
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.editWithin(manager, id, expectedVersion, actor, updates, (article) => applyCopyChanges(manager, article, changes));
-      await this.changeCreditsWithin(manager, saved, changes.credits ?? [], actor, updates);
-      return saved;
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const { article, changed } = await this.editWithin(manager, id, expectedVersion, actor, updates, (locked) => applyCopyChanges(manager, locked, changes));
+      const creditsChanged = await this.changeCreditsWithin(manager, article, changes.credits ?? [], actor, updates);
+      return { article, changed: changed || creditsChanged };
     });
     updates.emit(this.events, actor);
-    return saved;
+    return outcome;
   }
 
   /**
-   * An edit of something the article prints (a caption), made by another service under the article's rules:
-   * see {@link editWithin}. `change` runs inside the transaction, with the article locked.
+   * An edit made by another service under the article's rules (a caption, a restore): see {@link editWithin}.
+   * `change` runs inside the transaction, with the article locked; `notesFor` turns what it returned into
+   * notes for the revision, if the edit changed anything.
    */
-  async edit<T>(id: number, expectedVersion: number | undefined, actor: Actor, change: (manager: EntityManager, article: Article) => Promise<T>): Promise<{ article: Article; result: T }> {
+  async edit<T>(
+    id: number,
+    expectedVersion: number | undefined,
+    actor: Actor,
+    change: (manager: EntityManager, article: Article) => Promise<T>,
+    notesFor: (result: T) => RevisionNotes = () => ({}),
+  ): Promise<ArticleEdit<T>> {
     const updates = new PendingArticleUpdates();
     const outcome = await this.dataSource.transaction(async (manager) => {
       let result: T | undefined;
-      const article = await this.editWithin(manager, id, expectedVersion, actor, updates, async (locked) => {
+      const save = await this.editWithin(manager, id, expectedVersion, actor, updates, async (locked) => {
         result = await change(manager, locked);
+        return notesFor(result);
       });
-      return { article, result: result as T };
+      return { ...save, result: result as T };
     });
     updates.emit(this.events, actor);
     return outcome;
@@ -120,8 +147,11 @@ export class ArticlesService {
   /**
    * The one rule for every edit of an article's copy, whichever route or screen it comes from: the row is
    * locked until commit (concurrent writers queue up), the actor needs the right to edit copy in its status,
-   * and the version they read, when given, must still be current. After `change`, the version goes up and a
-   * revision records what changed, in the same transaction; the caller announces `updates` after commit.
+   * and the version they read, when given, must still be current (also when the change turns out to change
+   * nothing: their view is stale either way). If `change` changed the copy, the version goes up and a revision
+   * records what changed, in the same transaction; the caller announces `updates` after commit. If it did not,
+   * nothing is written, so pressing Save twice or a workflow sending the same values again neither fills
+   * History nor puts other editors' open versions in conflict nor wakes webhook subscribers.
    */
   private async editWithin(
     manager: EntityManager,
@@ -129,36 +159,45 @@ export class ArticlesService {
     expectedVersion: number | undefined,
     actor: Actor,
     updates: PendingArticleUpdates,
-    change: (article: Article) => Promise<void>,
-  ): Promise<Article> {
+    change: (article: Article) => Promise<RevisionNotes | void>,
+  ): Promise<ArticleSave> {
     const article = await lockArticle(manager, id);
     assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
-    if (expectedVersion !== undefined) await assertVersionNamingEditor(manager, article, expectedVersion);
+    await assertVersionNamingEditor(manager, article, expectedVersion);
     const before = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
-    await change(article);
+    const notes = (await change(article)) ?? {};
+    const after = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
+    if (sameCopy(before, after)) return { article, changed: false };
     article.contentHash = articleContentHash(article);
     article.version += 1;
     const saved = await this.saveHandlingSlug(manager, article);
-    const revision = await writeRevision(manager, saved, before, snapshotOf(saved, await captionsOf(manager, id), await bylinesOf(manager, id)), actor);
+    const revision = await writeRevision(manager, saved, before, after, actor, notes);
     updates.copy(saved, copyFieldsOf(revision.changes));
-    return saved;
+    return { article: saved, changed: true };
   }
 
-  /** Credits only for photos this article prints; unchanged ones are left alone (and need no right to edit them). */
+  /**
+   * Credits only for photos this article prints; unchanged ones are left alone (and need no right to edit
+   * them). Returns whether any credit changed.
+   */
   private async changeCreditsWithin(
     manager: EntityManager,
     article: Article,
     credits: NonNullable<ArticleChanges['credits']>,
     actor: Actor,
     updates: PendingArticleUpdates,
-  ): Promise<void> {
-    if (credits.length === 0) return;
+  ): Promise<boolean> {
+    if (credits.length === 0) return false;
     const printed = new Map((await manager.find(Caption, { where: { articleId: article.id }, relations: { photo: true } })).map((caption) => [caption.photoId, caption.photo]));
+    let changed = false;
     for (const { photoId, credit } of credits) {
       const photo = printed.get(photoId);
       if (!photo) throw new ArticleError(ArticleErrorCode.InvalidRequest, `article ${article.id} does not print photo ${photoId}, so its credit cannot be changed here`);
-      if (photo.credit !== credit) await this.photos.updateWithin(manager, photoId, { credit }, actor, updates);
+      if (photo.credit === credit) continue;
+      await this.photos.updateWithin(manager, photoId, { credit }, actor, updates);
+      changed = true;
     }
+    return changed;
   }
 
   private async saveHandlingSlug(manager: EntityManager, article: Article): Promise<Article> {
@@ -185,15 +224,46 @@ async function freeSlug(manager: EntityManager, base: string): Promise<string> {
   return candidate;
 }
 
-/** Headline, slug, body, caption texts and bylines: the parts of an article's copy an editor changes in one save. */
-async function applyCopyChanges(manager: EntityManager, article: Article, changes: ArticleChanges): Promise<void> {
+/**
+ * Headline, slug, body, caption texts and places, and bylines: the parts of an article's copy an editor changes
+ * in one save. Call it with the article locked, inside the save's transaction.
+ */
+export async function applyCopyChanges(manager: EntityManager, article: Article, changes: ArticleChanges): Promise<void> {
   if (changes.headline !== undefined) article.headline = changes.headline;
   if (changes.slug !== undefined) article.slug = changes.slug;
   if (changes.body !== undefined) article.body = changes.body;
-  await manager.save(applyCaptionTexts(article, await captionsOf(manager, article.id), changes.captions ?? []));
+  const captions = await captionsOf(manager, article.id);
+  await manager.save(applyCaptionTexts(article, captions, changes.captions ?? []));
+  if (changes.captionPositions !== undefined) await placeCaptions(manager, article, captions, changes.captionPositions);
   if (changes.bylines !== undefined && !sameBylines(await bylinesOf(manager, article.id), changes.bylines)) {
     await replaceBylines(manager, article.id, changes.bylines);
   }
+}
+
+/** Moves captions (the article's, in print order) to the places `wanted` names; see {@link ArticleChanges.captionPositions}. */
+async function placeCaptions(manager: EntityManager, article: Article, captions: readonly Caption[], wanted: ReadonlyArray<{ id: number; position: number }>): Promise<void> {
+  const target = new Map<number, number>();
+  for (const { id, position } of wanted) {
+    if (!captions.some((caption) => caption.id === id)) throw new ArticleError(ArticleErrorCode.UnknownCaption, `caption ${id} does not belong to article ${article.id}`);
+    target.set(id, position);
+  }
+  const taken = new Set(target.values());
+  let after = Math.max(-1, ...captions.map((caption) => caption.position), ...taken) + 1;
+  for (const caption of captions) {
+    if (target.has(caption.id)) continue;
+    const position = taken.has(caption.position) ? after++ : caption.position;
+    target.set(caption.id, position);
+    taken.add(position);
+  }
+  const moving = captions.filter((caption) => target.get(caption.id) !== caption.position);
+  if (moving.length === 0) return;
+  const ids = moving.map((caption) => caption.id);
+  // (articleId, position) is unique at every statement, so the captions that move first step aside to places no caption uses.
+  await manager.query(`UPDATE captions SET position = -1 - position WHERE id = ANY($1::int[])`, [ids]);
+  await manager.query(`UPDATE captions AS c SET position = m.position FROM unnest($1::int[], $2::int[]) AS m(id, position) WHERE c.id = m.id`, [
+    ids,
+    moving.map((caption) => target.get(caption.id)),
+  ]);
 }
 
 /** The article's captions in print order. */

@@ -6,12 +6,12 @@ import { Caption } from '../captions/caption.entity';
 import { PublishingService } from '../publishing/publishing.service';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
-import { assertVersion, captionsOf, lockArticle } from './articles.service';
+import { captionsOf, lockArticle } from './articles.service';
 import { Byline } from './byline.entity';
 import { bylinesOf } from './bylines';
 import { DismissedDuplicatePair } from './dismissed-duplicate.entity';
 import { diffParagraphs, ParagraphDiffRow } from './paragraph-diff';
-import { snapshotOf, writeRevision } from './revisions';
+import { assertVersionNamingEditor, snapshotOf, writeRevision } from './revisions';
 
 export interface DuplicateComparison {
   duplicate: Article;
@@ -51,7 +51,7 @@ export class DuplicatesService {
     assertCan(actor, Permission.MergeDuplicates);
     const { kept, retired, announce } = await this.dataSource.transaction(async (manager) => {
       const duplicate = await lockArticle(manager, duplicateId);
-      assertVersion(duplicate, expectedVersion);
+      await assertVersionNamingEditor(manager, duplicate, expectedVersion);
       const originalId = this.flaggedOriginalId(duplicate);
       if (keepId !== duplicateId && keepId !== originalId) {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${keepId} is not part of the pair ${duplicateId} / ${originalId}: keep one of those two`);
@@ -94,7 +94,7 @@ export class DuplicatesService {
     assertCan(actor, Permission.MergeDuplicates);
     return this.dataSource.transaction(async (manager) => {
       const duplicate = await lockArticle(manager, duplicateId);
-      assertVersion(duplicate, expectedVersion);
+      await assertVersionNamingEditor(manager, duplicate, expectedVersion);
       const original = await this.originalOf(manager, duplicate);
       const [lowHash, highHash] = [duplicate.contentHash, original.contentHash].sort();
       await manager

@@ -38,10 +38,25 @@ export interface NotDuplicateNote {
 }
 
 /**
- * Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge
- * made it, `notDuplicate` when an editor cleared a duplicate flag.
+ * A restore that this version records: the saved version it brought back, and the captions of that version
+ * that had left the article since (a merge moves captions to the article it keeps), whose text and place were
+ * therefore not restored.
  */
-export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }> & { merge?: MergeNote; notDuplicate?: NotDuplicateNote };
+export interface RestoreNote {
+  revisionId: number;
+  version: number;
+  skippedCaptions: Array<{ id: number; text: string }>;
+}
+
+/**
+ * Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge
+ * made it, `notDuplicate` when an editor cleared a duplicate flag, `restore` when it restored an earlier version.
+ */
+export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }> & {
+  merge?: MergeNote;
+  notDuplicate?: NotDuplicateNote;
+  restore?: RestoreNote;
+};
 
 /** One save of an article: who, when, what changed, and the copy as it stood afterwards. */
 @Entity({ name: 'article_revisions' })

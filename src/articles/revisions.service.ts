@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { Caption } from '../captions/caption.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
-import { ArticlesService } from './articles.service';
-import { ArticleRevision } from './revision.entity';
+import { applyCopyChanges, ArticleSave, ArticlesService, captionsOf } from './articles.service';
+import { ArticleRevision, ArticleSnapshot, RestoreNote } from './revision.entity';
+
+/** A restore: the save it made (or that it had nothing to change), and the captions it left out. */
+export interface RestoreOutcome extends ArticleSave {
+  revision: ArticleRevision;
+  skippedCaptions: RestoreNote['skippedCaptions'];
+}
 
 /** An article's saves, newest first, and restoring the copy of one of them (itself a new save). */
 @Injectable()
@@ -21,19 +26,39 @@ export class RevisionsService {
   }
 
   /**
-   * Saves the revision's headline, slug, body, bylines (when it recorded them) and the captions that still
-   * exist as a new version; the editor must have seen the current version (`expectedVersion`), like any
-   * other save.
+   * Saves the revision's headline, slug, body, bylines (when it recorded them), caption texts and the order
+   * of the photos (when it recorded positions) as a new version, under the rules of any other save: the
+   * editor must have seen the current version (`expectedVersion`), and restoring what the article already
+   * says writes nothing. The revision's captions that are no longer in the article (a merge moved them to
+   * the article it kept) are left out, and the new version's revision names them.
    */
-  async restore(articleId: number, revisionId: number, expectedVersion: number, actor: Actor): Promise<Article> {
+  async restore(articleId: number, revisionId: number, expectedVersion: number, actor: Actor): Promise<RestoreOutcome> {
     const revision = await this.dataSource.getRepository(ArticleRevision).findOneBy({ id: revisionId, articleId });
     if (!revision) throw new ArticleError(ArticleErrorCode.NotFound, `article ${articleId} has no revision ${revisionId}`);
-    const captionIds = new Set((await this.dataSource.getRepository(Caption).find({ where: { articleId }, select: { id: true } })).map((caption) => caption.id));
-    const captions = Object.entries(revision.snapshot.captions)
-      .map(([id, text]) => ({ id: Number(id), text }))
-      .filter((caption) => captionIds.has(caption.id));
-    const { headline, slug, body, bylines } = revision.snapshot;
-    const changes = { headline, slug, body, captions, bylines: bylines?.map(({ authorId, role }) => ({ authorId, role })) };
-    return this.articles.update(articleId, changes, expectedVersion, actor);
+    const { article, changed, result: skippedCaptions } = await this.articles.edit(
+      articleId,
+      expectedVersion,
+      actor,
+      (manager, locked) => restoreCopy(manager, locked, revision.snapshot),
+      (skipped) => ({ restore: { revisionId: revision.id, version: revision.version, skippedCaptions: skipped } }),
+    );
+    return { article, changed, revision, skippedCaptions };
   }
+}
+
+/** Puts a snapshot's copy back into the locked article; returns the snapshot's captions that have left it. */
+async function restoreCopy(manager: EntityManager, article: Article, snapshot: ArticleSnapshot): Promise<RestoreNote['skippedCaptions']> {
+  const present = new Set((await captionsOf(manager, article.id)).map((caption) => caption.id));
+  const recorded = Object.entries(snapshot.captions).map(([id, text]) => ({ id: Number(id), text }));
+  const kept = recorded.filter((caption) => present.has(caption.id));
+  const positions = snapshot.captionPositions;
+  await applyCopyChanges(manager, article, {
+    headline: snapshot.headline,
+    slug: snapshot.slug,
+    body: snapshot.body,
+    captions: kept,
+    captionPositions: positions && kept.filter(({ id }) => String(id) in positions).map(({ id }) => ({ id, position: positions[String(id)] })),
+    bylines: snapshot.bylines?.map(({ authorId, role }) => ({ authorId, role })),
+  });
+  return recorded.filter((caption) => !present.has(caption.id));
 }

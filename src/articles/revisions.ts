@@ -6,6 +6,10 @@ import type { Article } from './article.entity';
 import type { Byline } from './byline.entity';
 import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
 
+/** What a revision may record besides the copy it changed: a merge, a "not a duplicate" decision, a restore. */
+export type RevisionNotes = Pick<RevisionChanges, 'merge' | 'notDuplicate' | 'restore'>;
+const NOTE_FIELDS: ReadonlySet<string> = new Set<keyof RevisionNotes>(['merge', 'notDuplicate', 'restore']);
+
 export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
   return {
     headline: article.headline,
@@ -44,13 +48,18 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
   return changes;
 }
 
+/** Whether two snapshots hold the same copy: then a save has nothing to record. */
+export function sameCopy(before: ArticleSnapshot, after: ArticleSnapshot): boolean {
+  return Object.keys(diffSnapshots(before, after)).length === 0;
+}
+
 export async function writeRevision(
   manager: EntityManager,
   saved: Article,
   before: ArticleSnapshot,
   after: ArticleSnapshot,
   actor: Actor,
-  notes: Pick<RevisionChanges, 'merge' | 'notDuplicate'> = {},
+  notes: RevisionNotes = {},
 ): Promise<ArticleRevision> {
   return manager.save(
     manager.create(ArticleRevision, {
@@ -66,10 +75,10 @@ export async function writeRevision(
 
 /**
  * Like `assertVersion`, but the conflict names who saved the version that won and when, so the panel can
- * tell the editor whose changes to look at before saving theirs again.
+ * tell the editor whose changes to look at before saving theirs again. No `expectedVersion`: nothing to check.
  */
-export async function assertVersionNamingEditor(manager: EntityManager, article: Article, expectedVersion: number): Promise<void> {
-  if (article.version === expectedVersion) return;
+export async function assertVersionNamingEditor(manager: EntityManager, article: Article, expectedVersion: number | undefined): Promise<void> {
+  if (expectedVersion === undefined || article.version === expectedVersion) return;
   const latest = await manager.findOne(ArticleRevision, { where: { articleId: article.id }, order: { version: 'DESC' } });
   // Status changes bump the version without a revision; then the latest revision is not the change that won.
   const byLatest = latest?.version === article.version;
@@ -97,8 +106,7 @@ export function applyCaptionTexts(article: Article, captions: Caption[], texts: 
   return changed;
 }
 
-/** The parts of the copy a revision changed, without its notes (merge, "not a duplicate"). */
+/** The parts of the copy a revision changed, without its notes (merge, "not a duplicate", restore). */
 export function copyFieldsOf(changes: RevisionChanges): Array<keyof ArticleSnapshot> {
-  const notes = new Set(['merge', 'notDuplicate']);
-  return Object.keys(changes).filter((field) => !notes.has(field)) as Array<keyof ArticleSnapshot>;
+  return Object.keys(changes).filter((field) => !NOTE_FIELDS.has(field)) as Array<keyof ArticleSnapshot>;
 }

@@ -10,7 +10,8 @@ import { CaptionView, CreateCaptionDto, UpdateCaptionDto } from './dto/caption.d
 
 const AS_ARTICLE_EDIT =
   'A caption is part of its article: the change is an edit of the article (a new version, a revision in its History, and an article.updated webhook). ' +
-  'Optionally name the article version you read with If-Match: "<version>" or "version"; a stale one gets 409 with currentVersion and changes nothing.';
+  'Optionally name the article version you read with If-Match: "<version>" or "version"; a stale one gets 409 with currentVersion and changes nothing. ' +
+  'An edit that asks for what the caption already is writes nothing: the same articleVersion, no revision, no webhook.';
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Optional: the version of the caption’s article you read, e.g. "3" (409 when stale)' };
 
 @ApiTags('Captions')

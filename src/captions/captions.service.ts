@@ -9,10 +9,14 @@ import { Photo } from '../photos/photo.entity';
 import { CaptionError, CaptionErrorCode } from './caption-error';
 import { Caption } from './caption.entity';
 
-/** A caption saved as an edit of its article, with the article at the version that edit produced. */
+/**
+ * A caption saved as an edit of its article, with the article at the version that edit produced; `changed`
+ * is false when the edit asked for what the caption already was (then nothing was written).
+ */
 export interface CaptionEdit {
   caption: Caption;
   article: Article;
+  changed: boolean;
 }
 
 /**
@@ -38,19 +42,19 @@ export class CaptionsService {
     if (!(await this.captions.manager.existsBy(Article, { id: input.articleId }))) {
       throw new CaptionError(CaptionErrorCode.UnknownArticle, `no article with id ${input.articleId}`);
     }
-    const { article, result } = await this.articles.edit(input.articleId, expectedVersion, actor, async (manager) => {
+    const { article, result, changed } = await this.articles.edit(input.articleId, expectedVersion, actor, async (manager) => {
       if (!(await manager.existsBy(Photo, { id: input.photoId }))) {
         throw new CaptionError(CaptionErrorCode.UnknownPhoto, `no photo with id ${input.photoId}`);
       }
       const position = input.position ?? (await nextPosition(manager, input.articleId));
       return save(manager, manager.create(Caption, { articleId: input.articleId, photoId: input.photoId, text: input.text, position }));
     });
-    return { caption: result, article };
+    return { caption: result, article, changed };
   }
 
   async update(id: number, changes: { text?: string; position?: number }, actor: Actor, expectedVersion?: number): Promise<CaptionEdit> {
     const { articleId } = await this.getById(id);
-    const { article, result } = await this.articles.edit(articleId, expectedVersion, actor, async (manager) => {
+    const { article, result, changed } = await this.articles.edit(articleId, expectedVersion, actor, async (manager) => {
       // Read again under the article's lock: a merge of duplicates may have moved it meanwhile.
       const caption = await manager.findOneBy(Caption, { id, articleId });
       if (!caption) throw new CaptionError(CaptionErrorCode.NotFound, `caption ${id} is no longer in article ${articleId}`);
@@ -58,7 +62,7 @@ export class CaptionsService {
       if (changes.position !== undefined) caption.position = changes.position;
       return save(manager, caption);
     });
-    return { caption: result, article };
+    return { caption: result, article, changed };
   }
 }
 

@@ -4,7 +4,7 @@ import { Article } from '../articles/article.entity';
 import { lockArticle } from '../articles/articles.service';
 import { bylinesOf } from '../articles/bylines';
 import type { ArticleSnapshot } from '../articles/revision.entity';
-import { diffSnapshots, snapshotOf, writeRevision } from '../articles/revisions';
+import { sameCopy, snapshotOf, writeRevision } from '../articles/revisions';
 import { slugify } from '../articles/slug';
 import type { Actor } from '../auth/actor';
 import { Caption } from '../captions/caption.entity';
@@ -343,7 +343,7 @@ export class WireImporter {
     for (const [id, { article, snapshot }] of before) {
       const captions = await manager.find(Caption, { where: { articleId: id }, order: { position: 'ASC' } });
       const after = snapshotOf(article, captions, await bylinesOf(manager, id));
-      if (Object.keys(diffSnapshots(snapshot, after)).length === 0) continue;
+      if (sameCopy(snapshot, after)) continue;
       article.version += 1;
       const saved = await manager.save(article);
       await writeRevision(manager, saved, snapshot, after, importer);

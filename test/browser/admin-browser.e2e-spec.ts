@@ -7,6 +7,7 @@ import { ArticleStatus, DuplicateKind } from '../../src/articles/article-status'
 import { Article } from '../../src/articles/article.entity';
 import { ArticlesService } from '../../src/articles/articles.service';
 import { Byline, BylineRole } from '../../src/articles/byline.entity';
+import { ArticleRevision } from '../../src/articles/revision.entity';
 import { UserRole } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { Caption } from '../../src/captions/caption.entity';
@@ -94,6 +95,20 @@ describe('the admin panel in a real browser', () => {
     await page.click('[data-testid="action-publish"]');
     await Promise.all([page.waitForURL(/\/show$/), page.click('[data-testid="confirm-action"]')]);
     expect((await reload(article.id)).status).toBe(ArticleStatus.Published);
+  }, 120_000);
+
+  it('says "No changes to save" and stays on the form when an imported article is saved as loaded', async () => {
+    const article = await reload(sampleArticles[sampleArticles.length - 1].id);
+    const revisions = () => testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id });
+    const revisionsBefore = await revisions();
+    await logInAs('editor@example.com');
+    await page.goto(`${base}/admin/resources/Article/records/${article.id}/edit`);
+    await page.waitForSelector('[data-testid="article-edit"] #headline');
+    await page.click('[data-testid="save-article"]');
+    await page.getByText('No changes to save').waitFor();
+    expect(page.url()).toMatch(/\/edit$/);
+    expect((await reload(article.id)).version).toBe(article.version);
+    expect(await revisions()).toBe(revisionsBefore);
   }, 120_000);
 
   it('shows a contributor no Publish action, and refuses a direct POST with 403', async () => {

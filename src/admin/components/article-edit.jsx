@@ -98,11 +98,10 @@ const ArticleEdit = ({ resource, record, action }) => {
       const { problem, notice, redirectUrl } = response.data;
       if (problem && problem.code === 'ARTICLE_VERSION_CONFLICT') {
         setConflict(problem);
-      } else if (problem) {
-        addNotice(notice);
       } else {
         addNotice(notice);
-        navigate(redirectUrl);
+        // No redirect when nothing was saved: the editor stays on the form they were working on.
+        if (!problem && redirectUrl) navigate(redirectUrl);
       }
     } catch (error) {
       addNotice({ message: errorText(error), type: 'error' });

@@ -54,6 +54,13 @@ const ArticleHistory = ({ resource, record, action }) => {
               {revision.notDuplicate.score === null ? '' : `, similarity ${revision.notDuplicate.score.toFixed(2)}`}); the flag was cleared.
             </Text>
           )}
+          {revision.restore && (
+            <Text mb="default" data-testid="revision-restore">
+              Restored version {revision.restore.version}.
+              {revision.restore.skippedCaptions.length > 0 &&
+                ` Left out, as no longer in this article: ${revision.restore.skippedCaptions.map((caption) => `“${caption.text}”`).join(', ')}.`}
+            </Text>
+          )}
           {(revision.changed.length > 0 || (!revision.merge && !revision.notDuplicate)) && (
             <Text mb="default">{revision.changed.length ? `Changed: ${revision.changed.join(', ')}` : 'Saved without changes'}</Text>
           )}

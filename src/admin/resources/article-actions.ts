@@ -5,11 +5,12 @@ import type { ArticleChanges } from '../../articles/articles.service';
 import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
-import type { ArticleRevision } from '../../articles/revision.entity';
+import type { ArticleRevision, RestoreNote } from '../../articles/revision.entity';
+import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
-import { actorOf, jsonPayload, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
 type Handler = (request: ActionRequest, response: unknown, context: ActionContext) => Promise<ActionResponse>;
@@ -44,7 +45,8 @@ interface EditPayload {
 
 /**
  * The one-page article editor: headline, slug, paragraphs, bylines, and the captions and credits of its
- * photos, saved by one `ArticlesService.update` (one transaction: all of it or nothing).
+ * photos, saved by one `ArticlesService.update` (one transaction: all of it or nothing). A save that changes
+ * nothing stays on the page with a neutral notice: nothing was saved, and the version the editor holds is still current.
  */
 export function editArticle({ services }: PanelContext): Handler {
   return withNotices(async (request, _response, context) => {
@@ -59,13 +61,10 @@ export function editArticle({ services }: PanelContext): Handler {
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
     if (input.credits !== undefined) changes.credits = creditsOf(input.credits);
-    await services.articles.update(id, changes, requiredVersion(input.version), actor);
-    return {
-      record: await reloaded(context),
-      editor: await editorData(services, id),
-      redirectUrl: showUrl(context),
-      notice: { message: 'Article saved', type: 'success' },
-    };
+    const { changed } = await services.articles.update(id, changes, requiredVersion(input.version), actor);
+    const [record, editor] = [await reloaded(context), await editorData(services, id)];
+    if (!changed) return { record, editor, notice: NO_CHANGES_NOTICE };
+    return { record, editor, redirectUrl: showUrl(context), notice: { message: 'Article saved', type: 'success' } };
   });
 }
 
@@ -158,11 +157,22 @@ export function articleHistory({ services }: PanelContext): Handler {
       return {
         record: await reloaded(context),
         history: describeRevisions(await services.revisions.list(id)),
-        notice: { message: `Restored; the article is now at version ${restored.version}`, type: 'success' },
+        notice: restoreNotice(restored),
       };
     }
     return { record: recordJson(context), history: describeRevisions(await services.revisions.list(id)) };
   });
+}
+
+function restoreNotice({ changed, article, revision, skippedCaptions }: RestoreOutcome) {
+  const skipped = skippedCaptions.length === 0 ? '' : ` ${describeSkipped(skippedCaptions)}`;
+  if (!changed) return { message: `Nothing to restore: the article already matches version ${revision.version}.${skipped}`, type: 'info' as const };
+  return { message: `Restored version ${revision.version}; the article is now at version ${article.version}.${skipped}`, type: 'success' as const };
+}
+
+function describeSkipped(captions: RestoreNote['skippedCaptions']): string {
+  const quoted = captions.map((caption) => `“${caption.text}”`).join(', ');
+  return `Left out ${captions.length === 1 ? 'a caption that is' : `${captions.length} captions that are`} no longer in this article: ${quoted}.`;
 }
 
 function describeRevisions(revisions: ArticleRevision[]) {
@@ -174,6 +184,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     changed: copyFieldsOf(revision.changes),
     merge: revision.changes.merge ?? null,
     notDuplicate: revision.changes.notDuplicate ?? null,
+    restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,

@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest, ActionResponse } from 'adminjs';
 import type { Actor } from '../../auth/actor';
-import { actorOf, PanelHandler, withNotices } from '../admin-actor';
+import { actorOf, NO_CHANGES_NOTICE, PanelHandler, withNotices } from '../admin-actor';
 import type { PanelServices } from '../panel-services';
 
 /** Form fields of `payload` that an edit may change; empty strings mean "clear" for nullable fields. */
@@ -16,15 +16,17 @@ export function pickFields(payload: Record<string, unknown> | undefined, fields:
 
 /**
  * AdminJS's new/edit actions write through the resource adapter, which would skip the services' rules.
- * These handlers call a service instead, then show the saved record.
+ * These handlers call a service instead, then show the saved record. A service that reports `changed: false`
+ * (a caption edit asking for what the caption already says) wrote nothing: the form stays, with a neutral notice.
  */
 export function serviceEdit(services: PanelServices, save: (id: number, payload: Record<string, unknown>, actor: Actor) => Promise<unknown>): PanelHandler {
   return withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
     const record = context.record!;
     if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
     const actor = await actorOf(services.users, context.currentAdmin);
-    await save(Number(record.id()), request.payload ?? {}, actor);
+    const outcome = await save(Number(record.id()), request.payload ?? {}, actor);
     const saved = await context.resource.findOne(record.id());
+    if (wroteNothing(outcome)) return { record: saved!.toJSON(context.currentAdmin), notice: NO_CHANGES_NOTICE };
     return {
       record: saved!.toJSON(context.currentAdmin),
       redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: record.id(), actionName: 'show' }),
@@ -45,4 +47,8 @@ export function serviceCreate(services: PanelServices, create: (payload: Record<
       notice: { message: 'Created', type: 'success' },
     };
   });
+}
+
+function wroteNothing(outcome: unknown): boolean {
+  return typeof outcome === 'object' && outcome !== null && (outcome as { changed?: unknown }).changed === false;
 }
