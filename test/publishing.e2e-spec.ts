@@ -4,7 +4,7 @@ import { ArticleEventName } from '../src/articles/article-events';
 import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { ArticlesService } from '../src/articles/articles.service';
-import { Actor } from '../src/auth/actor';
+import { Actor, describeActor } from '../src/auth/actor';
 import { UserRole } from '../src/auth/user.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { insertArticle, insertUserActor } from './support/fixtures';
@@ -47,6 +47,25 @@ describe('articles and publishing services', () => {
       extensions: { currentVersion: article.version + 1 },
     });
     expect((await articles.getById(article.id)).headline).toBe('First editor');
+  });
+
+  it('refuses a stale publish, unpublish or schedule, naming who saved the newer version', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await articles.update(article.id, { headline: 'Saved by the first editor' }, article.version, editor);
+    const stale = article.version;
+    for (const attempt of [
+      () => publishing.publish(article.id, editor, stale),
+      () => publishing.unpublish(article.id, editor, stale),
+      () => publishing.schedule(article.id, new Date(Date.now() + 60_000), editor, stale),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({
+        code: ArticleErrorCode.VersionConflict,
+        status: 409,
+        extensions: { currentVersion: stale + 1, changedBy: describeActor(editor) },
+      });
+    }
+    const unchanged = await articles.getById(article.id);
+    expect(unchanged).toMatchObject({ status: ArticleStatus.Draft, version: stale + 1, scheduledAt: null });
   });
 
   it('changes the content hash when the copy changes', async () => {

@@ -278,12 +278,3 @@ export async function lockArticle(manager: EntityManager, id: number): Promise<A
   return article;
 }
 
-export function assertVersion(article: Article, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && article.version !== expectedVersion) {
-    throw new ArticleError(
-      ArticleErrorCode.VersionConflict,
-      `article ${article.id} was changed by someone else (you edited version ${expectedVersion}, it is now at version ${article.version}, saved ${article.updatedAt.toISOString()})`,
-      { currentVersion: article.version, updatedAt: article.updatedAt.toISOString() },
-    );
-  }
-}

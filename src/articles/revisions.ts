@@ -74,8 +74,9 @@ export async function writeRevision(
 }
 
 /**
- * Like `assertVersion`, but the conflict names who saved the version that won and when, so the panel can
- * tell the editor whose changes to look at before saving theirs again. No `expectedVersion`: nothing to check.
+ * The optimistic-concurrency check for every change to an article: a stale `expectedVersion` is a conflict
+ * naming the current version and who saved it and when, so the editor knows whose changes to look at
+ * before trying again. No `expectedVersion`: nothing to check.
  */
 export async function assertVersionNamingEditor(manager: EntityManager, article: Article, expectedVersion: number | undefined): Promise<void> {
   if (expectedVersion === undefined || article.version === expectedVersion) return;

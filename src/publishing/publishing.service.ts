@@ -6,7 +6,8 @@ import { ArticleError, ArticleErrorCode } from '../articles/article-error';
 import { ArticleEvent, ArticleEventName } from '../articles/article-events';
 import { ArticleStatus } from '../articles/article-status';
 import { Article } from '../articles/article.entity';
-import { assertVersion, lockArticle } from '../articles/articles.service';
+import { lockArticle } from '../articles/articles.service';
+import { assertVersionNamingEditor } from '../articles/revisions';
 import { Actor, assertCan, Permission } from '../auth/actor';
 
 const SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
@@ -119,7 +120,7 @@ export class PublishingService {
   private async transition(id: number, expectedVersion: number | undefined, change: (article: Article) => void): Promise<Article> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const article = await lockArticle(manager, id);
-      assertVersion(article, expectedVersion);
+      await assertVersionNamingEditor(manager, article, expectedVersion);
       change(article);
       article.version += 1;
       return manager.save(article);
