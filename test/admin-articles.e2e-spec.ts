@@ -7,10 +7,12 @@ import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { isDismissedDuplicatePair } from '../src/articles/duplicates.service';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { UserRole } from '../src/auth/user.entity';
+import { Author } from '../src/authors/author.entity';
 import { Caption } from '../src/captions/caption.entity';
 import { CaptionsService } from '../src/captions/captions.service';
 import { Import } from '../src/imports/import.entity';
 import { Photo } from '../src/photos/photo.entity';
+import { authorKey } from '../src/wire';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -190,6 +192,36 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect((await edit(contributor.cookie, 'A contributor may not change live copy')).status).toBe(403);
     expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
     expect((await reload(article.id)).version).toBe(article.version + 1);
+  });
+
+  it('says "No changes to save" for a photo or author form saved as loaded, writing nothing, and "Saved" once something changed', async () => {
+    const photographer = await insertAuthor(testApp.dataSource, { name: 'Hadi Mizban', key: authorKey('Hadi Mizban') });
+    const photo = await insertPhoto(testApp.dataSource, { url: 'https://img.example.com/baghdad.jpg', credit: 'AP Photo/Hadi Mizban', agency: 'AP', photographerId: photographer.id });
+    const editForm = (resource: string, id: number, fields: Record<string, string>) => {
+      const form = request(testApp.app.getHttpServer()).post(`/admin/api/resources/${resource}/records/${id}/edit`).set('Cookie', editor.cookie);
+      for (const [field, value] of Object.entries(fields)) form.field(field, value);
+      return form;
+    };
+    const photoForm = { url: 'https://img.example.com/baghdad.jpg', credit: 'AP Photo/Hadi Mizban', agency: 'AP', photographerId: String(photographer.id) };
+    const photos = testApp.dataSource.getRepository(Photo);
+    const authors = testApp.dataSource.getRepository(Author);
+
+    const unchangedPhoto = await editForm('Photo', photo.id, photoForm);
+    expect(unchangedPhoto.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+    expect(unchangedPhoto.body.redirectUrl).toBeUndefined();
+    expect((await photos.findOneByOrFail({ id: photo.id })).updatedAt).toEqual(photo.updatedAt);
+    const unchangedAuthor = await editForm('Author', photographer.id, { name: 'Hadi Mizban' });
+    expect(unchangedAuthor.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+    expect(unchangedAuthor.body.redirectUrl).toBeUndefined();
+    expect((await authors.findOneByOrFail({ id: photographer.id })).updatedAt).toEqual(photographer.updatedAt);
+
+    const savedPhoto = await editForm('Photo', photo.id, { ...photoForm, agency: 'Associated Press' });
+    expect(savedPhoto.body.notice).toEqual({ message: 'Saved', type: 'success' });
+    expect(savedPhoto.body.redirectUrl).toContain(`/Photo/records/${photo.id}/show`);
+    expect(await photos.findOneByOrFail({ id: photo.id })).toMatchObject({ agency: 'Associated Press', credit: 'AP Photo/Hadi Mizban' });
+    const savedAuthor = await editForm('Author', photographer.id, { name: 'Hadi Mizban Jr' });
+    expect(savedAuthor.body.notice).toEqual({ message: 'Saved', type: 'success' });
+    expect((await authors.findOneByOrFail({ id: photographer.id })).name).toBe('Hadi Mizban Jr');
   });
 
   it('refuses a stale save with a conflict naming who saved first and when, writing nothing', async () => {

@@ -124,6 +124,33 @@ describe('admin panel log-in, sessions and roles', () => {
     expect((await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).status).toBe(ArticleStatus.Published);
   });
 
+  it('says "No changes to save" for an account form saved as loaded, writing nothing, and "Saved" once something changed', async () => {
+    const admin = await loggedInAs(testApp.app, UserRole.Admin);
+    const account = await loggedInAs(testApp.app, UserRole.Editor);
+    const users = testApp.app.get(UsersService);
+    const before = (await users.findById(account.id))!;
+    const edit = (fields: Record<string, string>) => {
+      const form = http().post(`/admin/api/resources/User/records/${account.id}/edit`).set('Cookie', admin.cookie);
+      for (const [field, value] of Object.entries({ email: account.email, role: 'editor', disabled: 'false', password: '', ...fields })) form.field(field, value);
+      return form;
+    };
+
+    const unchanged = await edit({});
+    expect(unchanged.body.notice).toEqual({ message: 'No changes to save', type: 'info' });
+    expect(unchanged.body.redirectUrl).toBeUndefined();
+    expect((await users.findById(account.id))!.updatedAt).toEqual(before.updatedAt);
+
+    const demoted = await edit({ role: 'contributor' });
+    expect(demoted.body.notice).toEqual({ message: 'Saved', type: 'success' });
+    expect(demoted.body.redirectUrl).toContain(`/User/records/${account.id}/show`);
+    expect((await users.findById(account.id))!.role).toBe(UserRole.Contributor);
+
+    // A new password is a change even when nothing else is.
+    const newPassword = 'a different passphrase entirely';
+    expect((await edit({ role: 'contributor', password: newPassword })).body.notice).toEqual({ message: 'Saved', type: 'success' });
+    expect(await users.verifyCredentials(account.email, newPassword)).not.toBeNull();
+  });
+
   it('keeps the Users resource to admins', async () => {
     const { cookie } = await loggedInAs(testApp.app, UserRole.Editor);
     expect((await http().get('/admin/api/resources/User/actions/list').set('Cookie', cookie)).status).toBe(403);

@@ -194,8 +194,7 @@ export class ArticlesService {
       const photo = printed.get(photoId);
       if (!photo) throw new ArticleError(ArticleErrorCode.InvalidRequest, `article ${article.id} does not print photo ${photoId}, so its credit cannot be changed here`);
       if (photo.credit === credit) continue;
-      await this.photos.updateWithin(manager, photoId, { credit }, actor, updates);
-      changed = true;
+      if ((await this.photos.updateWithin(manager, photoId, { credit }, actor, updates)).changed) changed = true;
     }
     return changed;
   }

@@ -10,6 +10,12 @@ import { User, UserRole } from './user.entity';
 const BCRYPT_ROUNDS = 12;
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** An account edit: the account as it now stands, and whether anything was written. */
+export interface AccountEdit {
+  user: User;
+  changed: boolean;
+}
+
 @Injectable()
 export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
@@ -54,19 +60,25 @@ export class UsersService {
     return this.create(input);
   }
 
-  /** An admin changing an account's role, disabled flag or password. */
-  async updateAccount(id: number, changes: { role?: UserRole; disabled?: boolean; password?: string }, actor: Actor): Promise<User> {
+  /**
+   * An admin changing an account's role, disabled flag or password. `changed` is false when the role and flag
+   * asked for are the account's already and no password was given: then nothing was written.
+   */
+  async updateAccount(id: number, changes: { role?: UserRole; disabled?: boolean; password?: string }, actor: Actor): Promise<AccountEdit> {
     assertCan(actor, Permission.ManageUsers);
     const user = await this.users.findOneBy({ id });
     if (!user) throw new AuthError(AuthErrorCode.UserNotFound, `no user with id ${id}`);
+    if (changes.password !== undefined) assertStrongEnough(changes.password);
+    const changed =
+      (changes.role !== undefined && changes.role !== user.role) ||
+      (changes.disabled !== undefined && changes.disabled !== user.disabled) ||
+      changes.password !== undefined;
+    if (!changed) return { user, changed: false };
     if (changes.role !== undefined) user.role = changes.role;
     if (changes.disabled !== undefined) user.disabled = changes.disabled;
-    if (changes.password !== undefined) {
-      assertStrongEnough(changes.password);
-      user.passwordHash = await hash(changes.password, BCRYPT_ROUNDS);
-    }
+    if (changes.password !== undefined) user.passwordHash = await hash(changes.password, BCRYPT_ROUNDS);
     await this.users.save(user);
-    return this.users.findOneByOrFail({ id });
+    return { user: await this.users.findOneByOrFail({ id }), changed: true };
   }
 
   findById(id: number): Promise<User | null> {

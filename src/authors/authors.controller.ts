@@ -52,6 +52,6 @@ export class AuthorsController {
   @ApiOkResponse({ type: AuthorView })
   @ApiProblems(400, 401, 403, 404, 409)
   async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateAuthorDto, @CurrentActor() actor: Actor): Promise<AuthorView> {
-    return AuthorView.of(await this.authors.update(id, body, actor));
+    return AuthorView.of((await this.authors.update(id, body, actor)).author);
   }
 }

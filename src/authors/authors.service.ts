@@ -11,6 +11,12 @@ import { authorKey, displayName } from '../wire';
 import { AuthorError, AuthorErrorCode } from './author-error';
 import { Author } from './author.entity';
 
+/** An author edit: the author as they now stand, and whether anything was written (false: the name was already that). */
+export interface AuthorEdit {
+  author: Author;
+  changed: boolean;
+}
+
 @Injectable()
 export class AuthorsService {
   constructor(
@@ -36,23 +42,24 @@ export class AuthorsService {
    * Once the rename has committed, each published article printing the name (in a byline or a photo
    * credit) is announced as `article.updated`; its version stays, since its own copy did not change.
    */
-  async update(id: number, changes: { name?: string }, actor: Actor): Promise<Author> {
+  async update(id: number, changes: { name?: string }, actor: Actor): Promise<AuthorEdit> {
     const updates = new PendingArticleUpdates();
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const edit = await this.dataSource.transaction(async (manager): Promise<AuthorEdit> => {
       const author = await manager.findOne(Author, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!author) throw new AuthorError(AuthorErrorCode.NotFound, `no author with id ${id}`);
       assertCan(actor, editPermissionFor(await publishedArticlesNaming(manager, id).getExists()));
-      if (changes.name === undefined) return author;
+      if (changes.name === undefined) return { author, changed: false };
       const renamed = named(changes.name);
       const nameChanged = renamed.name !== author.name;
+      if (!nameChanged && renamed.key === author.key) return { author, changed: false };
       const saved = await this.save(manager, Object.assign(author, renamed));
       if (nameChanged) {
         for (const article of await publishedArticlesNaming(manager, id).getMany()) updates.author(article, { id, fields: ['name'] });
       }
-      return saved;
+      return { author: saved, changed: true };
     });
     updates.emit(this.events, actor);
-    return saved;
+    return edit;
   }
 
   private async save(manager: EntityManager, author: Author): Promise<Author> {

@@ -36,6 +36,6 @@ export class PhotosController {
   @ApiOkResponse({ type: PhotoView })
   @ApiProblems(400, 401, 403, 404)
   async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdatePhotoDto, @CurrentActor() actor: Actor): Promise<PhotoView> {
-    return PhotoView.of(await this.photos.update(id, body, actor));
+    return PhotoView.of((await this.photos.update(id, body, actor)).photo);
   }
 }

@@ -19,6 +19,12 @@ export interface PhotoFields {
   photographerId?: number | null;
 }
 
+/** A photo edit: the photo as it now stands, and whether anything was written (false: it already said that). */
+export interface PhotoEdit {
+  photo: Photo;
+  changed: boolean;
+}
+
 @Injectable()
 export class PhotosService {
   constructor(
@@ -66,11 +72,11 @@ export class PhotosService {
    * the same picture. A photo printed in published copy needs the right to edit published copy. Once the
    * change has committed, each published article printing the photo is announced as `article.updated`.
    */
-  async update(id: number, changes: PhotoFields, actor: Actor): Promise<Photo> {
+  async update(id: number, changes: PhotoFields, actor: Actor): Promise<PhotoEdit> {
     const updates = new PendingArticleUpdates();
-    await this.dataSource.transaction((manager) => this.updateWithin(manager, id, changes, actor, updates));
+    const { changed } = await this.dataSource.transaction((manager) => this.updateWithin(manager, id, changes, actor, updates));
     updates.emit(this.events, actor);
-    return this.getById(id);
+    return { photo: await this.getById(id), changed };
   }
 
   /**
@@ -78,16 +84,16 @@ export class PhotosService {
    * article `updates` already holds) are added to `updates`, for the caller to announce after commit. Their versions stay: their own copy did not change, and a photo printed in many
    * articles would otherwise put every editor working on one of them in a version conflict.
    */
-  async updateWithin(manager: EntityManager, id: number, changes: PhotoFields, actor: Actor, updates: PendingArticleUpdates): Promise<Photo> {
+  async updateWithin(manager: EntityManager, id: number, changes: PhotoFields, actor: Actor, updates: PendingArticleUpdates): Promise<PhotoEdit> {
     const photo = await manager.findOne(Photo, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!photo) throw new PhotoError(PhotoErrorCode.NotFound, `no photo with id ${id}`);
     assertCan(actor, editPermissionFor(await appearsInPublishedCopy(manager, id)));
     await this.assertPhotographerExists(manager, changes.photographerId);
     const fields = (['url', 'credit', 'agency', 'photographerId'] as const).filter((field) => changes[field] !== undefined && changes[field] !== photo[field]);
-    if (fields.length === 0) return photo;
+    if (fields.length === 0) return { photo, changed: false };
     const saved = await manager.save(Object.assign(photo, Object.fromEntries(fields.map((field) => [field, changes[field]]))));
     for (const article of await articlesShowing(manager, id, updates)) updates.photo(article, { id, fields: [...fields] });
-    return saved;
+    return { photo: saved, changed: true };
   }
 
   private async assertPhotographerExists(manager: EntityManager, photographerId: number | null | undefined): Promise<void> {

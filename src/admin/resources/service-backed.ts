@@ -16,17 +16,21 @@ export function pickFields(payload: Record<string, unknown> | undefined, fields:
 
 /**
  * AdminJS's new/edit actions write through the resource adapter, which would skip the services' rules.
- * These handlers call a service instead, then show the saved record. A service that reports `changed: false`
- * (a caption edit asking for what the caption already says) wrote nothing: the form stays, with a neutral notice.
+ * These handlers call a service instead, then show the saved record. The service says whether the edit
+ * changed anything; one that asked for what the record already says wrote nothing: the form stays, with a
+ * neutral notice instead of "Saved".
  */
-export function serviceEdit(services: PanelServices, save: (id: number, payload: Record<string, unknown>, actor: Actor) => Promise<unknown>): PanelHandler {
+export function serviceEdit(
+  services: PanelServices,
+  save: (id: number, payload: Record<string, unknown>, actor: Actor) => Promise<{ changed: boolean }>,
+): PanelHandler {
   return withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
     const record = context.record!;
     if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
     const actor = await actorOf(services.users, context.currentAdmin);
-    const outcome = await save(Number(record.id()), request.payload ?? {}, actor);
+    const { changed } = await save(Number(record.id()), request.payload ?? {}, actor);
     const saved = await context.resource.findOne(record.id());
-    if (wroteNothing(outcome)) return { record: saved!.toJSON(context.currentAdmin), notice: NO_CHANGES_NOTICE };
+    if (!changed) return { record: saved!.toJSON(context.currentAdmin), notice: NO_CHANGES_NOTICE };
     return {
       record: saved!.toJSON(context.currentAdmin),
       redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: record.id(), actionName: 'show' }),
@@ -47,8 +51,4 @@ export function serviceCreate(services: PanelServices, create: (payload: Record<
       notice: { message: 'Created', type: 'success' },
     };
   });
-}
-
-function wroteNothing(outcome: unknown): boolean {
-  return typeof outcome === 'object' && outcome !== null && (outcome as { changed?: unknown }).changed === false;
 }
