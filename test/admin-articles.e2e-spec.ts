@@ -488,6 +488,37 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(1);
   });
 
+  it('refuses a merge when the original was saved after the compare, whichever one is kept, changing nothing', async () => {
+    const { original, duplicate } = await flaggedPair();
+    const photo = await insertPhoto(testApp.dataSource);
+    await testApp.dataSource.getRepository(Caption).save({ articleId: duplicate.id, photoId: photo.id, position: 0, text: 'Only the duplicate had this photo' });
+    const compare = `/admin/api/resources/Duplicates/records/${duplicate.id}/compare`;
+    // The second editor opens Compare; the versions it shows are the ones the merge will send back.
+    const compared = (await get(compare, secondEditor.cookie)).body.comparison;
+    expect(compared).toMatchObject({ version: duplicate.version, original: { id: original.id, version: original.version } });
+    // Meanwhile the first editor rewrites the original.
+    await post(`/admin/api/resources/Article/records/${original.id}/edit`, editor.cookie, { version: original.version, headline: 'Original rewritten meanwhile' });
+
+    for (const keepId of [original.id, duplicate.id]) {
+      const stale = await post(compare, secondEditor.cookie, { decision: 'merge', keepId, version: compared.version, originalVersion: compared.original.version });
+      expect(stale.body.notice.type).toBe('error');
+      expect(stale.body.redirectUrl).toBeUndefined();
+      expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: original.version + 1, changedBy: 'first.editor@example.com (editor)' });
+      expect(stale.body.problem.detail).toContain(`first.editor@example.com (editor) saved article ${original.id}`);
+    }
+    expect(await reload(duplicate.id)).toMatchObject({ status: ArticleStatus.Draft, duplicateKind: DuplicateKind.Near, duplicateOfId: original.id, mergedIntoId: null, version: duplicate.version });
+    expect(await reload(original.id)).toMatchObject({ status: ArticleStatus.Draft, mergedIntoId: null, headline: 'Original rewritten meanwhile', version: original.version + 1 });
+    expect(await testApp.dataSource.getRepository(Caption).findBy({ articleId: duplicate.id })).toHaveLength(1);
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(0);
+    expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: original.id })).toBe(1);
+
+    // Compared again, the merge goes through.
+    const recompared = (await get(compare, secondEditor.cookie)).body.comparison;
+    const merged = await post(compare, secondEditor.cookie, { decision: 'merge', keepId: original.id, version: recompared.version, originalVersion: recompared.original.version });
+    expect(merged.body.notice).toMatchObject({ type: 'success' });
+    expect(await reload(duplicate.id)).toMatchObject({ mergedIntoId: original.id, status: ArticleStatus.Unpublished });
+  });
+
   it('does not let a contributor merge (403), though they may compare', async () => {
     const { original, duplicate } = await flaggedPair();
     expect((await get(`/admin/api/resources/Duplicates/records/${duplicate.id}/compare`, contributor.cookie)).body.canResolve).toBe(false);

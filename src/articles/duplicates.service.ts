@@ -45,9 +45,12 @@ export class DuplicatesService {
   /**
    * Resolves a flagged pair by keeping one article (`keepId`: the duplicate or its original). The other one
    * becomes `unpublished` with `mergedIntoId` pointing at the kept one; its captions and bylines move to the
-   * kept article, and articles flagged against it are re-pointed at the kept one.
+   * kept article, and articles flagged against it are re-pointed at the kept one. The editor decided on the
+   * two articles as compared, so both versions are checked (`expectedVersion` the duplicate's,
+   * `expectedOriginalVersion` the original's); either stale refuses the merge, naming who saved it. An
+   * absent version is not checked.
    */
-  async merge(duplicateId: number, keepId: number, actor: Actor, expectedVersion?: number): Promise<MergeResult> {
+  async merge(duplicateId: number, keepId: number, actor: Actor, expectedVersion?: number, expectedOriginalVersion?: number): Promise<MergeResult> {
     assertCan(actor, Permission.MergeDuplicates);
     const { kept, retired, announce } = await this.dataSource.transaction(async (manager) => {
       const duplicate = await lockArticle(manager, duplicateId);
@@ -57,6 +60,7 @@ export class DuplicatesService {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${keepId} is not part of the pair ${duplicateId} / ${originalId}: keep one of those two`);
       }
       const original = await lockArticle(manager, originalId);
+      await assertVersionNamingEditor(manager, original, expectedOriginalVersion);
       const [keep, retire] = keepId === duplicateId ? [duplicate, original] : [original, duplicate];
       const before = new Map([
         [keep.id, snapshotOf(keep, await captionsOf(manager, keep.id), await bylinesOf(manager, keep.id))],

@@ -14,22 +14,25 @@ const DuplicateCompare = ({ resource, record, action }) => {
   const [data, setData] = useState(null);
   const [failed, setFailed] = useState(null);
 
-  useEffect(() => {
+  const load = () =>
     api
       .recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name })
       .then((response) => (response.data.problem ? setFailed(response.data.problem.detail) : setData(response.data)))
       .catch((error) => setFailed(errorText(error)));
-  }, [record.id]);
+  useEffect(() => { load(); }, [record.id]);
 
+  // Both versions as compared: if either article was saved since, the decision is refused.
   const decide = async (decision, keepId) => {
     try {
       const response = await api.recordAction({
         resourceId: resource.id,
         recordId: record.id,
         actionName: action.name,
-        data: payloadForm({ decision, keepId, version: data.comparison.version }),
+        data: payloadForm({ decision, keepId, version: data.comparison.version, originalVersion: data.comparison.original.version }),
       });
       addNotice(response.data.notice);
+      // Refused as stale: show the articles as they now are, so the editor compares again before deciding.
+      if (response.data.problem && response.data.problem.code === 'ARTICLE_VERSION_CONFLICT') load();
       if (!response.data.problem && response.data.redirectUrl) navigate(response.data.redirectUrl);
     } catch (error) {
       addNotice({ message: errorText(error), type: 'error' });

@@ -197,7 +197,10 @@ function describeRevisions(revisions: ArticleRevision[]) {
 interface ComparePayload {
   decision: 'merge' | 'not-duplicate';
   keepId: number;
+  /** The flagged article's version, as compared. */
   version: number;
+  /** The original's version, as compared; a merge changes it too. */
+  originalVersion: number;
 }
 
 /** Both copies side by side with a paragraph diff; POST merges (keeping one) or dismisses the flag. */
@@ -212,6 +215,7 @@ export function compareDuplicate({ services }: PanelContext): Handler {
       });
       const side = (article: typeof comparison.duplicate) => ({
         id: article.id,
+        version: article.version,
         headline: article.headline,
         status: article.status,
         updatedAt: article.updatedAt.toISOString(),
@@ -236,7 +240,8 @@ export function compareDuplicate({ services }: PanelContext): Handler {
     const input = jsonPayload<ComparePayload>(request);
     const version = requiredVersion(input.version);
     if (input.decision === 'merge') {
-      const { kept, retired } = await services.duplicates.merge(id, Number(input.keepId), actor, version);
+      const originalVersion = input.originalVersion === undefined ? undefined : requiredVersion(input.originalVersion);
+      const { kept, retired } = await services.duplicates.merge(id, Number(input.keepId), actor, version, originalVersion);
       return {
         record: await reloaded(context),
         redirectUrl: showUrl(context, kept.id),
