@@ -181,7 +181,7 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
     expect((await reload(article.id)).version).toBe(article.version + 1);
     const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
-    expect(history.body.history[0]).toMatchObject({ version: article.version + 1, actorName: 'first.editor@example.com (editor)', changed: ['captions'] });
+    expect(history.body.history[0]).toMatchObject({ version: article.version + 1, actorName: 'first.editor@example.com (editor)', changed: ['captions'], changedLabels: ['Captions'] });
     expect(history.body.history[0].captions).toEqual({ from: { [caption.id]: 'Delegates arrive' }, to: { [caption.id]: 'Delegates arrive in Baghdad' } });
 
     // Someone who loaded the article before the caption edit is told, instead of overwriting it.
@@ -248,6 +248,8 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(history.status).toBe(200);
     expect(history.body.history.map((entry: { version: number }) => entry.version)).toEqual([article.version + 2, article.version + 1]);
     expect(history.body.history[0].body).toContainEqual({ kind: 'changed', left: 'Second paragraph.', right: 'Rewritten.' });
+    // History names what changed in the panel's words, not the field names.
+    expect(history.body.history[0]).toMatchObject({ changed: ['body', 'headline'], changedLabels: ['Body', 'Headline'] });
 
     const first = history.body.history[1];
     const restored = await post(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie, { revisionId: first.id, version: article.version + 2 });
@@ -286,6 +288,7 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(latest).toMatchObject({
       version: added.article.version + 1,
       changed: ['captionPositions'],
+      changedLabels: ['Photo order'],
       restore: { revisionId: ordered.id, version: ordered.version, skippedCaptions: [] },
       captionPositions: { from: { [a.id]: 5, [d.id]: 0 }, to: { [a.id]: 0, [d.id]: 6 } },
     });

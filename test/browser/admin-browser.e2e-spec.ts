@@ -111,6 +111,21 @@ describe('the admin panel in a real browser', () => {
     expect(await revisions()).toBe(revisionsBefore);
   }, 120_000);
 
+  it('names what a save changed in History in editors\' words', async () => {
+    const article = await insertArticle(testApp.dataSource, { headline: 'Power cuts in Najaf' });
+    const first = (await testApp.app.get(UsersService).verifyCredentials('editor@example.com', PANEL_PASSWORD))!;
+    await testApp.app
+      .get(ArticlesService)
+      .update(article.id, { headline: 'Power cuts across Najaf', slug: `power-cuts-across-najaf-${article.id}` }, article.version, { kind: 'user', id: first.id, email: first.email, role: first.role });
+    await logInAs('editor@example.com');
+    await page.goto(`${base}/admin/resources/Article/records/${article.id}/history`);
+    const changed = page.locator(`[data-testid="revision-${article.version + 1}"] [data-testid="revision-changed"]`);
+    await changed.waitFor();
+    const text = await changed.innerText();
+    expect(text).toMatch(/^Changed: /);
+    expect(text.replace('Changed: ', '').split(', ').sort()).toEqual(['Headline', 'URL slug']);
+  }, 120_000);
+
   it('shows a contributor no Publish action, and refuses a direct POST with 403', async () => {
     const draft = await insertArticle(testApp.dataSource);
     await logInAs('contributor@example.com');

@@ -62,7 +62,7 @@ const ArticleHistory = ({ resource, record, action }) => {
             </Text>
           )}
           {(revision.changed.length > 0 || (!revision.merge && !revision.notDuplicate)) && (
-            <Text mb="default">{revision.changed.length ? `Changed: ${revision.changed.join(', ')}` : 'Saved without changes'}</Text>
+            <Text mb="default" data-testid="revision-changed">{revision.changed.length ? `Changed: ${revision.changedLabels.join(', ')}` : 'Saved without changes'}</Text>
           )}
           {revision.headline && <ParagraphDiff rows={[{ kind: 'changed', left: revision.headline.from, right: revision.headline.to }]} leftTitle="Headline before" rightTitle="Headline after" />}
           {revision.slug && <Text mb="default">Slug: {revision.slug.from} → {revision.slug.to}</Text>}

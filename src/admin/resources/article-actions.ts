@@ -5,7 +5,7 @@ import type { ArticleChanges } from '../../articles/articles.service';
 import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
-import type { ArticleRevision, RestoreNote } from '../../articles/revision.entity';
+import type { ArticleRevision, ArticleSnapshot, RestoreNote } from '../../articles/revision.entity';
 import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
@@ -175,6 +175,19 @@ function describeSkipped(captions: RestoreNote['skippedCaptions']): string {
   return `Left out ${captions.length === 1 ? 'a caption that is' : `${captions.length} captions that are`} no longer in this article: ${quoted}.`;
 }
 
+/**
+ * What editors call each part of the copy, for History's "Changed: …" line. Revisions, webhooks and the
+ * API keep the field names; this is the one place that turns them into words for the panel.
+ */
+const COPY_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
+  headline: 'Headline',
+  slug: 'URL slug',
+  body: 'Body',
+  captions: 'Captions',
+  captionPositions: 'Photo order',
+  bylines: 'Bylines',
+};
+
 function describeRevisions(revisions: ArticleRevision[]) {
   return revisions.map((revision) => ({
     id: revision.id,
@@ -182,6 +195,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     actorName: revision.actorName,
     createdAt: revision.createdAt.toISOString(),
     changed: copyFieldsOf(revision.changes),
+    changedLabels: copyFieldsOf(revision.changes).map((field) => COPY_FIELD_LABELS[field]),
     merge: revision.changes.merge ?? null,
     notDuplicate: revision.changes.notDuplicate ?? null,
     restore: revision.changes.restore ?? null,
