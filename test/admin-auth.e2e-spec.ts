@@ -151,6 +151,25 @@ describe('admin panel log-in, sessions and roles', () => {
     expect(await users.verifyCredentials(account.email, newPassword)).not.toBeNull();
   });
 
+  it("changes an account's email from the panel, and refuses one another account has, changing nothing", async () => {
+    const admin = await loggedInAs(testApp.app, UserRole.Admin);
+    const account = await loggedInAs(testApp.app, UserRole.Editor);
+    const other = await loggedInAs(testApp.app, UserRole.Editor);
+    const users = testApp.app.get(UsersService);
+    const edit = (email: string) =>
+      http().post(`/admin/api/resources/User/records/${account.id}/edit`).set('Cookie', admin.cookie)
+        .field('email', email).field('role', 'editor').field('disabled', 'false').field('password', '');
+
+    const renamed = await edit('  Desk.Editor@Example.com ');
+    expect(renamed.body.notice).toEqual({ message: 'Saved', type: 'success' });
+    expect((await users.findById(account.id))!.email).toBe('desk.editor@example.com');
+
+    const taken = await edit(other.email);
+    expect(taken.body.notice).toMatchObject({ type: 'error' });
+    expect(taken.body.notice.message).toContain(`a user with email ${other.email} already exists`);
+    expect((await users.findById(account.id))!.email).toBe('desk.editor@example.com');
+  });
+
   it('keeps the Users resource to admins', async () => {
     const { cookie } = await loggedInAs(testApp.app, UserRole.Editor);
     expect((await http().get('/admin/api/resources/User/actions/list').set('Cookie', cookie)).status).toBe(403);

@@ -23,14 +23,17 @@ export class UsersService {
   async create(input: { email: string; password: string; role: UserRole }): Promise<User> {
     assertStrongEnough(input.password);
     const email = normaliseEmail(input.email);
+    const saved = await this.saveEmailOnce(this.users.create({ email, role: input.role, passwordHash: await hash(input.password, BCRYPT_ROUNDS) }));
+    return this.users.findOneByOrFail({ id: saved.id });
+  }
+
+  /** Saves the account; an email another account already has is refused, as emails are how people sign in. */
+  private async saveEmailOnce(user: User): Promise<User> {
     try {
-      const saved = await this.users.save(
-        this.users.create({ email, role: input.role, passwordHash: await hash(input.password, BCRYPT_ROUNDS) }),
-      );
-      return this.users.findOneByOrFail({ id: saved.id });
+      return await this.users.save(user);
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_users_email')) {
-        throw new AuthError(AuthErrorCode.EmailTaken, `a user with email ${email} already exists`);
+        throw new AuthError(AuthErrorCode.EmailTaken, `a user with email ${user.email} already exists`);
       }
       throw error;
     }
@@ -61,23 +64,26 @@ export class UsersService {
   }
 
   /**
-   * An admin changing an account's role, disabled flag or password. `changed` is false when the role and flag
-   * asked for are the account's already and no password was given: then nothing was written.
+   * An admin changing an account's email, role, disabled flag or password. `changed` is false when the
+   * email, role and flag asked for are the account's already and no password was given: then nothing was written.
    */
-  async updateAccount(id: number, changes: { role?: UserRole; disabled?: boolean; password?: string }, actor: Actor): Promise<AccountEdit> {
+  async updateAccount(id: number, changes: { email?: string; role?: UserRole; disabled?: boolean; password?: string }, actor: Actor): Promise<AccountEdit> {
     assertCan(actor, Permission.ManageUsers);
     const user = await this.users.findOneBy({ id });
     if (!user) throw new AuthError(AuthErrorCode.UserNotFound, `no user with id ${id}`);
     if (changes.password !== undefined) assertStrongEnough(changes.password);
+    const email = changes.email === undefined ? undefined : normaliseEmail(changes.email);
     const changed =
+      (email !== undefined && email !== user.email) ||
       (changes.role !== undefined && changes.role !== user.role) ||
       (changes.disabled !== undefined && changes.disabled !== user.disabled) ||
       changes.password !== undefined;
     if (!changed) return { user, changed: false };
+    if (email !== undefined) user.email = email;
     if (changes.role !== undefined) user.role = changes.role;
     if (changes.disabled !== undefined) user.disabled = changes.disabled;
     if (changes.password !== undefined) user.passwordHash = await hash(changes.password, BCRYPT_ROUNDS);
-    await this.users.save(user);
+    await this.saveEmailOnce(user);
     return { user: await this.users.findOneByOrFail({ id }), changed: true };
   }
 

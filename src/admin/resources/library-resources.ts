@@ -113,6 +113,8 @@ export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions
             services.users.updateAccount(
               id,
               {
+                // A blank email field leaves the address as it is; an account cannot be left without one.
+                email: typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : undefined,
                 role: parseRole(payload.role),
                 disabled: payload.disabled === undefined ? undefined : payload.disabled === true || payload.disabled === 'true',
                 password: typeof payload.password === 'string' && payload.password !== '' ? payload.password : undefined,
