@@ -491,7 +491,7 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(1);
   });
 
-  it('refuses a merge when the original was saved after the compare, whichever one is kept, changing nothing', async () => {
+  it('refuses a merge or "not a duplicate" when the original was saved after the compare, changing nothing', async () => {
     const { original, duplicate } = await flaggedPair();
     const photo = await insertPhoto(testApp.dataSource);
     await testApp.dataSource.getRepository(Caption).save({ articleId: duplicate.id, photoId: photo.id, position: 0, text: 'Only the duplicate had this photo' });
@@ -514,6 +514,12 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(await testApp.dataSource.getRepository(Caption).findBy({ articleId: duplicate.id })).toHaveLength(1);
     expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: duplicate.id })).toBe(0);
     expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: original.id })).toBe(1);
+
+    // "Not a duplicate" would remember the pair by the original's new text, which the editor never saw.
+    const staleDismiss = await post(compare, secondEditor.cookie, { decision: 'not-duplicate', version: compared.version, originalVersion: compared.original.version });
+    expect(staleDismiss.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: original.version + 1, changedBy: 'first.editor@example.com (editor)' });
+    expect(await reload(duplicate.id)).toMatchObject({ duplicateKind: DuplicateKind.Near, duplicateOfId: original.id, version: duplicate.version });
+    expect(await isDismissedDuplicatePair(testApp.dataSource.manager, (await reload(original.id)).contentHash, duplicate.contentHash)).toBe(false);
 
     // Compared again, the merge goes through.
     const recompared = (await get(compare, secondEditor.cookie)).body.comparison;

@@ -94,12 +94,14 @@ export class DuplicatesService {
    * the same pair again on the next import. The decision is a new version with a revision, so History says
    * who cleared the flag (which lets the article be published) and against which article; its copy is as it was.
    */
-  async dismiss(duplicateId: number, actor: Actor, expectedVersion?: number): Promise<Article> {
+  async dismiss(duplicateId: number, actor: Actor, expectedVersion?: number, expectedOriginalVersion?: number): Promise<Article> {
     assertCan(actor, Permission.MergeDuplicates);
     return this.dataSource.transaction(async (manager) => {
       const duplicate = await lockArticle(manager, duplicateId);
       await assertVersionNamingEditor(manager, duplicate, expectedVersion);
-      const original = await this.originalOf(manager, duplicate);
+      // The pair is remembered by both texts' hashes: the original must still be the copy the editor compared.
+      const original = await lockArticle(manager, this.flaggedOriginalId(duplicate));
+      await assertVersionNamingEditor(manager, original, expectedOriginalVersion);
       const [lowHash, highHash] = [duplicate.contentHash, original.contentHash].sort();
       await manager
         .createQueryBuilder()

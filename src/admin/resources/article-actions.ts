@@ -253,8 +253,8 @@ export function compareDuplicate({ services }: PanelContext): Handler {
     const actor = await actorOf(services.users, context.currentAdmin);
     const input = jsonPayload<ComparePayload>(request);
     const version = requiredVersion(input.version);
+    const originalVersion = input.originalVersion === undefined ? undefined : requiredVersion(input.originalVersion);
     if (input.decision === 'merge') {
-      const originalVersion = input.originalVersion === undefined ? undefined : requiredVersion(input.originalVersion);
       const { kept, retired } = await services.duplicates.merge(id, Number(input.keepId), actor, version, originalVersion);
       return {
         record: await reloaded(context),
@@ -263,7 +263,7 @@ export function compareDuplicate({ services }: PanelContext): Handler {
       };
     }
     if (input.decision === 'not-duplicate') {
-      await services.duplicates.dismiss(id, actor, version);
+      await services.duplicates.dismiss(id, actor, version, originalVersion);
       return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Marked as not a duplicate', type: 'success' } };
     }
     throw new ArticleError(ArticleErrorCode.InvalidRequest, 'decision must be "merge" or "not-duplicate"');
