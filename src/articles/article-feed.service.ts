@@ -175,7 +175,7 @@ export class ArticleFeedService {
       return byId ?? this.found(reference, await this.detailWhere(`a.slug = $1`, [reference]));
     }
     return this.publicCache.read(`article ${reference}`, async () =>
-      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = '${ArticleStatus.Published}'`, [reference])),
+      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = $2`, [reference, ArticleStatus.Published])),
     );
   }
 
