@@ -1,7 +1,7 @@
 import type { ActionContext, ActionRequest, ActionResponse, ListActionResponse, RecordActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { assertCan, Permission, TokenScope } from '../../auth/actor';
+import { Actor, assertCan, Permission, TokenScope } from '../../auth/actor';
 import { ApiToken } from '../../auth/api-token.entity';
 import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { CreateApiTokenDto } from '../../auth/dto/create-api-token.dto';
@@ -52,6 +52,30 @@ function recordAction(panel: PanelContext, run: (request: ActionRequest, context
   });
 }
 
+/**
+ * A "new" action whose service creates a record with a secret shown only this once: validated with the
+ * API's DTO on POST, answered with the record, the secret and where to go next.
+ */
+function createWithSecret<T extends object>(
+  panel: PanelContext,
+  dto: new () => T,
+  invalid: (message: string) => DomainError,
+  create: (input: T, actor: Actor) => Promise<{ id: number; secret: string; notice: string }>,
+): PanelHandler {
+  return withNotices(async (request, _response, context): Promise<ActionResponse> => {
+    const actor = await actorOf(panel.services.users, context.currentAdmin);
+    assertCan(actor, Permission.ManageIntegrations);
+    if (request.method !== 'post') return {};
+    const created = await create(await validInput(dto, jsonPayload<T>(request), invalid), actor);
+    return {
+      record: await recordJson(context, created.id),
+      secret: created.secret,
+      showUrl: showUrl(context, created.id),
+      notice: { message: created.notice, type: 'success' },
+    };
+  });
+}
+
 function showUrl(context: ActionContext, id: number | string): string {
   return context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(id), actionName: 'show' });
 }
@@ -96,18 +120,9 @@ export function apiTokenResource(panel: PanelContext, ACTIONS: AdminJsActions): 
               { name: 'scopes', label: 'Scopes', type: 'choices', options: Object.values(TokenScope) },
             ],
           },
-          handler: withNotices(async (request, _response, context): Promise<ActionResponse> => {
-            const actor = await actorOf(services.users, context.currentAdmin);
-            assertCan(actor, Permission.ManageIntegrations);
-            if (request.method !== 'post') return {};
-            const input = await validInput(CreateApiTokenDto, jsonPayload<CreateApiTokenDto>(request), invalid);
+          handler: createWithSecret(panel, CreateApiTokenDto, invalid, async (input, actor) => {
             const { token, secret } = await services.apiTokens.create(input, actor);
-            return {
-              record: await recordJson(context, token.id),
-              secret,
-              showUrl: showUrl(context, token.id),
-              notice: { message: `Token "${token.name}" created: copy it now, it is not shown again`, type: 'success' },
-            };
+            return { id: token.id, secret, notice: `Token "${token.name}" created: copy it now, it is not shown again` };
           }),
         },
         revoke: {
@@ -172,18 +187,9 @@ export function webhookSubscriptionResource(panel: PanelContext, ACTIONS: AdminJ
             secretLabel: 'The subscription’s signing secret',
             fields: subscriptionFields('Leave empty to have one generated.'),
           },
-          handler: withNotices(async (request, _response, context): Promise<ActionResponse> => {
-            const actor = await actorOf(services.users, context.currentAdmin);
-            assertCan(actor, Permission.ManageIntegrations);
-            if (request.method !== 'post') return {};
-            const input = await validInput(CreateWebhookDto, jsonPayload<CreateWebhookDto>(request), invalid);
+          handler: createWithSecret(panel, CreateWebhookDto, invalid, async (input, actor) => {
             const { subscription, secret } = await services.webhooks.subscribe(input, actor);
-            return {
-              record: await recordJson(context, subscription.id),
-              secret,
-              showUrl: showUrl(context, subscription.id),
-              notice: { message: `Subscribed ${subscription.url}: copy the signing secret now, it is not shown again`, type: 'success' },
-            };
+            return { id: subscription.id, secret, notice: `Subscribed ${subscription.url}: copy the signing secret now, it is not shown again` };
           }),
         },
         edit: {
