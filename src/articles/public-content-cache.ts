@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { Client } from 'pg';
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { serialise } from '../common/http-cache';
 
 /** Sent on every commit that writes articles, bylines, captions, photos or authors (see the migration AddPublicContentNotify). */
 export const PUBLIC_CONTENT_CHANNEL = 'wiredesk_public_content';
@@ -31,7 +32,8 @@ export class PublicContentCache implements OnApplicationShutdown, EntitySubscrib
   private readonly entries = new LRUCache<string, object>({
     max: MAX_ENTRIES,
     maxSize: MAX_CACHED_CHARACTERS,
-    sizeCalculation: (value) => Math.max(1, JSON.stringify(value).length),
+    // Values are frozen before they are stored, so this JSON is the one their responses send.
+    sizeCalculation: (value) => Math.max(1, serialise(value).json.length),
   });
   /** Loads under way, so simultaneous misses on one key share one query. */
   private readonly loading = new Map<string, Promise<object>>();

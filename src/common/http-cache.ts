@@ -25,7 +25,8 @@ export function sendCacheable(request: Request, response: Response, body: unknow
 /** Bytes and ETag of frozen bodies (shared answers from the public content cache), computed once per body. */
 const serialisedFrozenBodies = new WeakMap<object, { json: string; etag: string }>();
 
-function serialise(body: unknown): { json: string; etag: string } {
+/** A body's JSON and strong ETag; for a frozen body computed once, whoever asks first (the cache sizing it, or a response). */
+export function serialise(body: unknown): { json: string; etag: string } {
   const frozen = typeof body === 'object' && body !== null && Object.isFrozen(body);
   const known = frozen ? serialisedFrozenBodies.get(body) : undefined;
   if (known) return known;
