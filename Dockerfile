@@ -20,6 +20,9 @@ COPY --from=build /app/admin-bundle ./admin-bundle
 COPY --from=build /app/src/admin/components ./src/admin/components
 COPY --from=build /app/samples ./samples
 COPY package.json ./
+# DATA_DIR holds upload staging files (and, without DATABASE_URL, the embedded database): writable by the app's user.
+ENV DATA_DIR=/var/lib/wiredesk
+RUN mkdir -p /var/lib/wiredesk && chown node:node /var/lib/wiredesk
 USER node
 EXPOSE 3000
 CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]

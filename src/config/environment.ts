@@ -36,6 +36,12 @@ export class EnvironmentVariables {
   @Min(1, { message: 'IMPORT_MAX_BYTES must be positive' })
   IMPORT_MAX_BYTES: number = 256 * 1024 * 1024;
 
+  /** Uploads one instance receives at once (API and panel together); beyond it 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_CONCURRENT_UPLOADS must be an integer' })
+  @Min(1, { message: 'IMPORT_MAX_CONCURRENT_UPLOADS must be at least 1' })
+  IMPORT_MAX_CONCURRENT_UPLOADS: number = 4;
+
   /** Comma-separated browser origins allowed to call the API (e.g. https://www.example.com), or `*`; unset: none. */
   @IsOptional()
   @Matches(/^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/, {

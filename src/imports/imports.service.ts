@@ -15,17 +15,22 @@ import { Actor, assertCan, can, describeActor, Permission } from '../auth/actor'
 import { EnvironmentVariables } from '../config/environment';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { JobQueueService } from '../jobs/job-queue.service';
-import { WireDumpParser, WireInputError } from '../wire';
 import { ImportError, ImportErrorCode } from './import-error';
 import { ImportCompletedEvent, ImportEventName } from './import-events';
-import { ImportPayload } from './import-payload.entity';
+import { ImportPayloadChunk, PAYLOAD_CHUNK_BYTES } from './import-payload.entity';
+import type { StagedDump } from './dump-upload';
 import { Import, ImportStatus } from './import.entity';
-import { ImportProgress, ImportReport, toImportError, WireImporter } from './wire-importer';
+import { ImportProgress, ImportReport, WireImporter } from './wire-importer';
 
 export const IMPORT_QUEUE = 'wire-import';
 
-/** Media types a wire dump may arrive with; anything else (images, PDFs, archives) is refused up front. */
+/**
+ * Media types a wire dump may arrive with: `text/plain` (UTF-8, or no charset), and `application/octet-stream`,
+ * which is what browsers and curl send for a file whose extension they do not know (`.dump`, none). Either
+ * way the bytes are then checked to be UTF-8 text. Anything else (images, PDFs, archives) is refused up front.
+ */
 const ACCEPTED_TYPES = ['text/plain', 'application/octet-stream'];
+const ACCEPTED_CHARSETS = ['utf-8', 'utf8', 'us-ascii'];
 
 export interface ImportOutcome {
   import: Import;
@@ -75,34 +80,29 @@ export class ImportsService {
   }
 
   /**
-   * An upload from the API or the panel: checked now (so bad input gets a 4xx and writes no copy), then
-   * stored with a queued job; a worker on any app instance imports it, once.
+   * An upload from the API or the panel, already received and inspected by {@link DumpUploads} (bad input
+   * gets a 4xx and writes no copy): stored in PostgreSQL with a queued job; a worker on any app instance
+   * imports it, once.
    */
-  async submit(input: { fileName: string; bytes: Buffer; mimeType?: string; actor: Actor }): Promise<ImportOutcome> {
-    assertCan(input.actor, Permission.Import);
-    const fileName = cleanFileName(input.fileName);
-    if (input.mimeType && !ACCEPTED_TYPES.includes(input.mimeType.split(';')[0]!.trim().toLowerCase())) {
-      throw new ImportError(ImportErrorCode.UnsupportedType, `a wire dump must be text/plain, not ${input.mimeType}`);
-    }
-    if (input.bytes.byteLength > this.maxBytes) throw tooLarge(input.bytes.byteLength, this.maxBytes);
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  async submitStaged(staged: StagedDump, actor: Actor): Promise<ImportOutcome> {
+    assertCan(actor, Permission.Import);
+    checkDumpType(staged.mimeType);
+    const fileName = cleanFileName(staged.fileName);
+    const { sha256, byteSize, problem } = staged.inspection;
+    if (byteSize > this.maxBytes) throw tooLarge(byteSize, this.maxBytes);
     const previous = await this.findImported(sha256);
     if (previous) return { import: previous, alreadyImported: true };
 
-    const createdById = input.actor.kind === 'user' ? input.actor.id : null;
-    try {
-      validateDump(input.bytes);
-    } catch (error) {
-      if (error instanceof ImportError) await this.recordRejection({ fileName, sha256, byteSize: input.bytes.byteLength, createdById }, error);
-      throw error;
+    const createdById = actor.kind === 'user' ? actor.id : null;
+    if (problem) {
+      await this.recordRejection({ fileName, sha256, byteSize, createdById }, problem);
+      throw problem;
     }
 
     try {
       const queued = await this.dataSource.transaction(async (manager) => {
-        const record = await manager.save(
-          manager.create(Import, { fileName, sha256, byteSize: input.bytes.byteLength, status: ImportStatus.Queued, createdById }),
-        );
-        await manager.insert(ImportPayload, { importId: record.id, content: input.bytes });
+        const record = await manager.save(manager.create(Import, { fileName, sha256, byteSize, status: ImportStatus.Queued, createdById }));
+        await storePayload(manager, record.id, staged.path);
         await this.jobs.ensureQueue(IMPORT_QUEUE);
         await this.jobs.sendWithin(manager, IMPORT_QUEUE, { importId: record.id }, { retryLimit: 3, retryBackoff: true, expireInMinutes: 30 });
         return record;
@@ -126,16 +126,15 @@ export class ImportsService {
       finished = await this.dataSource.transaction(async (manager) => {
         const record = await manager.findOne(Import, { where: { id: importId }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
         if (!record || (record.status !== ImportStatus.Running && record.status !== ImportStatus.Queued)) return null;
-        const payload = await manager.findOneBy(ImportPayload, { importId });
-        if (!payload) throw new Error(`import ${importId} has no stored file to import`);
-        const report = await this.importer.importDump(manager, importId, [payload.content]);
-        await manager.delete(ImportPayload, { importId });
+        if (!(await manager.existsBy(ImportPayloadChunk, { importId }))) throw new Error(`import ${importId} has no stored file to import`);
+        const report = await this.importer.importDump(manager, importId, storedPayload(manager, importId));
+        await manager.delete(ImportPayloadChunk, { importId });
         return this.complete(manager, record, report);
       });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       await this.imports.update({ id: importId }, { status: ImportStatus.Rejected, error: error.message, finishedAt: new Date() });
-      await this.dataSource.getRepository(ImportPayload).delete({ importId });
+      await this.dataSource.getRepository(ImportPayloadChunk).delete({ importId });
       finished = await this.imports.findOneBy({ id: importId });
     }
     if (finished) await this.announce(finished);
@@ -144,7 +143,7 @@ export class ImportsService {
   /** Marks a queued import failed once the queue has given up retrying it. */
   async markFailed(importId: number, reason: string): Promise<void> {
     await this.imports.update({ id: importId }, { status: ImportStatus.Failed, error: reason, finishedAt: new Date() });
-    await this.dataSource.getRepository(ImportPayload).delete({ importId });
+    await this.dataSource.getRepository(ImportPayloadChunk).delete({ importId });
     const failed = await this.imports.findOneBy({ id: importId });
     if (failed) await this.announce(failed);
   }
@@ -238,23 +237,48 @@ function assertCanReadImports(actor: Actor): void {
   if (!can(actor, Permission.Import)) assertCan(actor, Permission.ReadDrafts);
 }
 
-/** Parses the whole upload without keeping anything, to refuse bad input before it is queued. */
-function validateDump(bytes: Buffer): void {
-  try {
-    const parser = new WireDumpParser({ keepRemoved: false });
-    parser.push(bytes);
-    parser.end();
-  } catch (error) {
-    throw error instanceof WireInputError ? toImportError(error) : error;
+/** Refuses a media type a dump cannot have (415), before any of its bytes are read. */
+export function checkDumpType(mimeType: string): void {
+  const [type, ...parameters] = mimeType.split(';').map((part) => part.trim().toLowerCase());
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (!ACCEPTED_TYPES.includes(type ?? '') || (charset !== undefined && !ACCEPTED_CHARSETS.includes(charset))) {
+    throw new ImportError(ImportErrorCode.UnsupportedType, `a wire dump must be text/plain in UTF-8 (or application/octet-stream), not ${mimeType}`);
   }
 }
 
-function tooLarge(size: number, limit: number): ImportError {
+export function tooLarge(size: number, limit: number): ImportError {
   return new ImportError(ImportErrorCode.TooLarge, `the file is ${size} bytes; the limit is ${limit} bytes (IMPORT_MAX_BYTES)`);
 }
 
 function cleanFileName(name: string): string {
   return (basename(name).replace(/[\u0000-\u001f]/g, '').trim() || 'upload.txt').slice(0, 255);
+}
+
+/** Copies a staged dump into the import's payload chunks, a chunk at a time. */
+async function storePayload(manager: EntityManager, importId: number, path: string): Promise<void> {
+  let position = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: PAYLOAD_CHUNK_BYTES })) {
+    await manager.insert(ImportPayloadChunk, { importId, position, content: chunk as Buffer });
+    position += 1;
+  }
+}
+
+/** Parsing this much at a time keeps the event loop free: the importer parses on it, between its writes. */
+const PARSE_SLICE_BYTES = 64 << 10;
+
+/**
+ * A queued import's bytes, read back one stored chunk at a time and handed to the importer in small slices,
+ * with a turn of the event loop between them so that requests (`/health`) are answered during a long import.
+ */
+async function* storedPayload(manager: EntityManager, importId: number): AsyncGenerator<Uint8Array> {
+  for (let position = 0; ; position += 1) {
+    const chunk = await manager.findOne(ImportPayloadChunk, { where: { importId, position }, select: { content: true } });
+    if (!chunk) return;
+    for (let offset = 0; offset < chunk.content.byteLength; offset += PARSE_SLICE_BYTES) {
+      yield chunk.content.subarray(offset, offset + PARSE_SLICE_BYTES);
+      await new Promise((resume) => setImmediate(resume));
+    }
+  }
 }
 
 async function hashFile(path: string): Promise<string> {

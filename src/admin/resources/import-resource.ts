@@ -1,18 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { Permission } from '../../auth/actor';
+import { StagedDump } from '../../imports/dump-upload';
 import { Import } from '../../imports/import.entity';
 import { ImportError, ImportErrorCode } from '../../imports/import-error';
 import { actorOf, boundToDataSource, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
-
-/** What express-formidable puts in `request.payload` for an uploaded file. */
-interface UploadedFile {
-  path: string;
-  name: string;
-  type: string;
-  size: number;
-}
 
 /** Imports: read-only, with the report shown readably; "New" uploads a dump and queues it like the API does. */
 export function importResource(panel: PanelContext): ResourceWithOptions {
@@ -40,10 +32,10 @@ export function importResource(panel: PanelContext): ResourceWithOptions {
           isVisible: ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Import),
           handler: withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
             if (request.method !== 'post') return {};
-            const file = request.payload?.file as UploadedFile | undefined;
-            if (!file?.path) throw new ImportError(ImportErrorCode.FileMissing, 'choose a wire dump (.txt) to upload');
-            const actor = await actorOf(services.users, context.currentAdmin);
-            const outcome = await services.imports.submit({ fileName: file.name, bytes: await readFile(file.path), mimeType: file.type || undefined, actor });
+            // Only panelBodyGate puts a StagedDump here (after streaming and checking the upload): form fields cannot forge one.
+            const staged: unknown = request.payload?.file;
+            if (!(staged instanceof StagedDump)) throw new ImportError(ImportErrorCode.FileMissing, 'choose a wire dump (.txt) to upload');
+            const outcome = await services.imports.submitStaged(staged, await actorOf(services.users, context.currentAdmin)).finally(() => staged.discard());
             const record = await context.resource.findOne(String(outcome.import.id));
             return {
               record: record!.toJSON(context.currentAdmin),

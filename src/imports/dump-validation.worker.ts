@@ -1,0 +1,47 @@
+import { parentPort } from 'node:worker_threads';
+import { WireDumpParser, WireInputError } from '../wire';
+import type { ValidationReply, ValidationRequest, WireProblem } from './dump-validation.protocol';
+
+/**
+ * Runs in a worker thread: parses one dump at a time as its chunks arrive, so checking a large upload never
+ * blocks the server's event loop. Nothing of the parse is kept; the first problem is reported, and the rest of
+ * that dump is only acknowledged.
+ */
+let parser: WireDumpParser | null = null;
+let problem: WireProblem | null = null;
+
+function reply(message: ValidationReply): void {
+  parentPort!.postMessage(message);
+}
+
+function check(step: () => void): void {
+  if (problem) return;
+  try {
+    step();
+  } catch (error) {
+    if (!(error instanceof WireInputError)) throw error;
+    problem = { code: error.code, message: error.message, byteOffset: error.byteOffset };
+  }
+}
+
+parentPort!.on('message', (message: ValidationRequest) => {
+  try {
+    switch (message.type) {
+      case 'start':
+        // No de-duplication window: only whether the bytes are a dump matters here, and the window costs memory.
+        parser = new WireDumpParser({ keepRemoved: false, dedupWindow: 0 });
+        problem = null;
+        return;
+      case 'chunk':
+        check(() => parser!.push(message.chunk));
+        return reply({ type: 'ack', bytes: message.chunk.byteLength, refused: problem !== null });
+      case 'end':
+        check(() => parser!.end());
+        parser = null;
+        return reply({ type: 'done', problem });
+    }
+  } catch (error) {
+    parser = null;
+    reply({ type: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
