@@ -15,6 +15,8 @@ export enum ImportErrorCode {
   MalformedUpload = 'IMPORT_MALFORMED_UPLOAD',
   /** This instance is already receiving as many uploads as it may (IMPORT_MAX_CONCURRENT_UPLOADS). */
   Busy = 'IMPORT_BUSY',
+  /** Retry asked for an import that is not failed or stalled, or whose bytes are gone. */
+  NotRetryable = 'IMPORT_NOT_RETRYABLE',
 }
 
 const STATUS: Record<ImportErrorCode, number> = {
@@ -30,6 +32,7 @@ const STATUS: Record<ImportErrorCode, number> = {
   [ImportErrorCode.MultipartRefused]: 415,
   [ImportErrorCode.MalformedUpload]: 400,
   [ImportErrorCode.Busy]: 503,
+  [ImportErrorCode.NotRetryable]: 409,
 };
 
 export class ImportError extends DomainError<ImportErrorCode> {

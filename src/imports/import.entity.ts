@@ -51,6 +51,14 @@ export class Import extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** Times a worker has started this import: more than one means a retry, after a failure or a crash. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** When the latest attempt started. */
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
   @ManyToOne('User', { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'createdById' })
   createdBy: User | null;

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
@@ -31,13 +31,28 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 202, type: SubmittedImportDto, description: 'Queued; poll the Location header' })
+  @ApiResponse({ status: 202, type: SubmittedImportDto, description: 'Queued (or, for the bytes of a failed or stalled import, queued again); poll the Location header' })
   @ApiResponse({ status: 200, type: SubmittedImportDto, description: 'These exact bytes were imported before; nothing changed' })
   @ApiProblems(400, 401, 403, 413, 415, 422, 503)
   async submit(@Req() request: Request, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<SubmittedImportDto> {
     const outcome = await this.uploads.submit(request, response, actor);
     response.status(outcome.alreadyImported ? HttpStatus.OK : HttpStatus.ACCEPTED).location(`/api/imports/${outcome.import.id}`);
-    return { ...ImportSummaryDto.from(outcome.import), alreadyImported: outcome.alreadyImported };
+    return { ...ImportSummaryDto.from(outcome.import), alreadyImported: outcome.alreadyImported, retried: outcome.retried ?? false };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Run a failed or stalled import again',
+    description:
+      'Queues a failed import, or one left running by a worker that died, once more from its stored bytes (the same import, ' +
+      'a new attempt). 409 for any other status, for an import whose worker is alive, or when its bytes are gone.',
+  })
+  @ApiResponse({ status: 202, type: ImportSummaryDto, description: 'Queued again; poll the Location header' })
+  @ApiProblems(401, 403, 404, 409)
+  async retry(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ImportSummaryDto> {
+    response.location(`/api/imports/${id}`);
+    return ImportSummaryDto.from(await this.imports.retry(id, actor));
   }
 
   @Get()
