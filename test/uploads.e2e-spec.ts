@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest, Server } from 'node:http';
+import { IncomingMessage, request as httpRequest, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ interface Part {
  * A multipart POST over a real socket, as curl sends it. The server may answer and close before the body is
  * all sent (that is the point of refusing unread bodies), so a failed write after the answer is not an error.
  */
-function postMultipart(server: Server, path: string, parts: Part[], headers: Record<string, string> = {}, options: { hangUpAfter?: number } = {}): Promise<Answer> {
+function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   const boundary = `----wiredesk${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const part of parts) {
@@ -43,25 +43,47 @@ function postMultipart(server: Server, path: string, parts: Part[], headers: Rec
     chunks.push(Buffer.from('\r\n'), part.content, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  const body = Buffer.concat(chunks);
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Reads an answer whose body is problem or result JSON. */
+function answerOf(response: IncomingMessage): Promise<Answer> {
+  return new Promise((resolve) => {
+    const received: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => received.push(chunk));
+    response.on('end', () => {
+      const text = Buffer.concat(received).toString('utf8');
+      let parsed: Record<string, unknown> = {};
+      try {
+        parsed = text ? JSON.parse(text) : {};
+      } catch {
+        parsed = { text };
+      }
+      resolve({ status: response.statusCode!, headers: response.headers, body: parsed });
+    });
+  });
+}
+
+function multipartType(body: Buffer): string {
+  return `multipart/form-data; boundary=${body.toString('latin1', 2, body.indexOf('\r\n'))}`;
+}
+
+function postRaw(server: Server, path: string, body: Buffer, headers: Record<string, string>): Promise<Answer> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const call = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Length': String(body.length), ...headers } }, (response) => void answerOf(response).then(resolve));
+    call.on('error', reject);
+    call.end(body);
+  });
+}
+
+function postMultipart(server: Server, path: string, parts: Part[], headers: Record<string, string> = {}, options: { hangUpAfter?: number } = {}): Promise<Answer> {
+  const { body, contentType } = multipart(parts);
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const call = httpRequest(
-      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(body.length), ...headers } },
-      (response) => {
-        const received: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => received.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(received).toString('utf8');
-          let parsed: Record<string, unknown> = {};
-          try {
-            parsed = text ? JSON.parse(text) : {};
-          } catch {
-            parsed = { text };
-          }
-          resolve({ status: response.statusCode!, headers: response.headers, body: parsed });
-        });
-      },
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': contentType, 'Content-Length': String(body.length), ...headers } },
+      (response) => void answerOf(response).then(resolve),
     );
     call.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
@@ -85,7 +107,7 @@ describe('uploads: nothing is read before log-in, and nothing is left behind', (
   let readToken: string;
   let editor: { cookie: string };
   let contributor: { cookie: string };
-  const saved = { TMPDIR: process.env.TMPDIR, DATA_DIR: process.env.DATA_DIR };
+  const saved = { TMPDIR: process.env.TMPDIR, DATA_DIR: process.env.DATA_DIR, IMPORT_MAX_CONCURRENT_UPLOADS: process.env.IMPORT_MAX_CONCURRENT_UPLOADS };
 
   const dump = (seed: number) => Buffer.from(buildDump([syntheticArticle(seed), syntheticArticle(seed + 1)]));
   /** What a temp-file-writing body parser would leave: the private temp and staging directories' entries. */
@@ -98,6 +120,8 @@ describe('uploads: nothing is read before log-in, and nothing is left behind', (
     dataDir = await mkdtemp(join(tmpdir(), 'wiredesk-uploads-data-'));
     process.env.TMPDIR = tempDir;
     process.env.DATA_DIR = dataDir;
+    // One upload at a time per instance, so the limit can be reached with two.
+    process.env.IMPORT_MAX_CONCURRENT_UPLOADS = '1';
     testApp = await bootTestApp();
     stagingDir = testApp.app.get(DumpUploads).stagingDir;
     server = testApp.app.getHttpServer();
@@ -110,9 +134,10 @@ describe('uploads: nothing is read before log-in, and nothing is left behind', (
   });
   afterAll(async () => {
     await testApp.close();
-    process.env.TMPDIR = saved.TMPDIR;
-    if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = saved.DATA_DIR;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     await rm(tempDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -162,6 +187,78 @@ describe('uploads: nothing is read before log-in, and nothing is left behind', (
       const answer = await postMultipart(server, '/api/authors', [bigFile()], { Cookie: editor.cookie });
       expect(answer.status).toBe(415);
       expect(await leftovers()).toEqual([]);
+    });
+  });
+
+  it('answers 503 with Retry-After beyond IMPORT_MAX_CONCURRENT_UPLOADS, through the API and the panel, and then takes uploads again', async () => {
+    const { body, contentType } = multipart([{ fileName: 'slow.txt', contentType: 'text/plain', content: dump(300) }]);
+    const { port } = server.address() as AddressInfo;
+    const slow = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/imports',
+      method: 'POST',
+      headers: { 'Content-Type': contentType, 'Content-Length': String(body.length), Authorization: `Bearer ${importToken}` },
+    });
+    const slowAnswer = new Promise<Answer>((resolve) => slow.on('response', (response) => void answerOf(response).then(resolve)));
+    // Half of it is sent; the upload holds this instance's only slot until the rest comes.
+    slow.write(body.subarray(0, body.length >> 1));
+    const uploads = testApp.app.get(DumpUploads);
+    for (let attempt = 0; attempt < 100 && uploads.inProgress === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(uploads.inProgress).toBe(1);
+
+    const busy = await postMultipart(server, '/api/imports', [{ fileName: 'other.txt', contentType: 'text/plain', content: dump(310) }], { Authorization: `Bearer ${importToken}` });
+    expect(busy.status).toBe(503);
+    expect(busy.headers['retry-after']).toBe('5');
+    expect(busy.body).toMatchObject({ code: ImportErrorCode.Busy, retryAfter: 5 });
+    const busyPanel = await postMultipart(server, '/admin/api/resources/Import/actions/new', [{ fileName: 'other.txt', contentType: 'text/plain', content: dump(310) }], {
+      Cookie: editor.cookie,
+    });
+    expect(busyPanel.status).toBe(503);
+    expect(busyPanel.headers['retry-after']).toBe('5');
+
+    slow.end(body.subarray(body.length >> 1));
+    expect((await slowAnswer).status).toBe(202);
+    expect(uploads.inProgress).toBe(0);
+    const later = await postMultipart(server, '/api/imports', [{ fileName: 'other.txt', contentType: 'text/plain', content: dump(310) }], { Authorization: `Bearer ${importToken}` });
+    expect(later.status).toBe(202);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  describe('names and types', () => {
+    const name = 'файл-خبر.txt';
+
+    it.each([
+      ['the API', '/api/imports', () => ({ Authorization: `Bearer ${importToken}` }), 400],
+      ['the panel', '/admin/api/resources/Import/actions/new', () => ({ Cookie: editor.cookie }), 500],
+    ])('keeps a UTF-8 upload name as sent, through %s', async (_via, path, headers, seed) => {
+      const answer = await postMultipart(server, path, [{ fileName: name, contentType: 'text/plain; charset=utf-8', content: dump(seed) }], headers());
+      expect(answer.status).toBe(path.startsWith('/api') ? 202 : 200);
+      const [row] = await testApp.dataSource.query(`SELECT "fileName" FROM imports WHERE "fileName" LIKE '%.txt' ORDER BY id DESC LIMIT 1`);
+      expect(row.fileName).toBe(name);
+    });
+
+    it('decodes an RFC 5987 filename* and normalises the name to NFC', async () => {
+      const decomposed = 'café.txt';
+      const { body } = multipart([{ fileName: 'ignored.txt', contentType: 'text/plain', content: dump(600) }]);
+      const encoded = Buffer.from(body.toString('latin1').replace('filename="ignored.txt"', `filename*=UTF-8''${encodeURIComponent(decomposed)}`), 'latin1');
+      const answer = await postRaw(server, '/api/imports', encoded, { Authorization: `Bearer ${importToken}`, 'Content-Type': multipartType(body) });
+      expect(answer.status).toBe(202);
+      expect(answer.body.fileName).toBe('café.txt'.normalize('NFC'));
+    });
+
+    it.each([
+      ['text/plain', 202],
+      ['text/plain; charset=UTF-8', 202],
+      ['application/octet-stream', 202],
+      ['text/csv', 415],
+      ['application/pdf', 415],
+    ])('%s → %i', async (contentType, status) => {
+      const answer = await postMultipart(server, '/api/imports', [{ fileName: 'typed.txt', contentType, content: dump(700 + status + contentType.length) }], {
+        Authorization: `Bearer ${importToken}`,
+      });
+      expect(answer.status).toBe(status);
+      if (status === 415) expect(answer.body).toMatchObject({ code: ImportErrorCode.UnsupportedType, detail: expect.stringMatching(/text\/plain \(or application\/octet-stream\) in UTF-8/) });
     });
   });
 

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createHash, Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { WireInputError } from '../wire';
 import type { ImportError } from './import-error';
@@ -18,6 +19,8 @@ export interface DumpInspection {
 
 /** Bytes sent to the worker and not yet parsed, beyond which writers wait: the memory an upload may hold. */
 const MAX_BYTES_IN_FLIGHT = 4 << 20;
+/** Heap limits of a validator thread; beyond the old generation's, the upload fails (500) rather than the server. */
+const VALIDATOR_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
 /** An idle worker is kept this long for the next upload, then ended. */
 const IDLE_WORKER_MS = 60_000;
 
@@ -161,7 +164,13 @@ export class DumpValidators implements OnApplicationShutdown {
 
   private spawn(): Worker {
     const script = workerScript();
-    const worker = new Worker(script.path, { execArgv: script.execArgv });
+    // The server runs with --max-semi-space-size=64 (a large young generation for request throughput). V8 applies
+    // that flag to every isolate it creates, worker threads too, over their own resource limits: a validator then
+    // grew by ~200 MB per upload instead of ~60. V8 reads the flag when it sets an isolate's heap up, so the
+    // running main thread keeps its young generation; only isolates created from now on (validators) use their
+    // own limits.
+    setFlagsFromString('--max-semi-space-size=0');
+    const worker = new Worker(script.path, { execArgv: script.execArgv, resourceLimits: VALIDATOR_HEAP });
     // An idle validator must not keep a finished CLI command alive.
     worker.unref();
     // Always listened to, so a worker failing while idle is dropped, never an unhandled 'error' event.

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { WireDumpParser, WireInputError } from '../wire';
 import type { ValidationReply, ValidationRequest, WireProblem } from './dump-validation.protocol';
@@ -7,6 +9,21 @@ import type { ValidationReply, ValidationRequest, WireProblem } from './dump-val
  * blocks the server's event loop. Nothing of the parse is kept; the first problem is reported, and the rest of
  * that dump is only acknowledged.
  */
+/**
+ * Validation is background work: this thread runs at a lower CPU priority (nice 10; Linux schedules threads
+ * one by one), so that the thread answering requests is scheduled first when uploads keep every core busy.
+ * Elsewhere it keeps the ordinary priority.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+  } catch {
+    // No /proc/thread-self, or not allowed: validate at the ordinary priority.
+  }
+}
+lowerThisThreadsPriority();
+
 let parser: WireDumpParser | null = null;
 let problem: WireProblem | null = null;
 

@@ -26,12 +26,12 @@ import { ImportProgress, ImportReport, WireImporter } from './wire-importer';
 export const IMPORT_QUEUE = 'wire-import';
 
 /**
- * Media types a wire dump may arrive with: `text/plain` (UTF-8, or no charset), and `application/octet-stream`,
- * which is what browsers and curl send for a file whose extension they do not know (`.dump`, none). Either
- * way the bytes are then checked to be UTF-8 text. Anything else (images, PDFs, archives) is refused up front.
+ * Media types a wire dump may arrive with: `text/plain`, and `application/octet-stream`, which is what browsers
+ * and curl send for a file whose extension they do not know (`.dump`, none). Either way the bytes themselves
+ * must be UTF-8 text (422 with the byte offset otherwise). Anything else (images, PDFs, archives) is refused up
+ * front, before its bytes are read.
  */
 const ACCEPTED_TYPES = ['text/plain', 'application/octet-stream'];
-const ACCEPTED_CHARSETS = ['utf-8', 'utf8', 'us-ascii'];
 
 export interface ImportOutcome {
   import: Import;
@@ -370,10 +370,9 @@ function assertCanReadImports(actor: Actor): void {
 
 /** Refuses a media type a dump cannot have (415), before any of its bytes are read. */
 export function checkDumpType(mimeType: string): void {
-  const [type, ...parameters] = mimeType.split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (!ACCEPTED_TYPES.includes(type ?? '') || (charset !== undefined && !ACCEPTED_CHARSETS.includes(charset))) {
-    throw new ImportError(ImportErrorCode.UnsupportedType, `a wire dump must be text/plain in UTF-8 (or application/octet-stream), not ${mimeType}`);
+  const type = mimeType.split(';')[0]!.trim().toLowerCase();
+  if (!ACCEPTED_TYPES.includes(type)) {
+    throw new ImportError(ImportErrorCode.UnsupportedType, `a wire dump must be text/plain (or application/octet-stream) in UTF-8, not ${mimeType}`);
   }
 }
 
@@ -381,8 +380,10 @@ export function tooLarge(size: number, limit: number): ImportError {
   return new ImportError(ImportErrorCode.TooLarge, `the file is ${size} bytes; the limit is ${limit} bytes (IMPORT_MAX_BYTES)`);
 }
 
+/** The name as a person reads it: NFC (macOS sends decomposed names), no control characters, at most 255 characters. */
 function cleanFileName(name: string): string {
-  return (basename(name).replace(/[\u0000-\u001f]/g, '').trim() || 'upload.txt').slice(0, 255);
+  const cleaned = basename(name).normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'upload.txt';
+  return Array.from(cleaned).slice(0, 255).join('');
 }
 
 /** Copies a staged dump into the import's payload chunks, a chunk at a time. */
