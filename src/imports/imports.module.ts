@@ -8,6 +8,7 @@ import { ImportWorker } from './import-worker';
 import { Import } from './import.entity';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
+import { InboxWatcher } from './inbox-watcher';
 import { WireImporter } from './wire-importer';
 
 @Module({
@@ -16,7 +17,7 @@ import { WireImporter } from './wire-importer';
     AuthModule,
   ],
   controllers: [ImportsController],
-  providers: [ImportsService, WireImporter, ImportWorker, DumpValidators, DumpUploads],
+  providers: [ImportsService, WireImporter, ImportWorker, DumpValidators, DumpUploads, InboxWatcher],
   exports: [ImportsService, DumpUploads],
 })
 export class ImportsModule {}

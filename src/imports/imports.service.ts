@@ -100,7 +100,8 @@ export class ImportsService {
    * gets a 4xx and writes no copy): stored in PostgreSQL with a queued job; a worker on any app instance
    * imports it, once.
    */
-  async submitStaged(staged: StagedDump, actor: Actor): Promise<ImportOutcome> {
+  async submitStaged(staged: StagedDump, actor: Actor, source: { inboxFile?: string } = {}): Promise<ImportOutcome> {
+    const inboxFile = source.inboxFile ?? null;
     assertCan(actor, Permission.Import);
     checkDumpType(staged.mimeType);
     const fileName = cleanFileName(staged.fileName);
@@ -109,25 +110,25 @@ export class ImportsService {
     const previous = await this.findImported(sha256);
     if (previous) {
       // The same bytes again, while their import is stuck behind a dead worker: run it again rather than wait.
-      const retried = previous.status === ImportStatus.Running ? await this.requeueIfIdle(previous.id, [ImportStatus.Running]) : null;
+      const retried = previous.status === ImportStatus.Running ? await this.requeueIfIdle(previous.id, [ImportStatus.Running], { inboxFile }) : null;
       return retried ? { import: retried, alreadyImported: false, retried: true } : { import: previous, alreadyImported: true };
     }
     const failed = problem ? null : await this.imports.findOne({ where: { sha256, status: ImportStatus.Failed }, order: { id: 'DESC' } });
     if (failed) {
       // Sending the bytes of a failed import is asking for it again: the same import runs once more, from these bytes.
-      const retried = await this.requeueIfIdle(failed.id, [ImportStatus.Failed], staged.path);
+      const retried = await this.requeueIfIdle(failed.id, [ImportStatus.Failed], { payloadPath: staged.path, inboxFile });
       if (retried) return { import: retried, alreadyImported: false, retried: true };
     }
 
     const createdById = actor.kind === 'user' ? actor.id : null;
     if (problem) {
-      await this.recordRejection({ fileName, sha256, byteSize, createdById }, problem);
+      await this.recordRejection({ fileName, sha256, byteSize, createdById, inboxFile }, problem);
       throw problem;
     }
 
     try {
       const queued = await this.dataSource.transaction(async (manager) => {
-        const record = await manager.save(manager.create(Import, { fileName, sha256, byteSize, status: ImportStatus.Queued, createdById }));
+        const record = await manager.save(manager.create(Import, { fileName, sha256, byteSize, status: ImportStatus.Queued, createdById, inboxFile }));
         await storePayload(manager, record.id, staged.path);
         await this.enqueue(manager, record.id);
         return record;
@@ -246,7 +247,8 @@ export class ImportsService {
    * Sets an import in one of `from` back to queued with a new job, unless a worker holds it; with `payloadPath`,
    * its stored bytes are replaced by that file's first. Returns the queued import, or null when it was not idle.
    */
-  private async requeueIfIdle(importId: number, from: ImportStatus[], payloadPath?: string): Promise<Import | null> {
+  private async requeueIfIdle(importId: number, from: ImportStatus[], replace: { payloadPath?: string; inboxFile?: string | null } = {}): Promise<Import | null> {
+    const { payloadPath, inboxFile } = replace;
     try {
       return await this.dataSource.transaction(async (manager) => {
         if (!(await holdImportLock(manager, importId))) return null;
@@ -256,7 +258,7 @@ export class ImportsService {
           await manager.delete(ImportPayloadChunk, { importId });
           await storePayload(manager, importId, payloadPath);
         }
-        await manager.update(Import, importId, { status: ImportStatus.Queued, error: null, finishedAt: null });
+        await manager.update(Import, importId, { status: ImportStatus.Queued, error: null, finishedAt: null, ...(inboxFile ? { inboxFile } : {}) });
         await this.enqueue(manager, importId);
         return manager.findOneByOrFail(Import, { id: importId });
       });
@@ -267,6 +269,11 @@ export class ImportsService {
       }
       throw error;
     }
+  }
+
+  /** The imports of files taken from INBOX_DIR, by their names in `INBOX_DIR/processing/`. */
+  findByInboxFiles(names: string[]): Promise<Import[]> {
+    return names.length === 0 ? Promise.resolve([]) : this.imports.findBy({ inboxFile: In(names) });
   }
 
   private async enqueue(manager: EntityManager, importId: number): Promise<void> {
@@ -323,7 +330,7 @@ export class ImportsService {
 
   /** A rejected file is still reported (who sent what, and why it was refused); no copy is written. */
   private async recordRejection(
-    file: { fileName: string; sha256: string; byteSize: number; createdById: number | null },
+    file: { fileName: string; sha256: string; byteSize: number; createdById: number | null; inboxFile?: string | null },
     error: ImportError,
   ): Promise<void> {
     const rejected = await this.imports.save(
