@@ -13,7 +13,7 @@ export function isDebrisByRule(text: string): boolean {
 }
 
 /** Longest line the learner will consider: page furniture is short, captions are not. */
-const MAX_LEARNED_DEBRIS_LENGTH = 40;
+export const MAX_LEARNED_DEBRIS_LENGTH = 40;
 /** Sightings in the furniture slot before a line counts as furniture anywhere in the dump. */
 const MIN_SIGHTINGS = 2;
 /** Caps memory on adversarial dumps; furniture repeats, so the first distinct lines are the useful ones. */
