@@ -83,6 +83,23 @@ describe('the command line', () => {
     expect(await count('SELECT count(*) FROM articles')).toBe(2);
   });
 
+  it('import says how many articles need review, and --strict exits 1 for them', async () => {
+    const onceOnly = buildDump([{ ...syntheticArticle(70_001, 4), photos: ['Officials meet on the border on Monday (Photo by HAIDAR HAMDANI / AFP)'], headerPrintedOnce: true }]);
+    const path = join(directory, 'needs-review.txt');
+    await writeFile(path, onceOnly);
+    const strict = await cli(['import', path, '--strict'], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/1 article\(s\) need review/);
+    expect(await count(`SELECT count(*) FROM articles WHERE "needsReview"`)).toBe(1);
+
+    const lenient = buildDump([{ ...syntheticArticle(70_002, 4), photos: [], headerPrintedOnce: true, debris: ['TT', '20'] }]);
+    const lenientPath = join(directory, 'needs-review-too.txt');
+    await writeFile(lenientPath, lenient);
+    const plain = await cli(['import', lenientPath], env);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/1 article\(s\) need review/);
+  });
+
   it('leaves nothing behind when killed mid-import, and completes when run again', async () => {
     const articles = Array.from({ length: 12_000 }, (_, index) => syntheticArticle(50_000 + index, 6));
     const path = join(directory, 'large.txt');
