@@ -257,7 +257,8 @@ export class ArticleAssembler {
     let strays = 0;
     for (let offset = reprint + 1; offset < this.window.size; offset++) {
       const line = this.window.at(offset);
-      if (line.blankBefore >= ARTICLE_GAP && offset > reprint + 1) break;
+      // What follows an article gap is the next article, unless it carries on with this block's captions.
+      if (line.blankBefore >= ARTICLE_GAP && offset > reprint + 1 && !printsInBlock.has(line.text)) break;
       if (printsInBlock.has(line.text)) texts.add(line.text);
       else if (!this.debris.isDebris(line.text) && !this.isMetadata(line.text) && ++strays > MAX_UNEXPLAINED_HEADER_LINES) break;
     }

@@ -8,7 +8,11 @@ const DEBRIS_PHRASES = new Set(
 const COUNTER = /^\d[\d.,]*\s?[kmb]?(?:\s+(?:shares?|comments?|views?|likes?|reads?))?$/iu;
 const WIDGET_TOKEN = /^(?:[A-Z]{1,3}[+-]?|[+-]|[A-Za-z][+-])$/u;
 
+/** Longer than any counter, widget or debris phrase: most lines are, and skip the patterns. */
+const MAX_RULE_DEBRIS_LENGTH = 24;
+
 export function isDebrisByRule(text: string): boolean {
+  if (text.length > MAX_RULE_DEBRIS_LENGTH) return false;
   return COUNTER.test(text) || WIDGET_TOKEN.test(text) || DEBRIS_PHRASES.has(text.toLowerCase());
 }
 

@@ -17,7 +17,8 @@ export class LookaheadWindow {
   /** Sequence number of `lines[0]`. */
   private base = 0;
   private chars = 0;
-  private readonly positions = new Map<string, number[]>();
+  /** Sequence numbers of each text in the window: a number for a line printed once (most are), a list otherwise. */
+  private readonly positions = new Map<string, number | number[]>();
 
   get size(): number {
     return this.lines.length - this.head;
@@ -32,9 +33,10 @@ export class LookaheadWindow {
     const sequence = this.base + this.lines.length;
     this.lines.push(line);
     this.chars += line.text.length;
-    const list = this.positions.get(line.text);
-    if (list === undefined) this.positions.set(line.text, [sequence]);
-    else list.push(sequence);
+    const known = this.positions.get(line.text);
+    if (known === undefined) this.positions.set(line.text, sequence);
+    else if (typeof known === 'number') this.positions.set(line.text, [known, sequence]);
+    else known.push(sequence);
   }
 
   /** The line `offset` places after the head; the caller keeps `offset < size`. */
@@ -44,9 +46,12 @@ export class LookaheadWindow {
 
   take(): SourceLine {
     const line = this.lines[this.head];
-    const list = this.positions.get(line.text)!;
-    list.shift();
-    if (list.length === 0) this.positions.delete(line.text);
+    const known = this.positions.get(line.text)!;
+    if (typeof known === 'number') this.positions.delete(line.text);
+    else {
+      known.shift();
+      if (known.length === 1) this.positions.set(line.text, known[0]);
+    }
     this.chars -= line.text.length;
     this.head++;
     if (this.head > 4096 && this.head * 2 > this.lines.length) {
@@ -59,9 +64,10 @@ export class LookaheadWindow {
 
   /** Offset of the next print of the line at `offset`, looking no further than `limit`; -1 when none. */
   nextPrintOf(offset: number, limit: number): number {
-    const list = this.positions.get(this.at(offset).text)!;
+    const known = this.positions.get(this.at(offset).text)!;
+    if (typeof known === 'number') return -1;
     const sequence = this.base + this.head + offset;
-    for (const candidate of list) {
+    for (const candidate of known) {
       if (candidate <= sequence) continue;
       const candidateOffset = candidate - this.base - this.head;
       return candidateOffset <= limit ? candidateOffset : -1;
