@@ -51,6 +51,8 @@ const ARTICLE_GAP = 2;
 const MAX_PREAMBLE_LINES = 6;
 /** Headlines run to about this length; longer ones are kept but flagged. */
 const USUAL_HEADLINE_LENGTH = 250;
+/** A headline that ends in a full stop ("… With U.S.") is told from a paragraph by being short. */
+const MAX_FULL_STOP_HEADLINE_WORDS = 20;
 /** A headline found by shape alone must be short; a long line after a gap is a paragraph. */
 const MAX_GUESSED_HEADLINE_LENGTH = 200;
 const MIN_GUESSED_BODY_WORDS = 6;
@@ -165,7 +167,14 @@ export class ArticleAssembler {
   private headlineAt(offset: number, afterPreamble: boolean): ArticleStart | null {
     const line = this.window.at(offset);
     if (line.blankBefore === 0 && !afterPreamble) return null;
-    if (!this.isHeadlineShaped(line.text)) return null;
+    if (!this.isHeadlineShaped(line.text)) {
+      // "… Talks With U.S." ends like a sentence: such a headline is taken only with a spotless header.
+      if (!this.isHeadlineEndingInFullStop(line.text) || this.current?.owns(line.text)) return null;
+      if (line.blankBefore < ARTICLE_GAP && !afterPreamble) return null;
+      const reprint = this.validatedReprint(offset, 0);
+      // The prints must enclose some header (a caption, furniture): a paragraph printed twice encloses nothing.
+      return reprint > offset + 1 ? { kind: 'reprint', headlineOffset: offset, reprintOffset: reprint } : null;
+    }
     const reprintOffset = this.validatedReprint(offset);
     if (this.current !== null && this.current.owns(line.text)) {
       // The current article's own headline, caption or paragraph printed again is not a new article,
@@ -192,6 +201,17 @@ export class ArticleAssembler {
     );
   }
 
+  private isHeadlineEndingInFullStop(text: string): boolean {
+    return (
+      text.endsWith('.') &&
+      !text.endsWith('..') &&
+      text.split(/\s+/u).length <= MAX_FULL_STOP_HEADLINE_WORDS &&
+      !this.debris.isDebris(text) &&
+      splitCaptionCredit(text).credit === null &&
+      !this.isMetadata(text)
+    );
+  }
+
   private isMetadata(text: string): boolean {
     return parseByline(text) !== null || isDateline(text);
   }
@@ -202,17 +222,17 @@ export class ArticleAssembler {
    * and dates, with at most a few lines of anything else. Otherwise -1: the same headline further on,
    * with paragraphs between, is a later article, not a reprint.
    */
-  private validatedReprint(offset: number): number {
+  private validatedReprint(offset: number, maxUnexplained = MAX_UNEXPLAINED_HEADER_LINES): number {
     // A stray copy of the headline inside the header must not hide the real second print behind it.
     let reprint = this.window.nextPrintOf(offset, LOOKAHEAD_LINES);
     for (let tries = 0; reprint > 0 && tries < MAX_HEADLINE_PRINTS_TRIED; tries++) {
-      if (this.isHeaderBetween(offset, reprint)) return reprint;
+      if (this.isHeaderBetween(offset, reprint, maxUnexplained)) return reprint;
       reprint = this.window.nextPrintOf(reprint, LOOKAHEAD_LINES);
     }
     return -1;
   }
 
-  private isHeaderBetween(offset: number, reprint: number): boolean {
+  private isHeaderBetween(offset: number, reprint: number, maxUnexplained: number): boolean {
     const headline = this.window.at(offset).text;
     const reprintLine = this.window.at(reprint);
     // A line printed twice in a row is a caption or a slip of the scraper, not a header.
@@ -231,7 +251,7 @@ export class ArticleAssembler {
       unexplained++;
       // The block is printed as consecutive lines; prose set apart by blank lines is a body.
       if (line.blankBefore > 0 && index > offset + 1) unexplainedParagraphs++;
-      if (unexplained > MAX_UNEXPLAINED_HEADER_LINES || unexplainedParagraphs > 1 || line.blankBefore >= ARTICLE_GAP) return false;
+      if (unexplained > maxUnexplained || unexplainedParagraphs > 1 || line.blankBefore >= ARTICLE_GAP) return false;
     }
     // The real second print follows its block closely; one after an article gap begins another article.
     return unexplained === 0 || reprintLine.blankBefore < ARTICLE_GAP;
@@ -278,8 +298,8 @@ export class ArticleAssembler {
     const { text } = line;
     // A header never spans an article gap: what follows one belongs to the next article.
     if (line.blankBefore >= ARTICLE_GAP && !first) return null;
-    if (earlierPrint.has(text) || this.current?.hasCaptionInHeader(text)) return 'caption';
     if (this.debris.isDebris(text)) return 'furniture';
+    if (earlierPrint.has(text) || this.current?.hasCaptionInHeader(text)) return 'caption';
     if (this.isMetadata(text)) return 'metadata';
     const next = offset + 1 < this.window.size ? this.window.at(offset + 1) : null;
     const printedTwice = next !== null && next.text === text && next.blankBefore === 0;

@@ -153,6 +153,30 @@ describe('parser on the layouts of real scrapes', () => {
     ]);
   });
 
+  it('reads a headline that ends in a full stop, but not a paragraph printed again', () => {
+    const usHeadline: ArticleFixture = { ...story(2), headline: 'Iran Says It Will Not Negotiate With the U.S.' };
+    const repeated: ArticleFixture = { ...story(3), body: ['The talks ended on Monday.', 'Officials left the capital.', 'The talks ended on Monday.'] };
+    const result = parseWireDump(buildDump([story(1), usHeadline, repeated]));
+    expect(result.articles.map((article) => article.headline)).toEqual([story(1).headline, usHeadline.headline, repeated.headline]);
+    expect(result.articles[1].body).toEqual(usHeadline.body);
+    expect(result.articles[2].body).toEqual(['The talks ended on Monday.', 'Officials left the capital.']);
+  });
+
+  it('drops gallery counters, share buttons and links to other stories', () => {
+    const photos = gallery(8, 2);
+    const counted = photos.flatMap((caption, index) => [caption, `${index + 1}/8`]);
+    const article: ArticleFixture = {
+      ...story(2, counted),
+      captionPrints: 1,
+      body: ['First paragraph of the report.', 'Read also: Iraq Hands Over Qayyarah Air Base to Its Army', 'Second paragraph of the report.'],
+      debris: ['Facebook', 'WhatsApp', 'Copy link', 'TT', '20'],
+    };
+    const [, parsed] = parseWireDump(buildDump([story(1), article, story(3)])).articles;
+    expect(parsed.photos.map((photo) => photo.caption)).toEqual(photos.map((line) => line.replace(/ \(Photo by .*\)$/u, '')));
+    expect(parsed.body).toEqual(['First paragraph of the report.', 'Second paragraph of the report.']);
+    expect(parsed.anomalies).toEqual([]);
+  });
+
   it('gives every article its source lines when asked', () => {
     const input = buildDump([story(1), story(2)]);
     const result = parseWireDump(input, { keepSource: true });
