@@ -155,7 +155,8 @@ export class ArticleAssembler {
       // (a byline, a date, a stray line) open the next article.
       const onlyMetadata = this.current === null;
       for (let offset = 1; offset <= MAX_PREAMBLE_LINES && offset < this.window.size; offset++) {
-        if (this.window.at(offset).blankBefore >= head.blankBefore) break;
+        // The preamble and its headline sit together: an article gap among them ends the search.
+        if (this.window.at(offset).blankBefore >= Math.min(head.blankBefore, ARTICLE_GAP)) break;
         if (onlyMetadata && !this.isMetadata(this.window.at(offset - 1).text)) break;
         const start = this.headlineAt(offset, true);
         if (start !== null && start.kind !== 'guessed') return start;
