@@ -150,13 +150,13 @@ export class ArticleAssembler {
     const atHead = this.headlineAt(0, false);
     if (atHead?.kind === 'reprint') return atHead;
     const head = this.window.at(0);
-    if (head.blankBefore >= ARTICLE_GAP) {
+    // Lines right after an article's header are its body, however far apart, not the next article's preamble.
+    if (head.blankBefore >= ARTICLE_GAP && (this.current === null || this.current.body.length > 0)) {
       // Lines after an article gap that sit closer to the next headline than to the article before
       // (a byline, a date, a stray line) open the next article.
       const onlyMetadata = this.current === null;
       for (let offset = 1; offset <= MAX_PREAMBLE_LINES && offset < this.window.size; offset++) {
-        // The preamble and its headline sit together: an article gap among them ends the search.
-        if (this.window.at(offset).blankBefore >= Math.min(head.blankBefore, ARTICLE_GAP)) break;
+        if (this.window.at(offset).blankBefore >= head.blankBefore) break;
         if (onlyMetadata && !this.isMetadata(this.window.at(offset - 1).text)) break;
         const start = this.headlineAt(offset, true);
         if (start !== null && start.kind !== 'guessed') return start;
