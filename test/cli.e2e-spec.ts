@@ -46,7 +46,7 @@ describe('the command line', () => {
     const parsed = JSON.parse(stdout);
     expect(Object.keys(parsed)).toEqual(['articles', 'removed', 'warnings']);
     expect(parsed.articles).toHaveLength(2);
-    expect(Object.keys(parsed.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines']);
+    expect(Object.keys(parsed.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines', 'anomalies']);
     expect(parsed.articles[0].photos).toEqual([
       {
         caption: expect.stringMatching(/^Coalition’s Brigadier General/),
@@ -81,6 +81,23 @@ describe('the command line', () => {
     expect(second.stdout).toMatch(/already imported/);
     expect(second.stderr).toMatch(/empty\.txt: rejected/);
     expect(await count('SELECT count(*) FROM articles')).toBe(2);
+  });
+
+  it('import says how many articles need review, and --strict exits 1 for them', async () => {
+    const onceOnly = buildDump([{ ...syntheticArticle(70_001, 4), photos: ['Officials meet on the border on Monday (Photo by HAIDAR HAMDANI / AFP)'], headerPrintedOnce: true }]);
+    const path = join(directory, 'needs-review.txt');
+    await writeFile(path, onceOnly);
+    const strict = await cli(['import', path, '--strict'], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/1 article\(s\) need review/);
+    expect(await count(`SELECT count(*) FROM articles WHERE "needsReview"`)).toBe(1);
+
+    const lenient = buildDump([{ ...syntheticArticle(70_002, 4), photos: [], headerPrintedOnce: true, debris: ['TT', '20'] }]);
+    const lenientPath = join(directory, 'needs-review-too.txt');
+    await writeFile(lenientPath, lenient);
+    const plain = await cli(['import', lenientPath], env);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/1 article\(s\) need review/);
   });
 
   it('leaves nothing behind when killed mid-import, and completes when run again', async () => {
@@ -119,5 +136,6 @@ describe('the command line', () => {
     const again = await cli(['import', path], env);
     expect(again.code).toBe(0);
     expect(await count('SELECT count(*) FROM articles')).toBe(before + 12_000);
-  });
+    // Two imports of 12,000 articles: generous for a slow or busy machine; this is not a speed test (bench:import is).
+  }, 180_000);
 });

@@ -11,8 +11,10 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { User } from '../auth/user.entity';
 import type { Caption } from '../captions/caption.entity';
 import type { Import } from '../imports/import.entity';
+import type { ParseAnomaly } from '../wire';
 import { ArticleStatus, DuplicateKind } from './article-status';
 import type { Byline } from './byline.entity';
 
@@ -30,6 +32,8 @@ import type { Byline } from './byline.entity';
 @Index('IDX_articles_list_duplicate', ['duplicateKind', 'updatedAt', 'id'])
 @Index('IDX_articles_list_import', ['importId', 'updatedAt', 'id'])
 @Index('IDX_articles_list_scheduled', ['scheduledAt', 'id'])
+// The Needs review queue: only the articles waiting for review are in the index.
+@Index('IDX_articles_needs_review', ['updatedAt', 'id'], { where: `"needsReview"` })
 export class Article extends BaseEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -103,6 +107,25 @@ export class Article extends BaseEntity {
 
   @Column({ type: 'integer', nullable: true })
   sourceLineEnd: number | null;
+
+  /** What the parser had to guess when it read this article from its dump (code, source lines, message). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  anomalies: ParseAnomaly[];
+
+  /** Set by the import when the parser guessed anything; cleared when an editor marks the article reviewed. */
+  @Column({ type: 'boolean', default: false })
+  needsReview: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @ManyToOne('User', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reviewedById' })
+  reviewedBy: User | null;
+
+  @Index('IDX_articles_reviewed_by', { where: `"reviewedById" IS NOT NULL` })
+  @Column({ type: 'integer', nullable: true })
+  reviewedById: number | null;
 
   /** MinHash signature of the copy (see src/wire/dedup.ts), kept to confirm near-duplicate candidates. */
   @Column({ type: 'bytea', nullable: true, select: false })

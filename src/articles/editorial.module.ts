@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { PublishingModule } from '../publishing/publishing.module';
 import { ArticlesModule } from './articles.module';
 import { DuplicatesService } from './duplicates.service';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
 import { RevisionsService } from './revisions.service';
 
-/** Editorial work on articles beyond a single save: revision history and the duplicates queue. */
+/** Editorial work on articles beyond a single save: revision history, the duplicates queue and the review queue. */
 @Module({
-  imports: [ArticlesModule, PublishingModule],
-  providers: [DuplicatesService, RevisionsService],
-  exports: [DuplicatesService, RevisionsService],
+  imports: [ArticlesModule, PublishingModule, AuthModule],
+  controllers: [ReviewController],
+  providers: [DuplicatesService, RevisionsService, ReviewService],
+  exports: [DuplicatesService, RevisionsService, ReviewService],
 })
 export class EditorialModule {}

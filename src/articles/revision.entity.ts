@@ -48,14 +48,21 @@ export interface RestoreNote {
   skippedCaptions: Array<{ id: number; text: string }>;
 }
 
+/** An editor's review of what the parser guessed: the anomalies the article carried when it was marked reviewed. */
+export interface ReviewedNote {
+  anomalies: string[];
+}
+
 /**
  * Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge
- * made it, `notDuplicate` when an editor cleared a duplicate flag, `restore` when it restored an earlier version.
+ * made it, `notDuplicate` when an editor cleared a duplicate flag, `restore` when it restored an earlier version,
+ * `reviewed` when an editor marked what the parser guessed as checked.
  */
 export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChange<ArticleSnapshot[K]> }> & {
   merge?: MergeNote;
   notDuplicate?: NotDuplicateNote;
   restore?: RestoreNote;
+  reviewed?: ReviewedNote;
 };
 
 /** One save of an article: who, when, what changed, and the copy as it stood afterwards. */

@@ -36,9 +36,11 @@ export class ParseCommand extends CommandRunner {
     }
     for (const [index, article] of result.articles.entries()) {
       const duplicate = article.duplicateKind ? ` [${article.duplicateKind} duplicate of #${article.duplicateOf}]` : '';
-      console.log(`#${index} lines ${article.lines[0]}–${article.lines[1]}: ${article.headline} (${article.body.length} paragraphs, ${article.photos.length} photos)${duplicate}`);
+      const review = article.anomalies.length > 0 ? ` [needs review: ${[...new Set(article.anomalies.map((anomaly) => anomaly.code))].join(', ')}]` : '';
+      console.log(`#${index} lines ${article.lines[0]}–${article.lines[1]}: ${article.headline} (${article.body.length} paragraphs, ${article.photos.length} photos)${duplicate}${review}`);
     }
-    console.log(`${result.articles.length} articles, ${result.removed.length} lines removed, ${result.warnings.length} warnings`);
+    const needsReview = result.articles.filter((article) => article.anomalies.length > 0).length;
+    console.log(`${result.articles.length} articles (${needsReview} need review), ${result.removed.length} lines removed, ${result.warnings.length} warnings`);
     for (const warning of result.warnings) console.log(`warning: ${warning}`);
   }
 }

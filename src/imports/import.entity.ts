@@ -13,6 +13,8 @@ export interface ImportCounts {
   articlesCreated: number;
   exactDuplicates: number;
   nearDuplicates: number;
+  /** Articles created with anomalies: the parser guessed something an editor should check. Absent from imports made before review existed. */
+  needsReview?: number;
   photosCreated: number;
   authorsCreated: number;
   linesRemoved: number;

@@ -9,6 +9,7 @@ import { slugify } from '../articles/slug';
 import type { Actor } from '../auth/actor';
 import { Caption } from '../captions/caption.entity';
 import {
+  AnomalyCode,
   authorKey,
   displayName,
   estimateJaccard,
@@ -43,6 +44,8 @@ export interface ArticleReportEntry {
   duplicateOf?: number;
   similarity?: number;
   reason?: string;
+  /** What the parser guessed about this article (see the parser's anomaly codes); absent when nothing. */
+  anomalies?: AnomalyCode[];
 }
 
 export interface ImportReport {
@@ -97,7 +100,12 @@ export class WireImporter {
     await manager.query('SET LOCAL jit = off');
     // Copies further back than a couple of batches are already rows in this transaction, where the hash and
     // band lookups find them; a short in-memory window keeps memory flat however long the dump is.
-    const parser = new WireDumpParser({ keepRemoved: false, dedupWindow: 2 * BATCH_SIZE, onRemoved: (entry) => recordRemoved(report, entry) });
+    const parser = new WireDumpParser({
+      keepRemoved: false,
+      keepSource: true,
+      dedupWindow: 2 * BATCH_SIZE,
+      onRemoved: (entry) => recordRemoved(report, entry),
+    });
     const placement: Placement = new Map();
     const createdIds = new Set<number>();
     const progress: ImportProgress = { bytes: 0, articles: 0 };
@@ -168,6 +176,8 @@ export class WireImporter {
         report.counts.articlesCreated += 1;
         report.counts.nearDuplicates += 1;
       }
+      const needsReview = entry.outcome !== 'merged' && entry.parsed.anomalies.length > 0;
+      if (needsReview) report.counts.needsReview = (report.counts.needsReview ?? 0) + 1;
       if (report.articles.length < REPORT_DETAIL_LIMIT) {
         report.articles.push({
           index: entry.parsed.index,
@@ -178,6 +188,7 @@ export class WireImporter {
           ...(entry.duplicateOf !== undefined ? { duplicateOf: entry.duplicateOf } : {}),
           ...(entry.similarity !== undefined ? { similarity: entry.similarity } : {}),
           ...(entry.reason ? { reason: entry.reason } : {}),
+          ...(needsReview ? { anomalies: [...new Set(entry.parsed.anomalies.map((anomaly) => anomaly.code))] } : {}),
         });
       } else {
         report.truncated = true;
@@ -282,12 +293,14 @@ export class WireImporter {
       lshBands: Array.from(lshBandHashes(entry.parsed.signature)),
       sourceLineStart: entry.parsed.lines[0],
       sourceLineEnd: entry.parsed.lines[1],
+      anomalies: entry.parsed.anomalies,
     }));
     const inserted: { id: number; slug: string }[] = await manager.query(
-      `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "importId", "sourceLineStart", "sourceLineEnd")
+      `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview")
        SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
-              ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), $2, r."sourceLineStart", r."sourceLineEnd"
-         FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb, "sourceLineStart" int, "sourceLineEnd" int)
+              ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), $2, r."sourceLineStart", r."sourceLineEnd",
+              r.anomalies, jsonb_array_length(r.anomalies) > 0
+         FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
        RETURNING id, slug`,
       [JSON.stringify(rows), importId],
     );
@@ -295,6 +308,14 @@ export class WireImporter {
     entries.forEach((entry, position) => {
       entry.articleId = idBySlug.get(slugs[position]!)!;
     });
+    // An editor reviewing what the parser guessed compares it with the dump's lines, kept for those articles only.
+    const toReview = entries.filter((entry) => entry.parsed.anomalies.length > 0 && entry.parsed.source !== undefined);
+    if (toReview.length > 0) {
+      await manager.query(
+        `INSERT INTO article_sources ("articleId", "firstLine", text) SELECT * FROM unnest($1::int[], $2::int[], $3::text[])`,
+        [toReview.map((entry) => entry.articleId), toReview.map((entry) => entry.parsed.lines[0]), toReview.map((entry) => entry.parsed.source)],
+      );
+    }
 
     // Flags pointing at an earlier copy in this same batch could only be resolved now that it has an id.
     const byIndex = new Map(entries.map((entry) => [entry.parsed.index, entry.articleId!]));
@@ -489,7 +510,7 @@ export class WireImporter {
 
 function emptyReport(): ImportReport {
   return {
-    counts: { articlesCreated: 0, exactDuplicates: 0, nearDuplicates: 0, photosCreated: 0, authorsCreated: 0, linesRemoved: 0, warnings: 0 },
+    counts: { articlesCreated: 0, exactDuplicates: 0, nearDuplicates: 0, needsReview: 0, photosCreated: 0, authorsCreated: 0, linesRemoved: 0, warnings: 0 },
     articles: [],
     removed: [],
     removedByReason: {},

@@ -1,8 +1,10 @@
 import { knownAgency } from './credit';
 import { displayName } from './names';
 
-const BYLINE_PREFIX = /^(?:by|بقلم:?)\s+/iu;
-const NAME_SEPARATOR = /\s*(?:,|;|&|\band\b)\s*/iu;
+const BYLINE_PREFIX = /^(?:(?:written\s+|words\s+)?by|بقلم:?)\s+/iu;
+const NAME_SEPARATOR = /\s*(?:,|;|&|\||\band\b|\sو(?=\s))\s*/iu;
+// "By Jane Doe in Baghdad": where the reporter filed from is not part of the name.
+const FILED_FROM = /\s+in\s+\p{Lu}[\p{L}'’ -]*$/u;
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den']);
 const MAX_BYLINE_LENGTH = 120;
 const MAX_WORDS_PER_NAME = 5;
@@ -16,6 +18,7 @@ export function parseByline(line: string): string[] | null {
   if (prefix === null || line.length > MAX_BYLINE_LENGTH) return null;
   const parts = line
     .slice(prefix[0].length)
+    .replace(FILED_FROM, '')
     .split(NAME_SEPARATOR)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);

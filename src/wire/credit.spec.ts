@@ -16,6 +16,30 @@ describe('parseCredit', () => {
     ['Photo by AFP', null, 'AFP'],
     ['Photo by Jane Doe', 'Jane Doe', null],
     ['Iraqi premiership', null, 'Iraqi premiership'],
+    // The agencies' own forms, as an editor would file them.
+    ['AP-Michel Euler', 'Michel Euler', 'AP'],
+    ['AFP - Ahmad Gharabli', 'Ahmad Gharabli', 'AFP'],
+    ['AP Photo/Hadi Mizban, File', 'Hadi Mizban', 'AP'],
+    ['Khalid al-Mousily/Reuters', 'Khalid al-Mousily', 'Reuters'],
+    ['REUTERS/Thaier al-Sudani/File Photo', 'Thaier al-Sudani', 'Reuters'],
+    ['Prime Minister Media Office/Handout via Reuters', null, 'Reuters'],
+    ['Iranian Presidency/Handout', null, 'Iranian Presidency'],
+    ['Handout via Reuters', null, 'Reuters'],
+    ['Handout', null, null],
+    ['Ahmad Gharabli/AFP via Getty Images', 'Ahmad Gharabli', 'AFP'],
+    ['Anadolu Agency via Getty Images', null, 'Anadolu Agency'],
+    ['Pool/AFP', null, 'AFP'],
+    ['SPA file photo', null, 'SPA'],
+    ['AFP/File', null, 'AFP'],
+    ['File photo: Reuters', null, 'Reuters'],
+    ['Exclusive to Arab News', null, 'Arab News'],
+    ['Courtesy of the Saudi Ministry of Culture', null, 'Saudi Ministry of Culture'],
+    ['Photo courtesy of UNICEF', null, 'UNICEF'],
+    ['AN Photo/Huda Bashatah', 'Huda Bashatah', 'Arab News'],
+    ['Supplied', null, null],
+    ['EPA-EFE/STRINGER', 'Stringer', 'EPA-EFE'],
+    ['Xinhua/Wang Dongzhen', 'Wang Dongzhen', 'Xinhua'],
+    ['Getty Images', null, 'Getty Images'],
   ])('%s -> photographer %s, agency %s', (credit, photographer, agency) => {
     expect(parseCredit(credit)).toEqual({ photographer, agency });
   });
@@ -63,6 +87,9 @@ describe('parseByline', () => {
     ['By AHMAD AL-RUBAYE', ['Ahmad Al-Rubaye']],
     ['By Qasim al-Araji & Eiyad al-Anbar', ['Qasim al-Araji', 'Eiyad al-Anbar']],
     ['By Reuters', []],
+    ['By Jane Doe in Baghdad', ['Jane Doe']],
+    ['By Jane Doe | Reuters', ['Jane Doe']],
+    ['بقلم فاضل النشمي', ['فاضل النشمي']],
   ])('%s -> %j', (line, names) => {
     expect(parseByline(line)).toEqual(names);
   });

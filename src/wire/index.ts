@@ -26,7 +26,9 @@ export { normaliseLine } from './lines';
 export { authorKey, displayName } from './names';
 export { WireDumpParser, parseWireDump, toParseJson, type WireParseOptions } from './parser';
 export type {
+  AnomalyCode,
   DuplicateKind,
+  ParseAnomaly,
   ParsedArticle,
   RemovedLine,
   RemovedReason,

@@ -12,6 +12,8 @@ export interface WireParseOptions {
   keepRemoved?: boolean;
   /** How many earlier articles each article is checked against for duplicates. */
   dedupWindow?: number;
+  /** Keep each article's source lines in `ParsedArticle.source`, e.g. to show them to an editor. */
+  keepSource?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export class WireDumpParser {
       article: (draft) => this.completed.push(this.finalise(draft)),
       removed: (entry) => this.onRemoved(entry),
       warning: (message) => this.warningMessages.push(message),
-    });
+    }, { keepSource: options.keepSource });
   }
 
   get removed(): readonly RemovedLine[] {
@@ -69,10 +71,10 @@ export class WireDumpParser {
     this.splitter.end(this.acceptLine);
     if (!this.sawText) throw new WireInputError('EMPTY', 'Input is empty or contains only whitespace');
     this.assembler.end();
-    if (this.assembler.articlesFound === 0) {
+    if (this.assembler.articlesRecognised === 0) {
       throw new WireInputError(
         'NO_ARTICLES',
-        `No article found in ${this.lineNumber} line(s): no headline is printed twice around a photo block`,
+        `No article found in ${this.lineNumber} line(s): no headline is printed twice around a photo block, or followed by its captions`,
       );
     }
     return this.takeCompleted();
@@ -137,6 +139,7 @@ export function toParseJson(result: WireParseResult): WireParseJson {
       duplicateOf: article.duplicateOf,
       duplicateKind: article.duplicateKind,
       lines: [article.lines[0], article.lines[1]],
+      anomalies: article.anomalies.map(({ code, lines, message }) => ({ code, lines: [lines[0], lines[1]], message })),
     })),
     removed: result.removed.map(({ line, reason, text }) => ({ line, reason, text })),
     warnings: [...result.warnings],

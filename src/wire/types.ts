@@ -15,6 +15,7 @@ export type DuplicateKind = 'exact' | 'near';
  * - `repeated-block`: the second print of the photo block.
  * - `repeated-paragraph`: a body paragraph already present earlier in the same article.
  * - `byline`: a "By ..." line, moved into `bylines`.
+ * - `dateline`: a line that only gives the date or time of filing or update ("Updated 12 March 2024 14:30").
  * - `unattached`: text before the first recognisable article.
  */
 export type RemovedReason =
@@ -24,7 +25,41 @@ export type RemovedReason =
   | 'repeated-block'
   | 'repeated-paragraph'
   | 'byline'
+  | 'dateline'
   | 'unattached';
+
+/**
+ * Something the parser had to guess about, which an editor should check against the source. An article
+ * with any anomaly needs review.
+ * - `unattached-lines`: lines before this (first) article that belong to no article.
+ * - `headline-guessed`: the article was found only by a gap and a headline-shaped line, not by its header.
+ * - `header-printed-once`: the header was not printed twice; the first print alone was read.
+ * - `prints-disagree`: the two prints of the header show different captions.
+ * - `unexpected-header-lines`: lines in the header that are neither captions, furniture nor bylines.
+ * - `caption-without-credit`: a photo whose caption carries no credit.
+ * - `caption-in-body`: a caption printed twice among the body paragraphs, taken as a photo.
+ * - `long-headline`: a headline longer than headlines usually are.
+ * - `no-body`: no body paragraph was found.
+ * - `truncated`: the dump ends inside this article.
+ */
+export type AnomalyCode =
+  | 'unattached-lines'
+  | 'headline-guessed'
+  | 'header-printed-once'
+  | 'prints-disagree'
+  | 'unexpected-header-lines'
+  | 'caption-without-credit'
+  | 'caption-in-body'
+  | 'long-headline'
+  | 'no-body'
+  | 'truncated';
+
+export interface ParseAnomaly {
+  code: AnomalyCode;
+  /** 1-based inclusive source line range the anomaly is about. */
+  lines: [number, number];
+  message: string;
+}
 
 export interface RemovedLine {
   /** 1-based source line number. */
@@ -50,6 +85,10 @@ export interface ParsedArticle {
   signature: Uint32Array;
   /** The dump ended inside this article. */
   truncated: boolean;
+  /** What the parser guessed; empty when the article was read from a clean layout. */
+  anomalies: ParseAnomaly[];
+  /** The article's source lines as normalised text, blank lines included; only with `keepSource`. */
+  source?: string;
 }
 
 export interface WireParseResult {
@@ -67,6 +106,7 @@ export interface WireParseJson {
     duplicateOf: number | null;
     duplicateKind: DuplicateKind | null;
     lines: [number, number];
+    anomalies: ParseAnomaly[];
   }>;
   removed: RemovedLine[];
   warnings: string[];

@@ -48,6 +48,11 @@ const ArticleHistory = ({ resource, record, action }) => {
               Moved {revision.merge.captionsMoved} caption(s) and {revision.merge.bylinesMoved} byline(s).
             </Text>
           )}
+          {revision.reviewed && (
+            <Text mb="default" data-testid="revision-reviewed">
+              Marked reviewed: checked what the parser guessed ({revision.reviewed.anomalies.join(', ')}).
+            </Text>
+          )}
           {revision.notDuplicate && (
             <Text mb="default" data-testid="revision-not-duplicate">
               Marked not a duplicate of article {revision.notDuplicate.otherArticleId} (flagged {revision.notDuplicate.kind}

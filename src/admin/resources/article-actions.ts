@@ -198,6 +198,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     changedLabels: copyFieldsOf(revision.changes).map((field) => COPY_FIELD_LABELS[field]),
     merge: revision.changes.merge ?? null,
     notDuplicate: revision.changes.notDuplicate ?? null,
+    reviewed: revision.changes.reviewed ?? null,
     restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,

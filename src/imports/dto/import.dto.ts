@@ -7,6 +7,8 @@ export class ImportCountsDto implements ImportCounts {
   @ApiProperty({ example: 2 }) articlesCreated: number;
   @ApiProperty({ example: 0, description: 'Exact copies merged into an existing article instead of creating one' }) exactDuplicates: number;
   @ApiProperty({ example: 0, description: 'Articles created as drafts flagged as near duplicates' }) nearDuplicates: number;
+  @ApiPropertyOptional({ example: 1, description: 'Articles created with anomalies (the parser guessed something): they wait in the Needs review queue. Absent from imports made before review existed' })
+  needsReview?: number;
   @ApiProperty({ example: 2 }) photosCreated: number;
   @ApiProperty({ example: 1 }) authorsCreated: number;
   @ApiProperty({ example: 12, description: 'Lines dropped as debris or repeats' }) linesRemoved: number;

@@ -9,9 +9,37 @@ export interface ArticleFixture {
   debris?: string[];
   /** How often each caption line is printed within a photo block; default 2. */
   captionPrints?: 1 | 2;
+  /** How often each caption is printed in the second print of the header (0: not at all); default `captionPrints`. */
+  reprintCaptionPrints?: 0 | 1 | 2;
   /** Stop after the first print of the header block (a dump cut short). */
   headerOnly?: boolean;
+  /** Print the header (headline and photo block) once instead of twice. */
+  headerPrintedOnce?: boolean;
+  /** Lines such as a byline or a dateline, placed in the header. */
+  headerExtras?: Array<{ text: string; position: HeaderPosition }>;
 }
+
+/**
+ * Where a byline or dateline sits around the header:
+ * `before-headline` (a blank line, then the headline), `before-headline-tight` (the headline on the next line),
+ * `after-headline`, `before-reprint` (after the furniture), `after-reprint`, `before-body`.
+ */
+export type HeaderPosition =
+  | 'before-headline'
+  | 'before-headline-tight'
+  | 'after-headline'
+  | 'before-reprint'
+  | 'after-reprint'
+  | 'before-body';
+
+export const HEADER_POSITIONS: readonly HeaderPosition[] = [
+  'before-headline',
+  'before-headline-tight',
+  'after-headline',
+  'before-reprint',
+  'after-reprint',
+  'before-body',
+];
 
 export interface DumpOptions {
   lineEnding?: '\n' | '\r\n' | '\r';
@@ -22,14 +50,19 @@ export interface DumpOptions {
 }
 
 export function articleLines(article: ArticleFixture): string[] {
+  const extras = (position: HeaderPosition) => (article.headerExtras ?? []).filter((extra) => extra.position === position).map((extra) => extra.text);
   const prints = article.captionPrints ?? 2;
   const photoBlock = (article.photos ?? []).flatMap((caption) => Array<string>(prints).fill(caption));
-  const firstBlock = [...photoBlock, ...(article.debris ?? ['TT', '20'])];
-  const header = firstBlock.length > 0 ? [article.headline, '', ...firstBlock, ''] : [article.headline, ''];
+  const reprintBlock = (article.photos ?? []).flatMap((caption) => Array<string>(article.reprintCaptionPrints ?? prints).fill(caption));
+  const before = [...extras('before-headline').flatMap((text) => [text, '']), ...extras('before-headline-tight')];
+  const firstBlock = [...extras('after-headline'), ...photoBlock, ...(article.debris ?? ['TT', '20']), ...extras('before-reprint')];
+  const header = [...before, ...(firstBlock.length > 0 ? [article.headline, '', ...firstBlock, ''] : [article.headline, ''])];
   if (article.headerOnly) return header.slice(0, header.length - 1);
-  const reprint = photoBlock.length > 0 ? [article.headline, '', ...photoBlock, ''] : [article.headline, ''];
+  const secondBlock = [...extras('after-reprint'), ...reprintBlock];
+  const reprint = article.headerPrintedOnce ? [] : secondBlock.length > 0 ? [article.headline, '', ...secondBlock, ''] : [article.headline, ''];
+  const beforeBody = extras('before-body').flatMap((text) => [text, '']);
   const body = article.body.flatMap((paragraph, index) => (index === 0 ? [paragraph] : ['', paragraph]));
-  return [...header, ...reprint, ...body];
+  return [...header, ...reprint, ...beforeBody, ...body];
 }
 
 export function buildDump(articles: ArticleFixture[], options: DumpOptions = {}): string {

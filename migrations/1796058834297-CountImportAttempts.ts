@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * Imports count their attempts and remember when the latest started, so a retry after a failure or a crashed
  * worker is visible. Imports that already ran are counted as one attempt.
  */
-export class CountImportAttempts1796053561741 implements MigrationInterface {
-    name = 'CountImportAttempts1796053561741'
+export class CountImportAttempts1796058834297 implements MigrationInterface {
+    name = 'CountImportAttempts1796058834297'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "imports" ADD "attempts" integer NOT NULL DEFAULT '0'`);

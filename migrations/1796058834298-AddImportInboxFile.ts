@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Imports taken from INBOX_DIR name their file in `INBOX_DIR/processing/`, so any instance can move it when they end. */
-export class AddImportInboxFile1796057292850 implements MigrationInterface {
-    name = 'AddImportInboxFile1796057292850'
+export class AddImportInboxFile1796058834298 implements MigrationInterface {
+    name = 'AddImportInboxFile1796058834298'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "imports" ADD "inboxFile" character varying(300)`);

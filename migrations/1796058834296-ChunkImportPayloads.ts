@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * upload nor importing it ever holds the whole dump in memory (one 256 MB value cost the server twice that
  * and more). Payloads still waiting are carried over as a single chunk.
  */
-export class ChunkImportPayloads1796052705469 implements MigrationInterface {
-    name = 'ChunkImportPayloads1796052705469'
+export class ChunkImportPayloads1796058834296 implements MigrationInterface {
+    name = 'ChunkImportPayloads1796058834296'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "import_payload_chunks" ("importId" integer NOT NULL, "position" integer NOT NULL, "content" bytea NOT NULL, CONSTRAINT "PK_3550a41d870b57807b350739391" PRIMARY KEY ("importId", "position"))`);

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { ActorGuard } from '../auth/actor.guard';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { ArticleFeedService } from './article-feed.service';
+import { ArticleDetailView } from './article-views';
+import { TransitionDto } from './dto/article-write.dto';
+import { ArticleSourceResponse } from './dto/review.dto';
+import { expectedVersion } from './expected-version';
+import { ReviewService } from './review.service';
+
+@ApiTags('Review')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/articles/:id')
+@UseGuards(ActorGuard)
+export class ReviewController {
+  constructor(
+    private readonly review: ReviewService,
+    private readonly feed: ArticleFeedService,
+  ) {}
+
+  @Get('source')
+  @ApiOperation({
+    summary: 'The dump lines an imported article was read from, with what the parser guessed',
+    description: 'Needs content:read (or a signed-in editor or contributor). Kept for articles imported with anomalies; 404 for others.',
+  })
+  @ApiOkResponse({ type: ArticleSourceResponse })
+  @ApiProblems(400, 401, 403, 404)
+  source(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<ArticleSourceResponse> {
+    return this.review.source(id, actor);
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark what the parser guessed as checked',
+    description: 'Needs content:write. Takes the article out of the Needs review queue; History records who did it and which anomalies it had. 409 when it does not need review or the version is stale.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Optional: the version you read, e.g. "3" (409 when stale)' })
+  @ApiOkResponse({ type: ArticleDetailView })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async markReviewed(@Param('id', ParseIntPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
+    return this.feed.detail(await this.review.markReviewed(id, actor, expectedVersion(ifMatch, body.version, false)));
+  }
+}
