@@ -6,8 +6,9 @@
  * sampling the server's resident memory every 10 ms (and its kernel high-water mark, reset before each phase)
  * while `/health` is asked one request after another. A phase ends when every upload has been answered (202:
  * streamed, validated, stored); the import that follows is bench:import's business. Prints the figures, then
- * one JSON line with peak RSS and /health p99 per phase, and whether the targets were met. Not a test: figures
- * vary by machine.
+ * one JSON line with peak RSS and /health p99 per phase, and whether the targets were met. The baseline is the
+ * server's resident memory while it answers /health for ten seconds before the uploads start (serving requests
+ * fills its young generation by itself). Not a test: figures vary by machine.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -144,31 +145,42 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** How long /health is polled before the uploads start: the server's steady state, against which RSS is compared. */
+const STEADY_MS = 10_000;
+
 async function phase(instance: Instance, token: string, files: string[], megabytesEach: number): Promise<PhaseFigures> {
   const pid = instance.child.pid!;
   // Warm-up: one small upload starts the validator thread and the code paths the phase will use.
   const warmUp = join(files[0]!, '..', 'warm-up.txt');
   await upload(instance.url, token, warmUp, (await stat(warmUp)).size);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  // The kernel's peak RSS counter starts again from the current RSS.
-  await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => undefined);
-  const baseline = (await memoryOf(pid)).rss;
 
+  // /health is polled from now on. Serving it (and logging each request) fills the server's young generation
+  // (64 MB semi-spaces) by itself, so the baseline is the resident memory once that has settled, not before.
   let running = true;
-  let peak = baseline;
-  const sampler = (async () => {
-    while (running) {
-      peak = Math.max(peak, (await memoryOf(pid)).rss);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
+  let uploading = false;
   const latencies: number[] = [];
   const health = (async () => {
     while (running) {
       const started = performance.now();
       const response = await fetch(`${instance.url}/health`);
       await response.arrayBuffer();
-      latencies.push(performance.now() - started);
+      if (uploading) latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  let steadyPeak = 0;
+  for (const until = Date.now() + STEADY_MS; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 10))) {
+    steadyPeak = Math.max(steadyPeak, (await memoryOf(pid)).rss);
+  }
+  const baseline = steadyPeak;
+  // The kernel's peak RSS counter starts again from the current RSS.
+  await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => undefined);
+
+  let peak = baseline;
+  uploading = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, (await memoryOf(pid)).rss);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   })();
