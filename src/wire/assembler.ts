@@ -150,8 +150,8 @@ export class ArticleAssembler {
     const atHead = this.headlineAt(0, false);
     if (atHead?.kind === 'reprint') return atHead;
     const head = this.window.at(0);
-    // Lines right after an article's header are its body, however far apart, not the next article's preamble.
-    if (head.blankBefore >= ARTICLE_GAP && (this.current === null || this.current.body.length > 0)) {
+    // A line the current article already printed (its headline, a caption, a paragraph) is its own, never a preamble.
+    if (head.blankBefore >= ARTICLE_GAP && !this.current?.owns(head.text)) {
       // Lines after an article gap that sit closer to the next headline than to the article before
       // (a byline, a date, a stray line) open the next article.
       const onlyMetadata = this.current === null;
