@@ -7,6 +7,9 @@ async function main(): Promise<void> {
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
     errorHandler: (error) => {
+      // Commander reports --help and --version as errors too; they are answers.
+      const code = (error as Error & { code?: string }).code;
+      if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') process.exit(0);
       console.error(`error: ${error.message}`);
       process.exit(2);
     },

@@ -8,13 +8,16 @@ import { ensureInitialAdmin } from './auth/initial-admin';
 import { UsersService } from './auth/users.service';
 import { InvalidEnvironmentError, validateEnvironment } from './config/environment';
 import { openDatabaseServer } from './database/database-server';
+import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { importSampleOnFirstStart } from './imports/sample-import';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Wiredesk');
   const env = validateEnvironment(process.env);
-  const database = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  if (database.embedded) logger.log(`embedded PostgreSQL running for data in ${env.DATA_DIR}`);
+  const database = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log: (message) => logger.log(message) });
+  if (database.embedded) {
+    logger.log(`embedded PostgreSQL ${database.startedHere ? 'running' : 'shared with another Wiredesk process'} for data in ${env.DATA_DIR}`);
+  }
 
   let app: NestExpressApplication | undefined;
   const shutdown = async (signal: string) => {
@@ -48,6 +51,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error(error instanceof InvalidEnvironmentError ? error.message : error);
+  // Problems the operator must fix are said in one message; anything else keeps its stack.
+  console.error(error instanceof InvalidEnvironmentError || error instanceof EmbeddedPostgresError ? error.message : error);
   process.exit(1);
 });

@@ -305,7 +305,13 @@ describe('queued imports across restarts and instances', () => {
   it('an upload queued before a restart is imported by the next instance, exactly once', async () => {
     const enqueuing = await bootTestApp({ runWorkers: false });
     const dump = Buffer.from(buildDump([syntheticArticle(9600), syntheticArticle(9601), syntheticArticle(9602)]));
-    const queued = await enqueuing.app.get(ImportsService).submit({ fileName: 'restart.txt', bytes: dump, mimeType: 'text/plain', actor: operator });
+    const token = (await enqueuing.app.get(ApiTokensService).create({ name: 'ingest', scopes: [TokenScope.ImportsWrite] }, operator)).secret;
+    const response = await request(enqueuing.app.getHttpServer())
+      .post('/api/imports')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', dump, { filename: 'restart.txt', contentType: 'text/plain' })
+      .expect(202);
+    const queued = { import: { id: response.body.id as number } };
     await enqueuing.app.close();
 
     const first = await bootTestApp({ database: enqueuing.database });
@@ -321,7 +327,7 @@ describe('queued imports across restarts and instances', () => {
       const [row] = await first.dataSource.query('SELECT status, counts FROM imports WHERE id = $1', [queued.import.id]);
       expect(row).toMatchObject({ status: ImportStatus.Completed, counts: { articlesCreated: 3 } });
       expect(await first.dataSource.query('SELECT id FROM articles')).toHaveLength(3);
-      expect(await first.dataSource.query('SELECT "importId" FROM import_payloads')).toEqual([]);
+      expect(await first.dataSource.query('SELECT "importId" FROM import_payload_chunks')).toEqual([]);
     } finally {
       await second.close();
       await first.close();

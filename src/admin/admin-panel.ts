@@ -12,6 +12,7 @@ import { SessionService } from '../auth/session.service';
 import { UsersService } from '../auth/users.service';
 import { AuthorsService } from '../authors/authors.service';
 import { CaptionsService } from '../captions/captions.service';
+import { DumpUploads } from '../imports/dump-upload';
 import { ImportsService } from '../imports/imports.service';
 import { PhotosService } from '../photos/photos.service';
 import { PublishingService } from '../publishing/publishing.service';
@@ -20,6 +21,7 @@ import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData } from './dashboard';
 import { guardPanelRouter } from './panel-gate';
+import { panelBodyGate } from './panel-uploads';
 import type { PanelContext } from './panel-services';
 import { articleResourceClass, articleResources } from './resources/article-resources';
 import { importResource } from './resources/import-resource';
@@ -50,6 +52,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly duplicates: DuplicatesService,
     private readonly revisions: RevisionsService,
     private readonly imports: ImportsService,
+    private readonly uploads: DumpUploads,
     private readonly photos: PhotosService,
     private readonly captions: CaptionsService,
     private readonly authors: AuthorsService,
@@ -139,8 +142,10 @@ export class AdminPanel implements OnModuleInit {
           (await this.login.logIn(String(email ?? ''), String(password ?? ''), context?.req.ip ?? 'unknown')) as unknown as CurrentAdmin | null,
       },
       sessionOptions,
-      formidableOptions: { maxFileSize: this.imports.maxBytes },
+      // Only the log-in form and the panel's JSON requests reach formidable: panelBodyGate reads every multipart body.
+      formidableOptions: { maxFieldsSize: 1 << 20 },
     });
-    guardPanelRouter(httpAdapter.getInstance(), ADMIN_ROOT_PATH, sessionOptions, this.users);
+    const bodyGate = panelBodyGate({ loginPath: '/login', uploads: this.uploads });
+    guardPanelRouter(httpAdapter.getInstance(), ADMIN_ROOT_PATH, sessionOptions, this.users, bodyGate);
   }
 }

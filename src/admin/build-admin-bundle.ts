@@ -1,8 +1,8 @@
 import { loadAdminComponents } from './admin-components';
-import { ADMIN_BUNDLE_DIR, pointAdminJsAtBundle } from './admin-paths';
+import { pointAdminJsAtBundle } from './admin-paths';
 
 /**
- * `npm run build` runs this after `nest build`: it bundles the panel's React components into
+ * `npm run build` runs this after compiling (scripts/build.js): it bundles the panel's React components into
  * admin-bundle/bundle.js, so the app never bundles at start-up (it runs with ADMIN_JS_SKIP_BUNDLE).
  * AdminJS bundles (minified) only when it believes it is in production, hence NODE_ENV here.
  */
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { loader } = await loadAdminComponents();
   const admin = new AdminJS({ rootPath: '/admin', componentLoader: loader });
   await admin.initialize();
-  console.log(`admin panel bundle written to ${ADMIN_BUNDLE_DIR}`);
+  console.log(`admin panel bundle written to ${process.env.ADMIN_JS_TMP_DIR}`);
 }
 
 main().catch((error: unknown) => {

@@ -40,12 +40,13 @@ function inSequence(name: string, handlers: RequestHandler[]): RequestHandler {
  * @adminjs/nestjs's ExpressLoader moves the panel's router (the layer named `admin`) right after Express's
  * own init, ahead of everything `configureApp` installs, helmet included. This puts, in front of it:
  * helmet's headers (without a CSP: AdminJS renders inline scripts and styles), the session (the same
- * options as the panel's router, whose own session middleware then finds it loaded) and the account check.
+ * options as the panel's router, whose own session middleware then finds it loaded), the account check, and
+ * `bodyGate`, which decides which bodies are read at all (see panel-uploads.ts).
  */
-export function guardPanelRouter(app: Express, rootPath: string, sessionOptions: SessionOptions, users: UsersService): void {
+export function guardPanelRouter(app: Express, rootPath: string, sessionOptions: SessionOptions, users: UsersService, bodyGate: RequestHandler): void {
   app.disable('x-powered-by');
   const stack = (app as unknown as { router: { stack: Array<{ name: string }> } }).router.stack;
-  app.use(rootPath, inSequence('adminGuard', [helmet({ contentSecurityPolicy: false }), session(sessionOptions), accountCheck(users)]));
+  app.use(rootPath, inSequence('adminGuard', [helmet({ contentSecurityPolicy: false }), session(sessionOptions), accountCheck(users), bodyGate]));
   const guard = stack.pop()!;
   const adminIndex = stack.findIndex((layer) => layer.name === 'admin');
   if (adminIndex < 0) throw new Error('the AdminJS router is not mounted: cannot guard it');

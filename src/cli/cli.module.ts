@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ImportCommand } from './import.command';
+import { ImportRetryCommand } from './import-retry.command';
 import { ParseCommand } from './parse.command';
 import { TokenCreateCommand, TokenRevokeCommand } from './token-create.command';
 import { UserCreateCommand } from './user-create.command';
@@ -8,6 +9,6 @@ import { WiredeskContext } from './wiredesk-context';
 
 /** Every `npm run cli -- <command>`: each command is a provider here. */
 @Module({
-  providers: [WiredeskContext, ParseCommand, ImportCommand, TokenCreateCommand, TokenRevokeCommand, UserCreateCommand, UserDisableCommand],
+  providers: [WiredeskContext, ParseCommand, ImportCommand, ImportRetryCommand, TokenCreateCommand, TokenRevokeCommand, UserCreateCommand, UserDisableCommand],
 })
 export class CliModule {}

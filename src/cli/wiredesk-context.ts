@@ -1,6 +1,6 @@
 import { INestApplicationContext, Injectable, Logger, OnModuleDestroy, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
+import type { AppModule } from '../app.module';
 import { validateEnvironment } from '../config/environment';
 import { DatabaseServer, openDatabaseServer } from '../database/database-server';
 
@@ -28,7 +28,9 @@ export class WiredeskContext implements OnModuleDestroy {
     const env = validateEnvironment(process.env);
     const database = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     try {
-      const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: database.url, runWorkers: false }), {
+      // Loaded only now: the whole app takes a second or two to load, which `parse` and `--help` do without.
+      const { AppModule: App } = require('../app.module') as { AppModule: typeof AppModule };
+      const app = await NestFactory.createApplicationContext(App.forRoot({ databaseUrl: database.url, runWorkers: false }), {
         logger: ['error', 'warn'],
       });
       return { database, app };

@@ -35,6 +35,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+/** The same answer from plain Express middleware, which runs outside Nest's filters (the panel's body gate). */
+export function sendProblem(request: Request, response: Response, exception: unknown): void {
+  const problem = toProblem(exception);
+  if (problem.status >= 500 && !(exception instanceof DomainError)) {
+    new Logger(ProblemDetailsFilter.name).error(exception instanceof Error ? exception.stack : String(exception));
+  }
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  response
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({ ...problem, instance: request.originalUrl });
+}
+
 export function toProblem(exception: unknown): ProblemDocument {
   if (exception instanceof DomainError) {
     return {

@@ -36,6 +36,24 @@ export class EnvironmentVariables {
   @Min(1, { message: 'IMPORT_MAX_BYTES must be positive' })
   IMPORT_MAX_BYTES: number = 256 * 1024 * 1024;
 
+  /** Uploads one instance receives at once (API and panel together); beyond it 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_CONCURRENT_UPLOADS must be an integer' })
+  @Min(1, { message: 'IMPORT_MAX_CONCURRENT_UPLOADS must be at least 1' })
+  IMPORT_MAX_CONCURRENT_UPLOADS: number = 4;
+
+  /** A folder every instance watches for wire dumps (FTP drop, mounted share); unset: no inbox. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'INBOX_DIR must not be empty' })
+  INBOX_DIR?: string;
+
+  /** A file in INBOX_DIR is taken once its size and modification time have not changed for this long. */
+  @Type(() => Number)
+  @IsInt({ message: 'INBOX_SETTLE_SECONDS must be an integer number of seconds' })
+  @Min(1, { message: 'INBOX_SETTLE_SECONDS must be at least 1' })
+  INBOX_SETTLE_SECONDS: number = 5;
+
   /** Comma-separated browser origins allowed to call the API (e.g. https://www.example.com), or `*`; unset: none. */
   @IsOptional()
   @Matches(/^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/, {

@@ -8,10 +8,10 @@ import { LoginFailure } from '../auth/login-throttle.entity';
 import { User } from '../auth/user.entity';
 import { Author } from '../authors/author.entity';
 import { Caption } from '../captions/caption.entity';
-import { ImportPayload } from '../imports/import-payload.entity';
+import { ImportPayloadChunk } from '../imports/import-payload.entity';
 import { Import } from '../imports/import.entity';
 import { Photo } from '../photos/photo.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayload, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource];

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { InvalidEnvironmentError, validateEnvironment } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
 import { openDatabaseServer } from './database-server';
+import { EmbeddedPostgresError } from './embedded-postgres';
 
 const USAGE = 'usage: migrate <run|revert|show>';
 
@@ -35,7 +36,7 @@ async function main(command: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof InvalidEnvironmentError ? error.message : error);
+    console.error(error instanceof InvalidEnvironmentError || error instanceof EmbeddedPostgresError ? error.message : error);
     process.exit(1);
   },
 );

@@ -10,6 +10,13 @@ export enum ImportErrorCode {
   TooLarge = 'IMPORT_TOO_LARGE',
   UnsupportedType = 'IMPORT_UNSUPPORTED_TYPE',
   FileMissing = 'IMPORT_FILE_MISSING',
+  /** A multipart body sent to a route that takes no upload. */
+  MultipartRefused = 'IMPORT_MULTIPART_REFUSED',
+  MalformedUpload = 'IMPORT_MALFORMED_UPLOAD',
+  /** This instance is already receiving as many uploads as it may (IMPORT_MAX_CONCURRENT_UPLOADS). */
+  Busy = 'IMPORT_BUSY',
+  /** Retry asked for an import that is not failed or stalled, or whose bytes are gone. */
+  NotRetryable = 'IMPORT_NOT_RETRYABLE',
 }
 
 const STATUS: Record<ImportErrorCode, number> = {
@@ -22,6 +29,10 @@ const STATUS: Record<ImportErrorCode, number> = {
   [ImportErrorCode.TooLarge]: 413,
   [ImportErrorCode.UnsupportedType]: 415,
   [ImportErrorCode.FileMissing]: 400,
+  [ImportErrorCode.MultipartRefused]: 415,
+  [ImportErrorCode.MalformedUpload]: 400,
+  [ImportErrorCode.Busy]: 503,
+  [ImportErrorCode.NotRetryable]: 409,
 };
 
 export class ImportError extends DomainError<ImportErrorCode> {

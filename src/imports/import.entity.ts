@@ -53,6 +53,19 @@ export class Import extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** Times a worker has started this import: more than one means a retry, after a failure or a crash. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** When the latest attempt started. */
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  /** For a file taken from INBOX_DIR: its name in `INBOX_DIR/processing/` until it moves to `done/` or `rejected/`. */
+  @Index('IDX_imports_inbox_file', { where: `"inboxFile" IS NOT NULL` })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  inboxFile: string | null;
+
   @ManyToOne('User', { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'createdById' })
   createdBy: User | null;

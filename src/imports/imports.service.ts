@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ArticleEventName, ArticleUpdatedEvent } from '../articles/article-events';
 import { Article } from '../articles/article.entity';
 import { ArticleRevision } from '../articles/revision.entity';
@@ -15,23 +16,43 @@ import { Actor, assertCan, can, describeActor, Permission } from '../auth/actor'
 import { EnvironmentVariables } from '../config/environment';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { JobQueueService } from '../jobs/job-queue.service';
-import { WireDumpParser, WireInputError } from '../wire';
 import { ImportError, ImportErrorCode } from './import-error';
 import { ImportCompletedEvent, ImportEventName } from './import-events';
-import { ImportPayload } from './import-payload.entity';
+import { ImportPayloadChunk, PAYLOAD_CHUNK_BYTES } from './import-payload.entity';
+import type { StagedDump } from './dump-upload';
 import { Import, ImportStatus } from './import.entity';
-import { ImportProgress, ImportReport, toImportError, WireImporter } from './wire-importer';
+import { ImportProgress, ImportReport, WireImporter } from './wire-importer';
 
 export const IMPORT_QUEUE = 'wire-import';
 
-/** Media types a wire dump may arrive with; anything else (images, PDFs, archives) is refused up front. */
+/**
+ * Media types a wire dump may arrive with: `text/plain`, and `application/octet-stream`, which is what browsers
+ * and curl send for a file whose extension they do not know (`.dump`, none). Either way the bytes themselves
+ * must be UTF-8 text (422 with the byte offset otherwise). Anything else (images, PDFs, archives) is refused up
+ * front, before its bytes are read.
+ */
 const ACCEPTED_TYPES = ['text/plain', 'application/octet-stream'];
 
 export interface ImportOutcome {
   import: Import;
   /** True when these exact bytes were imported before: nothing was written. */
   alreadyImported: boolean;
+  /** True when these bytes belonged to a failed or stalled import, which was queued again instead. */
+  retried?: boolean;
 }
+
+/** pg-boss options of an import job; a failing import is retried with back-off, then marked failed. */
+const IMPORT_JOB = { retryLimit: 3, retryBackoff: true, expireInMinutes: 30 };
+/**
+ * First key of the advisory lock a worker holds on an import's id for as long as its import transaction lives.
+ * PostgreSQL drops it the moment that worker's connection ends, so "running, and nobody holds the lock" means
+ * the worker died: no heartbeat to tune, no waiting for an expiry.
+ */
+const IMPORT_LOCK_SPACE = 0x57_44_49_4d;
+/** An import whose worker died this many times is marked failed rather than queued again (a crash loop). */
+export const MAX_IMPORT_ATTEMPTS = 5;
+/** Statuses a worker may (still) run. */
+const RUNNABLE = [ImportStatus.Queued, ImportStatus.Running];
 
 class DryRunRollback extends Error {
   constructor(readonly report: ImportReport) {
@@ -67,7 +88,7 @@ export class ImportsService {
   list(limit: number, offset: number, actor: Actor): Promise<[Import[], number]> {
     assertCanReadImports(actor);
     return this.imports.findAndCount({
-      select: ['id', 'fileName', 'sha256', 'byteSize', 'status', 'counts', 'error', 'createdById', 'createdAt', 'finishedAt'],
+      select: ['id', 'fileName', 'sha256', 'byteSize', 'status', 'counts', 'error', 'attempts', 'startedAt', 'createdById', 'createdAt', 'finishedAt'],
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
       skip: offset,
@@ -75,36 +96,41 @@ export class ImportsService {
   }
 
   /**
-   * An upload from the API or the panel: checked now (so bad input gets a 4xx and writes no copy), then
-   * stored with a queued job; a worker on any app instance imports it, once.
+   * An upload from the API or the panel, already received and inspected by {@link DumpUploads} (bad input
+   * gets a 4xx and writes no copy): stored in PostgreSQL with a queued job; a worker on any app instance
+   * imports it, once.
    */
-  async submit(input: { fileName: string; bytes: Buffer; mimeType?: string; actor: Actor }): Promise<ImportOutcome> {
-    assertCan(input.actor, Permission.Import);
-    const fileName = cleanFileName(input.fileName);
-    if (input.mimeType && !ACCEPTED_TYPES.includes(input.mimeType.split(';')[0]!.trim().toLowerCase())) {
-      throw new ImportError(ImportErrorCode.UnsupportedType, `a wire dump must be text/plain, not ${input.mimeType}`);
-    }
-    if (input.bytes.byteLength > this.maxBytes) throw tooLarge(input.bytes.byteLength, this.maxBytes);
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  async submitStaged(staged: StagedDump, actor: Actor, source: { inboxFile?: string } = {}): Promise<ImportOutcome> {
+    const inboxFile = source.inboxFile ?? null;
+    assertCan(actor, Permission.Import);
+    checkDumpType(staged.mimeType);
+    const fileName = cleanFileName(staged.fileName);
+    const { sha256, byteSize, problem } = staged.inspection;
+    if (byteSize > this.maxBytes) throw tooLarge(byteSize, this.maxBytes);
     const previous = await this.findImported(sha256);
-    if (previous) return { import: previous, alreadyImported: true };
+    if (previous) {
+      // The same bytes again, while their import is stuck behind a dead worker: run it again rather than wait.
+      const retried = previous.status === ImportStatus.Running ? await this.requeueIfIdle(previous.id, [ImportStatus.Running], { inboxFile }) : null;
+      return retried ? { import: retried, alreadyImported: false, retried: true } : { import: previous, alreadyImported: true };
+    }
+    const failed = problem ? null : await this.imports.findOne({ where: { sha256, status: ImportStatus.Failed }, order: { id: 'DESC' } });
+    if (failed) {
+      // Sending the bytes of a failed import is asking for it again: the same import runs once more, from these bytes.
+      const retried = await this.requeueIfIdle(failed.id, [ImportStatus.Failed], { payloadPath: staged.path, inboxFile });
+      if (retried) return { import: retried, alreadyImported: false, retried: true };
+    }
 
-    const createdById = input.actor.kind === 'user' ? input.actor.id : null;
-    try {
-      validateDump(input.bytes);
-    } catch (error) {
-      if (error instanceof ImportError) await this.recordRejection({ fileName, sha256, byteSize: input.bytes.byteLength, createdById }, error);
-      throw error;
+    const createdById = actor.kind === 'user' ? actor.id : null;
+    if (problem) {
+      await this.recordRejection({ fileName, sha256, byteSize, createdById, inboxFile }, problem);
+      throw problem;
     }
 
     try {
       const queued = await this.dataSource.transaction(async (manager) => {
-        const record = await manager.save(
-          manager.create(Import, { fileName, sha256, byteSize: input.bytes.byteLength, status: ImportStatus.Queued, createdById }),
-        );
-        await manager.insert(ImportPayload, { importId: record.id, content: input.bytes });
-        await this.jobs.ensureQueue(IMPORT_QUEUE);
-        await this.jobs.sendWithin(manager, IMPORT_QUEUE, { importId: record.id }, { retryLimit: 3, retryBackoff: true, expireInMinutes: 30 });
+        const record = await manager.save(manager.create(Import, { fileName, sha256, byteSize, status: ImportStatus.Queued, createdById, inboxFile }));
+        await storePayload(manager, record.id, staged.path);
+        await this.enqueue(manager, record.id);
         return record;
       });
       return { import: queued, alreadyImported: false };
@@ -116,37 +142,143 @@ export class ImportsService {
   }
 
   /**
-   * Runs a queued import in one transaction. Safe to call twice (two instances, a retry after a crash):
-   * the import row is locked and only a queued or running import is processed.
+   * Runs a queued import in one transaction, holding the import's advisory lock throughout. Safe to call any
+   * number of times, from any instance (pg-boss retries, a job sent again after a crash, `import:retry`):
+   * a second caller finds the lock taken and returns false at once, and a finished import is never run again.
+   * Returns whether this call ran the import to an end (completed or rejected).
    */
-  async runQueued(importId: number): Promise<void> {
-    await this.imports.update({ id: importId, status: ImportStatus.Queued }, { status: ImportStatus.Running });
-    let finished: Import | null;
+  async runQueued(importId: number): Promise<boolean> {
+    let finished: Import | 'busy' | null;
     try {
       finished = await this.dataSource.transaction(async (manager) => {
-        const record = await manager.findOne(Import, { where: { id: importId }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
-        if (!record || (record.status !== ImportStatus.Running && record.status !== ImportStatus.Queued)) return null;
-        const payload = await manager.findOneBy(ImportPayload, { importId });
-        if (!payload) throw new Error(`import ${importId} has no stored file to import`);
-        const report = await this.importer.importDump(manager, importId, [payload.content]);
-        await manager.delete(ImportPayload, { importId });
-        return this.complete(manager, record, report);
+        if (!(await holdImportLock(manager, importId))) return 'busy';
+        const record = await manager.findOneBy(Import, { id: importId });
+        if (!record || !RUNNABLE.includes(record.status)) return null;
+        if (!(await manager.existsBy(ImportPayloadChunk, { importId }))) throw new Error(`import ${importId} has no stored file to import`);
+        // Committed at once, beside this transaction (which leaves the row unlocked), so everyone sees the attempt running.
+        await this.imports.update(importId, { status: ImportStatus.Running, startedAt: new Date(), attempts: () => '"attempts" + 1', error: null });
+        // A worker that vanishes without closing its connection (a lost machine) must not hold the lock for hours.
+        await manager.query(`SET LOCAL idle_in_transaction_session_timeout = '60s'`);
+        const report = await this.importer.importDump(manager, importId, storedPayload(manager, importId));
+        await manager.delete(ImportPayloadChunk, { importId });
+        await manager.update(Import, importId, completion(report) as QueryDeepPartialEntity<Import>);
+        return manager.findOneByOrFail(Import, { id: importId });
       });
     } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
+      if (!(error instanceof ImportError)) {
+        // The queue retries it; meanwhile it waits as queued, so it is not mistaken for an import whose worker died.
+        const reason = error instanceof Error ? error.message : String(error);
+        await this.imports.update({ id: importId, status: ImportStatus.Running }, { status: ImportStatus.Queued, error: `the last attempt failed: ${reason}` });
+        throw error;
+      }
       await this.imports.update({ id: importId }, { status: ImportStatus.Rejected, error: error.message, finishedAt: new Date() });
-      await this.dataSource.getRepository(ImportPayload).delete({ importId });
+      await this.dataSource.getRepository(ImportPayloadChunk).delete({ importId });
       finished = await this.imports.findOneBy({ id: importId });
     }
-    if (finished) await this.announce(finished);
+    if (finished === 'busy' || finished === null) return false;
+    await this.announce(finished);
+    return true;
   }
 
-  /** Marks a queued import failed once the queue has given up retrying it. */
+  /** Marks a queued import failed once the queue has given up retrying it; its bytes stay, so it can be retried. */
   async markFailed(importId: number, reason: string): Promise<void> {
     await this.imports.update({ id: importId }, { status: ImportStatus.Failed, error: reason, finishedAt: new Date() });
-    await this.dataSource.getRepository(ImportPayload).delete({ importId });
     const failed = await this.imports.findOneBy({ id: importId });
     if (failed) await this.announce(failed);
+  }
+
+  /**
+   * Queues a failed import, or one whose worker died (running, with nobody holding its lock), once more: the
+   * panel's Retry, `POST /api/imports/:id/retry` and `npm run cli -- import:retry ID`.
+   */
+  async retry(importId: number, actor: Actor): Promise<Import> {
+    assertCan(actor, Permission.Import);
+    const record = await this.imports.findOneBy({ id: importId });
+    if (!record) throw new ImportError(ImportErrorCode.NotFound, `no import with id ${importId}`);
+    if (![ImportStatus.Failed, ImportStatus.Running].includes(record.status)) {
+      const advice = record.status === ImportStatus.Rejected ? '; fix the file and upload it again' : '';
+      throw new ImportError(ImportErrorCode.NotRetryable, `import ${importId} is ${record.status}: only a failed or stalled import can be retried${advice}`, { status: record.status });
+    }
+    if (!(await this.dataSource.getRepository(ImportPayloadChunk).existsBy({ importId }))) {
+      throw new ImportError(ImportErrorCode.NotRetryable, `the bytes of import ${importId} are no longer stored; upload the file again`, { status: record.status });
+    }
+    const queued = await this.requeueIfIdle(importId, [ImportStatus.Failed, ImportStatus.Running]);
+    if (!queued) {
+      throw new ImportError(ImportErrorCode.NotRetryable, `import ${importId} is running on an instance now (attempt ${record.attempts}); it needs no retry`, {
+        status: ImportStatus.Running,
+      });
+    }
+    this.logger.warn(`import ${importId} queued again by ${describeActor(actor)}`);
+    return queued;
+  }
+
+  /**
+   * Imports left running by a worker that died: queued again (every instance runs this every few seconds and
+   * at start-up), or marked failed once their workers have died {@link MAX_IMPORT_ATTEMPTS} times. Returns the
+   * ids queued again.
+   */
+  async resumeStalled(): Promise<number[]> {
+    const resumed: number[] = [];
+    for (const { id } of await this.imports.find({ select: { id: true }, where: { status: ImportStatus.Running } })) {
+      const outcome = await this.dataSource.transaction(async (manager) => {
+        if (!(await holdImportLock(manager, id))) return null;
+        const record = await manager.findOneBy(Import, { id });
+        if (record?.status !== ImportStatus.Running) return null;
+        if (record.attempts >= MAX_IMPORT_ATTEMPTS) {
+          const error = `its worker stopped during each of ${record.attempts} attempts; retry it once the cause is fixed`;
+          await manager.update(Import, id, { status: ImportStatus.Failed, error, finishedAt: new Date() });
+          return ImportStatus.Failed;
+        }
+        await manager.update(Import, id, { status: ImportStatus.Queued, error: `the worker running attempt ${record.attempts} stopped; queued again` });
+        await this.enqueue(manager, id);
+        return ImportStatus.Queued;
+      });
+      if (outcome === ImportStatus.Queued) {
+        this.logger.warn(`import ${id} was left running by a worker that stopped; queued again`);
+        resumed.push(id);
+      } else if (outcome === ImportStatus.Failed) {
+        await this.announce(await this.imports.findOneByOrFail({ id }));
+      }
+    }
+    return resumed;
+  }
+
+  /**
+   * Sets an import in one of `from` back to queued with a new job, unless a worker holds it; with `payloadPath`,
+   * its stored bytes are replaced by that file's first. Returns the queued import, or null when it was not idle.
+   */
+  private async requeueIfIdle(importId: number, from: ImportStatus[], replace: { payloadPath?: string; inboxFile?: string | null } = {}): Promise<Import | null> {
+    const { payloadPath, inboxFile } = replace;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        if (!(await holdImportLock(manager, importId))) return null;
+        const record = await manager.findOneBy(Import, { id: importId });
+        if (!record || !from.includes(record.status)) return null;
+        if (payloadPath) {
+          await manager.delete(ImportPayloadChunk, { importId });
+          await storePayload(manager, importId, payloadPath);
+        }
+        await manager.update(Import, importId, { status: ImportStatus.Queued, error: null, finishedAt: null, ...(inboxFile ? { inboxFile } : {}) });
+        await this.enqueue(manager, importId);
+        return manager.findOneByOrFail(Import, { id: importId });
+      });
+    } catch (error) {
+      // The same bytes were imported again meanwhile, as another import: that one stands.
+      if (isUniqueViolation(error, 'UQ_imports_sha256')) {
+        throw new ImportError(ImportErrorCode.NotRetryable, `the bytes of import ${importId} have been imported again since, as another import`);
+      }
+      throw error;
+    }
+  }
+
+  /** The imports of files taken from INBOX_DIR, by their names in `INBOX_DIR/processing/`. */
+  findByInboxFiles(names: string[]): Promise<Import[]> {
+    return names.length === 0 ? Promise.resolve([]) : this.imports.findBy({ inboxFile: In(names) });
+  }
+
+  private async enqueue(manager: EntityManager, importId: number): Promise<void> {
+    await this.jobs.ensureQueue(IMPORT_QUEUE);
+    await this.jobs.sendWithin(manager, IMPORT_QUEUE, { importId }, IMPORT_JOB);
   }
 
   /**
@@ -169,10 +301,12 @@ export class ImportsService {
     const createdById = actor.kind === 'user' ? actor.id : null;
     try {
       const completed = await this.dataSource.transaction(async (manager) => {
-        const record = await manager.save(manager.create(Import, { fileName, sha256, byteSize: size, status: ImportStatus.Running, createdById }));
+        const record = await manager.save(
+          manager.create(Import, { fileName, sha256, byteSize: size, status: ImportStatus.Running, createdById, attempts: 1, startedAt: new Date() }),
+        );
         const report = await this.importer.importDump(manager, record.id, createReadStream(path, { highWaterMark: 1 << 20 }), options.onProgress);
         if (options.dryRun) throw new DryRunRollback(report);
-        return { record: await this.complete(manager, record, report), report };
+        return { record: await manager.save(Object.assign(record, completion(report))), report };
       });
       await this.announce(completed.record);
       return { import: completed.record, alreadyImported: false, report: completed.report };
@@ -186,14 +320,6 @@ export class ImportsService {
     }
   }
 
-  private async complete(manager: EntityManager, record: Import, report: ImportReport): Promise<Import> {
-    record.status = ImportStatus.Completed;
-    record.counts = report.counts;
-    record.report = report as unknown as Record<string, unknown>;
-    record.finishedAt = new Date();
-    return manager.save(record);
-  }
-
   private findImported(sha256: string): Promise<Import | null> {
     return this.imports
       .createQueryBuilder('import')
@@ -204,7 +330,7 @@ export class ImportsService {
 
   /** A rejected file is still reported (who sent what, and why it was refused); no copy is written. */
   private async recordRejection(
-    file: { fileName: string; sha256: string; byteSize: number; createdById: number | null },
+    file: { fileName: string; sha256: string; byteSize: number; createdById: number | null; inboxFile?: string | null },
     error: ImportError,
   ): Promise<void> {
     const rejected = await this.imports.save(
@@ -230,6 +356,17 @@ export class ImportsService {
   }
 }
 
+/** What a finished import's row says. */
+function completion(report: ImportReport): Pick<Import, 'status' | 'counts' | 'report' | 'finishedAt'> {
+  return { status: ImportStatus.Completed, counts: report.counts, report: report as unknown as Record<string, unknown>, finishedAt: new Date() };
+}
+
+/** Takes the import's advisory lock for the rest of `manager`'s transaction; false when another session holds it. */
+async function holdImportLock(manager: EntityManager, importId: number): Promise<boolean> {
+  const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, $2) AS locked', [IMPORT_LOCK_SPACE, importId]);
+  return locked === true;
+}
+
 /**
  * Reports quote draft headlines and removed lines, so reading them needs draft access; whoever may import
  * (an ingest token included) may follow their own uploads.
@@ -238,23 +375,49 @@ function assertCanReadImports(actor: Actor): void {
   if (!can(actor, Permission.Import)) assertCan(actor, Permission.ReadDrafts);
 }
 
-/** Parses the whole upload without keeping anything, to refuse bad input before it is queued. */
-function validateDump(bytes: Buffer): void {
-  try {
-    const parser = new WireDumpParser({ keepRemoved: false });
-    parser.push(bytes);
-    parser.end();
-  } catch (error) {
-    throw error instanceof WireInputError ? toImportError(error) : error;
+/** Refuses a media type a dump cannot have (415), before any of its bytes are read. */
+export function checkDumpType(mimeType: string): void {
+  const type = mimeType.split(';')[0]!.trim().toLowerCase();
+  if (!ACCEPTED_TYPES.includes(type)) {
+    throw new ImportError(ImportErrorCode.UnsupportedType, `a wire dump must be text/plain (or application/octet-stream) in UTF-8, not ${mimeType}`);
   }
 }
 
-function tooLarge(size: number, limit: number): ImportError {
+export function tooLarge(size: number, limit: number): ImportError {
   return new ImportError(ImportErrorCode.TooLarge, `the file is ${size} bytes; the limit is ${limit} bytes (IMPORT_MAX_BYTES)`);
 }
 
+/** The name as a person reads it: NFC (macOS sends decomposed names), no control characters, at most 255 characters. */
 function cleanFileName(name: string): string {
-  return (basename(name).replace(/[\u0000-\u001f]/g, '').trim() || 'upload.txt').slice(0, 255);
+  const cleaned = basename(name).normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'upload.txt';
+  return Array.from(cleaned).slice(0, 255).join('');
+}
+
+/** Copies a staged dump into the import's payload chunks, a chunk at a time. */
+async function storePayload(manager: EntityManager, importId: number, path: string): Promise<void> {
+  let position = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: PAYLOAD_CHUNK_BYTES })) {
+    await manager.insert(ImportPayloadChunk, { importId, position, content: chunk as Buffer });
+    position += 1;
+  }
+}
+
+/** Parsing this much at a time keeps the event loop free: the importer parses on it, between its writes. */
+const PARSE_SLICE_BYTES = 64 << 10;
+
+/**
+ * A queued import's bytes, read back one stored chunk at a time and handed to the importer in small slices,
+ * with a turn of the event loop between them so that requests (`/health`) are answered during a long import.
+ */
+async function* storedPayload(manager: EntityManager, importId: number): AsyncGenerator<Uint8Array> {
+  for (let position = 0; ; position += 1) {
+    const chunk = await manager.findOne(ImportPayloadChunk, { where: { importId, position }, select: { content: true } });
+    if (!chunk) return;
+    for (let offset = 0; offset < chunk.content.byteLength; offset += PARSE_SLICE_BYTES) {
+      yield chunk.content.subarray(offset, offset + PARSE_SLICE_BYTES);
+      await new Promise((resume) => setImmediate(resume));
+    }
+  }
 }
 
 async function hashFile(path: string): Promise<string> {

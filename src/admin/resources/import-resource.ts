@@ -1,20 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { Permission } from '../../auth/actor';
-import { Import } from '../../imports/import.entity';
+import { StagedDump } from '../../imports/dump-upload';
+import { Import, ImportStatus } from '../../imports/import.entity';
 import { ImportError, ImportErrorCode } from '../../imports/import-error';
 import { actorOf, boundToDataSource, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
-/** What express-formidable puts in `request.payload` for an uploaded file. */
-interface UploadedFile {
-  path: string;
-  name: string;
-  type: string;
-  size: number;
-}
-
-/** Imports: read-only, with the report shown readably; "New" uploads a dump and queues it like the API does. */
+/**
+ * Imports: read-only, with the report shown readably; "New" uploads a dump and queues it like the API does;
+ * "Retry" runs a failed or stalled import again.
+ */
 export function importResource(panel: PanelContext): ResourceWithOptions {
   const { services, components } = panel;
   return {
@@ -22,9 +17,9 @@ export function importResource(panel: PanelContext): ResourceWithOptions {
     options: {
       navigation: { name: 'Newsroom', icon: 'FileText' },
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      listProperties: ['id', 'fileName', 'status', 'counts', 'createdAt', 'finishedAt'],
+      listProperties: ['id', 'fileName', 'status', 'counts', 'attempts', 'createdAt', 'finishedAt'],
       filterProperties: ['fileName', 'status', 'createdAt'],
-      showProperties: ['id', 'fileName', 'status', 'byteSize', 'sha256', 'createdById', 'createdAt', 'finishedAt', 'error', 'counts', 'report'],
+      showProperties: ['id', 'fileName', 'status', 'attempts', 'byteSize', 'sha256', 'createdById', 'createdAt', 'startedAt', 'finishedAt', 'error', 'counts', 'report'],
       properties: {
         fileName: { isTitle: true },
         counts: { components: { list: components.ImportReport } },
@@ -32,6 +27,31 @@ export function importResource(panel: PanelContext): ResourceWithOptions {
         createdById: { reference: 'User' },
       },
       actions: {
+        retry: {
+          actionType: 'record',
+          icon: 'RefreshCw',
+          // Failed, or running: the service refuses (409, shown as a notice) when its worker is still alive.
+          isVisible: ({ currentAdmin, record }: ActionContext) =>
+            sessionCan(currentAdmin, Permission.Import) && [ImportStatus.Failed, ImportStatus.Running].includes(record?.params.status),
+          component: components.IntegrationForm,
+          custom: {
+            title: 'Run this import again',
+            explain:
+              'For an import that failed, or that stays running because the instance importing it stopped: it runs again from its stored file, once. Nothing it left is written twice: an attempt that did not finish wrote nothing.',
+            submitLabel: 'Retry import',
+            fields: [],
+          },
+          handler: withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
+            if (request.method !== 'post') return { record: context.record!.toJSON(context.currentAdmin) };
+            const queued = await services.imports.retry(Number(context.record!.id()), await actorOf(services.users, context.currentAdmin));
+            const record = await context.resource.findOne(String(queued.id));
+            return {
+              record: record!.toJSON(context.currentAdmin),
+              redirectUrl: context.h.recordActionUrl({ resourceId: 'Import', recordId: String(queued.id), actionName: 'show' }),
+              notice: { message: `Import ${queued.id} queued again (attempt ${queued.attempts + 1}); its report appears here when it finishes`, type: 'success' },
+            };
+          }),
+        },
         edit: { isAccessible: false },
         delete: { isAccessible: false },
         bulkDelete: { isAccessible: false },
@@ -40,10 +60,10 @@ export function importResource(panel: PanelContext): ResourceWithOptions {
           isVisible: ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Import),
           handler: withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
             if (request.method !== 'post') return {};
-            const file = request.payload?.file as UploadedFile | undefined;
-            if (!file?.path) throw new ImportError(ImportErrorCode.FileMissing, 'choose a wire dump (.txt) to upload');
-            const actor = await actorOf(services.users, context.currentAdmin);
-            const outcome = await services.imports.submit({ fileName: file.name, bytes: await readFile(file.path), mimeType: file.type || undefined, actor });
+            // Only panelBodyGate puts a StagedDump here (after streaming and checking the upload): form fields cannot forge one.
+            const staged: unknown = request.payload?.file;
+            if (!(staged instanceof StagedDump)) throw new ImportError(ImportErrorCode.FileMissing, 'choose a wire dump (.txt) to upload');
+            const outcome = await services.imports.submitStaged(staged, await actorOf(services.users, context.currentAdmin)).finally(() => staged.discard());
             const record = await context.resource.findOne(String(outcome.import.id));
             return {
               record: record!.toJSON(context.currentAdmin),

@@ -22,13 +22,17 @@ export class ImportSummaryDto {
   @ApiProperty({ example: 7598 }) byteSize: number;
   @ApiProperty({ enum: ImportStatus, example: ImportStatus.Completed }) status: ImportStatus;
   @ApiPropertyOptional({ type: ImportCountsDto, nullable: true }) counts: ImportCounts | null;
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'Why the import was rejected or failed' }) error: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'Why the import was rejected or failed, or why its last attempt did not finish' })
+  error: string | null;
+  @ApiProperty({ example: 1, description: 'Times a worker started it; more than one after a retry (a failure, a worker that died, or a Retry)' })
+  attempts: number;
+  @ApiPropertyOptional({ nullable: true, description: 'When the latest attempt started' }) startedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ nullable: true }) finishedAt: Date | null;
 
   static from(record: Import): ImportSummaryDto {
-    const { id, fileName, sha256, byteSize, status, counts, error, createdAt, finishedAt } = record;
-    return { id, fileName, sha256, byteSize, status, counts, error, createdAt, finishedAt };
+    const { id, fileName, sha256, byteSize, status, counts, error, attempts, startedAt, createdAt, finishedAt } = record;
+    return { id, fileName, sha256, byteSize, status, counts, error, attempts, startedAt, createdAt, finishedAt };
   }
 }
 
@@ -47,6 +51,9 @@ export class ImportDetailDto extends ImportSummaryDto {
 export class SubmittedImportDto extends ImportSummaryDto {
   @ApiProperty({ description: 'True when these exact bytes were imported before; nothing new was queued' })
   alreadyImported: boolean;
+
+  @ApiProperty({ description: 'True when these bytes belonged to a failed or stalled import, which was queued again (same id)' })
+  retried: boolean;
 }
 
 export class ImportListQueryDto {
