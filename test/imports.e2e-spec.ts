@@ -183,6 +183,22 @@ describe('importing wire dumps', () => {
     expect(near!.duplicateOf).toBe(first!.articleId);
   });
 
+  it('keeps one row for an article pasted 20,000 times in one file and again in another, as parse counts it', async () => {
+    const story = syntheticArticle(9400, 2);
+    const dump = buildDump(Array.from({ length: 20_000 }, () => story));
+    const parsed = parseWireDump(dump, { keepRemoved: false });
+    expect(parsed.articles.filter((article) => article.duplicateKind === 'exact')).toHaveLength(19_999);
+
+    const outcome = await imports.importFile(await writeDump('pasted.txt', dump), operator);
+    expect(outcome.import.counts).toMatchObject({ articlesCreated: 1, exactDuplicates: 19_999, nearDuplicates: 0 });
+    const rows = await testApp.dataSource.query(`SELECT id FROM articles WHERE "contentHash" = $1`, [parsed.articles[0]!.contentHash]);
+    expect(rows).toHaveLength(1);
+
+    const again = await imports.importFile(await writeDump('pasted-again.txt', buildDump([syntheticArticle(9401, 2), story, story])), operator);
+    expect(again.import.counts).toMatchObject({ articlesCreated: 1, exactDuplicates: 2 });
+    expect(again.report!.articles.slice(1).map((entry) => entry.articleId)).toEqual([rows[0].id, rows[0].id]);
+  }, 300_000);
+
   it('keeps one author per person and one photo per picture across dumps', async () => {
     const caption = 'Protesters gather in Tahrir Square on Friday';
     const first: ArticleFixture = { ...syntheticArticle(9200), photos: [`${caption} (Photo by KHALED EL-DESOUKI / AFP)`] };

@@ -98,8 +98,9 @@ export class WireImporter {
     // Right after a bulk load the planner has no statistics and over-estimates the candidate lookup, which then
     // crosses jit_above_cost: compiling it took ~250 ms per batch, far more than running it (measured on 40k articles).
     await manager.query('SET LOCAL jit = off');
-    // Copies further back than a couple of batches are already rows in this transaction, where the hash and
-    // band lookups find them; a short in-memory window keeps memory flat however long the dump is.
+    // The parser finds exact copies at any distance by content hash. Near duplicates further back than a couple
+    // of batches are already rows in this transaction, where the band lookup finds them; a short in-memory
+    // window of signatures keeps memory flat however long the dump is.
     const parser = new WireDumpParser({
       keepRemoved: false,
       keepSource: true,

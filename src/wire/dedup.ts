@@ -30,9 +30,10 @@ export const LSH_ROWS = 8;
 export const MINHASH_SIZE = LSH_BANDS * LSH_ROWS;
 
 /**
- * Earlier articles each article is compared with in-file (about 4 KB of index per article, ~130 MB
- * in all). Reprints in a dump sit close together; this keeps a 1 GB dump (~300k articles) under
- * 400 MB RSS. Cross-dump de-duplication is the importer's job, via the band keys in PostgreSQL.
+ * Earlier articles each article is compared with in-file for near duplicates (about 4 KB of index per
+ * article, ~130 MB in all). Updated versions in a dump sit close together; this keeps a 1 GB dump (~300k
+ * articles) under 400 MB RSS. Exact copies are found at any distance (one content hash per distinct
+ * article, ~100 bytes each). Cross-dump de-duplication is the importer's job, via PostgreSQL.
  */
 export const DEFAULT_DEDUP_WINDOW = 32_768;
 
@@ -199,15 +200,15 @@ export interface DuplicateMatch {
 }
 
 /**
- * Finds, for each article in file order, an earlier exact or near duplicate among the last `window`
- * articles. Work per article is a hash lookup plus one lookup per band, whatever the file size.
- * Buckets keep the earliest article, so copies point at the first version seen.
+ * Finds, for each article in file order, an earlier exact copy anywhere in the file (by content hash) or
+ * a near duplicate among the last `window` articles. Work per article is a hash lookup plus one lookup per
+ * band, whatever the file size. Copies point at the first version seen.
  */
 export class InFileDeduplicator {
+  /** Never pruned: an article pasted again at any distance must be the same row, as the importer makes it. */
   private readonly byContentHash = new Map<string, number>();
   // Keyed by `bandHash >> 1` so keys stay V8 small integers instead of boxed numbers.
   private readonly bandBuckets = Array.from({ length: LSH_BANDS }, () => new Map<number, number>());
-  private readonly recentHashes: string[] = [];
   private recentBands = new Int32Array(0);
   private recentSignatures = new Uint32Array(0);
   private articleCount = 0;
@@ -233,7 +234,6 @@ export class InFileDeduplicator {
     const bandHashes = lshBandHashes(signature);
     const match = this.findMatch(contentHash, signature, bandHashes);
 
-    this.recentHashes[slot] = contentHash;
     this.recentBands.set(bandHashes, slot * LSH_BANDS);
     this.recentSignatures.set(signature, slot * MINHASH_SIZE);
     if (!this.byContentHash.has(contentHash)) this.byContentHash.set(contentHash, index);
@@ -263,7 +263,6 @@ export class InFileDeduplicator {
   }
 
   private forget(evicted: number, slot: number): void {
-    if (this.byContentHash.get(this.recentHashes[slot]) === evicted) this.byContentHash.delete(this.recentHashes[slot]);
     for (let band = 0; band < LSH_BANDS; band++) {
       const key = this.recentBands[slot * LSH_BANDS + band] >> 1;
       if (this.bandBuckets[band].get(key) === evicted) this.bandBuckets[band].delete(key);
