@@ -6,6 +6,7 @@ import { ArticleStatus } from '../src/articles/article-status';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ArticleEventName, ArticleUpdateChanges, ArticleUpdatedEvent } from '../src/articles/article-events';
 import { Article } from '../src/articles/article.entity';
+import { dismissedPairKey } from '../src/articles/dismissed-pairs';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
@@ -13,7 +14,7 @@ import { ImportErrorCode } from '../src/imports/import-error';
 import { ImportStatus } from '../src/imports/import.entity';
 import { ImportsService } from '../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../src/imports/sample-import';
-import { ImportReport } from '../src/imports/wire-importer';
+import { ImportReport } from '../src/imports/import-report';
 import { parseWireDump } from '../src/wire';
 import { ArticleFixture, buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -162,10 +163,10 @@ describe('importing wire dumps', () => {
     const first = await imports.importFile(await writeDump('kept-apart-1.txt', buildDump([original])), operator);
     const [originalRow] = await testApp.dataSource.query(`SELECT id, "contentHash" FROM articles WHERE id = $1`, [first.report!.articles[0]!.articleId]);
     const updatedHash = parseWireDump(buildDump([updated])).articles[0]!.contentHash;
-    const [low, high] = [originalRow.contentHash, updatedHash].sort();
+    const { lowHash, highHash } = dismissedPairKey(originalRow.contentHash, updatedHash);
     await testApp.dataSource.query(
       `INSERT INTO dismissed_duplicate_pairs ("lowHash", "highHash", "articleId", "otherArticleId") VALUES ($1, $2, $3, $3)`,
-      [low, high, originalRow.id],
+      [lowHash, highHash, originalRow.id],
     );
 
     const outcome = await imports.importFile(await writeDump('kept-apart-2.txt', buildDump([updated])), operator);
