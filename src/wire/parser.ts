@@ -108,14 +108,15 @@ export class WireDumpParser {
     const duplicate = this.deduplicator.register(contentHash, signature, draft.headline);
     // A version of an earlier story is a duplicate, not related coverage; it still registers, so that
     // later reports of the event can find the story through it.
-    const related = this.relatedFinder?.register(draft, duplicate?.duplicateOf ?? null) ?? null;
+    const related = this.relatedFinder?.registerWithKeys(draft, duplicate?.duplicateOf ?? null);
     return {
       index: this.deduplicator.registered - 1,
       ...draft,
       duplicateOf: duplicate?.duplicateOf ?? null,
       duplicateKind: duplicate?.kind ?? null,
       similarity: duplicate?.similarity ?? null,
-      relatedTo: duplicate ? null : related,
+      relatedTo: duplicate ? null : related?.relatedTo ?? null,
+      relatedKeys: related?.keys ?? new Int32Array(0),
       contentHash,
       signature,
     };

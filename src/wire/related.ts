@@ -165,6 +165,11 @@ export class InFileRelatedFinder {
    * article, or null; `versionOf` (an earlier version of this same story) is never the answer.
    */
   register(article: { headline: string; body: readonly string[] }, versionOf: number | null = null): number | null {
+    return this.registerWithKeys(article, versionOf).relatedTo;
+  }
+
+  /** As `register`, also returning the article's lookup keys, e.g. to store them for later dumps. */
+  registerWithKeys(article: { headline: string; body: readonly string[] }, versionOf: number | null = null): { relatedTo: number | null; keys: Int32Array } {
     const index = this.count++;
     this.forget(index - this.window - 1);
     const features = eventFeatures(article);
@@ -190,7 +195,7 @@ export class InFileRelatedFinder {
         else bucket.set(key, [index]);
       });
     }
-    return found;
+    return { relatedTo: found, keys };
   }
 
   private forget(index: number): void {
