@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import -- --articles N --dup-rate R --near-rate Q --drift-rate D`
+ * `npm run bench:import -- --articles N --dup-rate R --near-rate Q --drift-rate D --headline-words W`
  *
  * Generates a deterministic wire dump in the sample's layout (debris, doubled headers and captions, exact
  * copies and edited near copies of earlier stories) with a drift mix: a fraction D of the stories are laid
@@ -35,6 +35,7 @@ interface Options {
   dupRate: number;
   nearRate: number;
   driftRate: number;
+  headlineWords: number;
 }
 
 type LabelledKind = 'original' | 'sameTopic' | 'otherOutlet' | 'update' | 'correction';
@@ -58,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     dupRate: value('--dup-rate', 0.05),
     nearRate: value('--near-rate', 0.05),
     driftRate: value('--drift-rate', 0.3),
+    headlineWords: value('--headline-words', 3),
   };
   if (options.dupRate + options.nearRate >= 1) throw new Error('--dup-rate plus --near-rate must stay below 1');
   return options;
@@ -115,7 +117,7 @@ function* generate(options: Options): Generator<{ article: ArticleFixture; origi
  * scrapes drift into. The layout depends on the seed only, so every reprint of a story is laid out alike.
  */
 function storyFor(seed: number, options: Options): ArticleFixture {
-  const article = syntheticArticle(seed);
+  const article = withVariedHeadline(syntheticArticle(seed), seed, options.headlineWords);
   const roll = mixSeed(seed) / 0x1_0000_0000;
   if (roll >= options.driftRate) return article;
   const variant = Math.floor((roll / options.driftRate) * 4);
@@ -131,6 +133,24 @@ function storyFor(seed: number, options: Options): ArticleFixture {
   if (variant === 2) return { ...article, captionPrints: 1 };
   return { ...article, headerPrintedOnce: true };
 }
+
+/**
+ * The generator's headlines come from ten places, seven verbs and a 45-word vocabulary, so thousands of
+ * them share three content words: far less varied than real headlines, which makes the headline lookup
+ * (one band is three words) look much busier than on real copy. `--headline-words N` (default 3) adds N
+ * words from a 2,000-word made-up vocabulary to each headline; `--headline-words 0` keeps the generator's.
+ */
+function withVariedHeadline(article: ArticleFixture, seed: number, words: number): ArticleFixture {
+  if (words === 0) return article;
+  const extra = Array.from({ length: words }, (_, index) => {
+    const hash = mixSeed(seed * 31 + index);
+    return `${SYLLABLES[hash % 40]}${SYLLABLES[(hash >>> 8) % 40]}${(hash >>> 16) % 2 === 0 ? '' : SYLLABLES[(hash >>> 20) % 40]}`;
+  });
+  const capitalised = extra.map((word) => word[0]!.toUpperCase() + word.slice(1));
+  return { ...article, headline: `${article.headline} as ${capitalised.join(' ')}` };
+}
+
+const SYLLABLES = 'ka ro mi tan sel dor vu ple ash mon ri tek bal sun gor ve lin ot par zem cha fi nur dal ok bre sim tor ga len hu pas qin ter wol ab es um yor ix'.split(' ');
 
 function mixSeed(seed: number): number {
   let hash = Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1);
@@ -205,7 +225,7 @@ async function main(): Promise<void> {
     const origins = await writeDump(dumpPath, options);
     const { size } = await stat(dumpPath);
     console.log(
-      `generated ${options.articles} articles (${(size / 1e6).toFixed(1)} MB), dup-rate ${options.dupRate}, near-rate ${options.nearRate}, drift-rate ${options.driftRate}`,
+      `generated ${options.articles} articles (${(size / 1e6).toFixed(1)} MB), dup-rate ${options.dupRate}, near-rate ${options.nearRate}, drift-rate ${options.driftRate}, headline-words ${options.headlineWords}`,
     );
 
     // The benchmark's dumps may exceed the default upload limit on purpose.
@@ -229,7 +249,7 @@ async function main(): Promise<void> {
       // The near-duplicate lookup's cost against the archive just built, measured on a small second dump so
       // that parsing a large file in the same event loop does not blur the timing.
       const probePath = join(workDir, 'probe.txt');
-      await writeFile(probePath, buildDump(Array.from({ length: PROBE_ARTICLES }, (_, index) => syntheticArticle(5_000_000 + index))));
+      await writeFile(probePath, buildDump(Array.from({ length: PROBE_ARTICLES }, (_, index) => withVariedHeadline(syntheticArticle(5_000_000 + index), 5_000_000 + index, options.headlineWords))));
       const probe = await app.get(ImportsService).importFile(probePath, { kind: 'system', name: 'bench' });
       probeNearDuplicateMs = probe.report!.nearDuplicateMs;
     } finally {
