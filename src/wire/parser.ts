@@ -11,7 +11,7 @@ export interface WireParseOptions {
   onRemoved?: (entry: RemovedLine) => void;
   /** Keep dropped lines in `removed` (default true); turn off for huge dumps when `onRemoved` suffices. */
   keepRemoved?: boolean;
-  /** How many earlier articles each article is checked against for duplicates. */
+  /** How many earlier articles each article is checked against for near duplicates (exact copies: all); 0 turns de-duplication off. */
   dedupWindow?: number;
   /** Keep each article's source lines in `ParsedArticle.source`, e.g. to show them to an editor. */
   keepSource?: boolean;
