@@ -302,9 +302,9 @@ async function main(): Promise<void> {
       importSeconds: Number((importMs / 1000).toFixed(2)),
       copySeconds: Number((copyMs / 1000).toFixed(2)),
       peakRssMb: Math.round(peakRssMb),
-      nearFlagged: flagged.length,
+      nearFlagged: generatedFlags.length,
       nearTruth: nearTruth.length,
-      nearPrecision: flagged.length ? Number((truePositives / flagged.length).toFixed(4)) : 1,
+      nearPrecision: generatedFlags.length ? Number((truePositives / generatedFlags.length).toFixed(4)) : 1,
       nearRecall: nearTruth.length ? Number((recalled / nearTruth.length).toFixed(4)) : 1,
       nearDupMsPerArticle: Number((probeNearDuplicateMs / PROBE_ARTICLES).toFixed(4)),
       labelledNear,
@@ -312,7 +312,7 @@ async function main(): Promise<void> {
       labelledSetParser: { near: { precision: parserNear.precision, recall: parserNear.recall }, related: { precision: parserRelated.precision, recall: parserRelated.recall } },
     };
     console.log(`importer: ${figures.articlesPerSec} articles/s (${figures.importSeconds} s); COPY: ${figures.copyArticlesPerSec} articles/s (${figures.copySeconds} s); ratio ${figures.ratioToCopy}`);
-    console.log(`peak RSS ${figures.peakRssMb} MB; near duplicates: ${flagged.length} flagged, ${nearTruth.length} generated, precision ${figures.nearPrecision}, recall ${figures.nearRecall}; lookup ${figures.nearDupMsPerArticle} ms per new article`);
+    console.log(`peak RSS ${figures.peakRssMb} MB; near duplicates: ${generatedFlags.length} flagged, ${nearTruth.length} generated, precision ${figures.nearPrecision}, recall ${figures.nearRecall}; lookup ${figures.nearDupMsPerArticle} ms per new article`);
     console.log(`labelled updates and corrections in the dump: precision ${labelledNear.precision}, recall ${labelledNear.recall}; related coverage: ${related.length} links, precision ${relatedScore.precision}, recall ${relatedScore.recall}`);
     console.log(`labelled set through the parser: near duplicates precision ${parserNear.precision.toFixed(3)}, recall ${parserNear.recall.toFixed(3)}; related precision ${parserRelated.precision.toFixed(3)}, recall ${parserRelated.recall.toFixed(3)}`);
     console.log(JSON.stringify(figures));

@@ -115,7 +115,7 @@ export async function contentHashesOf(manager: EntityManager, ids: readonly numb
   return new Map(rows.map((row) => [row.id, row.contentHash]));
 }
 
-/** At most this many archive articles per probe are taken from one headline lookup, so a headline shared by many stories stays cheap. */
+/** At most this many archive articles per probe (the earliest) are taken from the headline lookup, so a headline shared by many stories stays cheap to confirm. */
 export const HEADLINE_CANDIDATE_LIMIT = 32;
 
 /** Archive articles sharing at least one body LSH band with each probe (GIN index probes), with their signatures. */
@@ -139,11 +139,12 @@ export async function headlineCandidates(
   const [positions, keys] = flatten(probes);
   if (keys.length === 0) return [];
   return manager.query(
-    `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position)
-     SELECT probe.position, c.id AS "articleId", c."contentHash", c.headline
-       FROM probe CROSS JOIN LATERAL (
-         SELECT a.id, a."contentHash", a.headline FROM articles a WHERE a."headlineKeys" && probe.keys AND a.minhash IS NOT NULL LIMIT $3
-       ) c`,
+    `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
+          found AS (SELECT probe.position, a.id, row_number() OVER (PARTITION BY probe.position ORDER BY a.id) AS rank
+                      FROM probe JOIN articles a ON a."headlineKeys" && probe.keys)
+     SELECT found.position, a.id AS "articleId", a."contentHash", a.headline
+       FROM found JOIN articles a ON a.id = found.id
+      WHERE found.rank <= $3 AND a.minhash IS NOT NULL`,
     [positions, keys, HEADLINE_CANDIDATE_LIMIT],
   );
 }
