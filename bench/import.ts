@@ -228,8 +228,8 @@ async function main(): Promise<void> {
       `generated ${options.articles} articles (${(size / 1e6).toFixed(1)} MB), dup-rate ${options.dupRate}, near-rate ${options.nearRate}, drift-rate ${options.driftRate}, headline-words ${options.headlineWords}`,
     );
 
-    // The benchmark's dumps may exceed the default upload limit on purpose.
-    process.env.IMPORT_MAX_BYTES = String(size);
+    // The benchmark's dumps may exceed the default upload limit on purpose (and the probe dump may be the larger one).
+    process.env.IMPORT_MAX_BYTES = String(Math.max(size, 256 * 1024 * 1024));
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: url, runWorkers: false }), { logger: ['error', 'warn'] });
     let importMs: number;
     let probeNearDuplicateMs: number;
