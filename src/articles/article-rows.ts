@@ -163,15 +163,26 @@ export interface RelatedCandidate {
   body: string[];
 }
 
-/** Archive articles sharing a related-coverage key with each probe, with their copy to compare. */
+/**
+ * At most this many archive articles per probe, the newest, are compared for related coverage: reports of one
+ * event are filed within days of each other, and a key shared by many stories (two names of a busy beat)
+ * must not make one lookup read thousands of bodies.
+ */
+export const RELATED_CANDIDATE_LIMIT = 64;
+
+/** Archive articles sharing a related-coverage key with each probe (the newest RELATED_CANDIDATE_LIMIT), with their copy to compare, oldest first. */
 export async function relatedCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<RelatedCandidate[]> {
   const [positions, keys] = flatten(probes);
   if (keys.length === 0) return [];
   return manager.query(
-    `WITH p AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position)
-     SELECT p.position, a.id AS "articleId", a.headline, a.body FROM p JOIN articles a ON a."relatedKeys" && p.keys
-      WHERE a."mergedIntoId" IS NULL ORDER BY p.position, a.id`,
-    [positions, keys],
+    `WITH p AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
+          found AS (SELECT p.position, a.id, row_number() OVER (PARTITION BY p.position ORDER BY a.id DESC) AS rank
+                      FROM p JOIN articles a ON a."relatedKeys" && p.keys)
+     SELECT found.position, a.id AS "articleId", a.headline, a.body
+       FROM found JOIN articles a ON a.id = found.id
+      WHERE found.rank <= $3 AND a."mergedIntoId" IS NULL
+      ORDER BY found.position, a.id`,
+    [positions, keys, RELATED_CANDIDATE_LIMIT],
   );
 }
 

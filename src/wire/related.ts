@@ -164,6 +164,9 @@ export function relatedKeys(features: EventFeatures): Int32Array {
   return keys;
 }
 
+/** At most this many candidates (the newest) are compared per article. */
+export const RELATED_CANDIDATES_COMPARED = 64;
+
 /** Earlier articles of the same file an article is compared with for related coverage. */
 export const DEFAULT_RELATED_WINDOW = 4096;
 
@@ -197,7 +200,9 @@ export class InFileRelatedFinder {
       for (const candidate of this.buckets[band]!.get(key) ?? []) candidates.add(candidate);
     });
     let found: number | null = null;
-    for (const candidate of [...candidates].sort((a, b) => a - b)) {
+    // Only the newest candidates are compared: reports of one event sit close together, and a key shared by a
+    // busy beat's stories must not cost thousands of comparisons per article.
+    for (const candidate of [...candidates].sort((a, b) => a - b).slice(-RELATED_CANDIDATES_COMPARED)) {
       if (candidate === versionOf) continue;
       if (judgeRelated(features, this.recent.get(candidate)!.features).related) {
         found = candidate;
