@@ -30,7 +30,7 @@ export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsMod
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource));
+      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
     }
 
     override id(): string {
