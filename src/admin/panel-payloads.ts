@@ -1,3 +1,4 @@
+import { checkListQuery } from './list-query';
 import type { ActionContext, ActionRequest, ActionResponse, After, Before, RecordJSON, ResourceWithOptions } from 'adminjs';
 
 /** The most rows one list page may hold; AdminJS's own ceiling is 500. */
@@ -63,7 +64,7 @@ function appended<T>(existing: T | T[] | undefined, hook: T, first = false): T[]
 export function withBoundedPayloads(resource: ResourceWithOptions): ResourceWithOptions {
   const actions = { ...(resource.options.actions ?? {}) } as Record<string, Record<string, unknown>>;
   const list = actions.list ?? {};
-  actions.list = { ...list, before: appended(list.before as Before, capPerPage, true), after: appended(list.after as After<ActionResponse>, boundList) };
+  actions.list = { ...list, before: [checkListQuery, ...appended(list.before as Before, capPerPage, true)], after: appended(list.after as After<ActionResponse>, boundList) };
   const show = actions.show ?? {};
   actions.show = { ...show, after: appended(show.after as After<ActionResponse>, boundRecord) };
   const search = actions.search ?? {};

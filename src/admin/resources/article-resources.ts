@@ -86,6 +86,9 @@ function articleProperties({ components }: PanelContext) {
       ],
       components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
     },
+    // Not index-backed (see ArticleListQuery): shown in the Duplicates queue, not sorted on.
+    duplicateOfId: { isSortable: false },
+    duplicateScore: { isSortable: false },
     body: { type: 'textarea' as const, isArray: true, position: 5 },
     scheduledAt: { position: 6 },
     updatedAt: { position: 7 },
