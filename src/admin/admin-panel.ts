@@ -22,6 +22,7 @@ import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData } from './dashboard';
 import { guardPanelRouter } from './panel-gate';
+import { withBoundedPayloads } from './panel-payloads';
 import { panelBodyGate } from './panel-uploads';
 import type { PanelContext } from './panel-services';
 import { articleResourceClass, articleResources } from './resources/article-resources';
@@ -133,7 +134,7 @@ export class AdminPanel implements OnModuleInit {
         apiTokenResource(panel, ACTIONS),
         webhookSubscriptionResource(panel, ACTIONS),
         webhookDeliveryResource(panel, ACTIONS),
-      ],
+      ].map(withBoundedPayloads),
     });
 
     const sessionOptions = await this.sessions.options();

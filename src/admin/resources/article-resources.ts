@@ -31,7 +31,7 @@ export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsMod
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource));
+      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
     }
 
     override id(): string {
@@ -86,6 +86,9 @@ function articleProperties({ components }: PanelContext) {
       ],
       components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
     },
+    // Not index-backed (see ArticleListQuery): shown in the Duplicates queue, not sorted on.
+    duplicateOfId: { isSortable: false },
+    duplicateScore: { isSortable: false },
     body: { type: 'textarea' as const, isArray: true, position: 5 },
     scheduledAt: { position: 6 },
     updatedAt: { position: 7 },
