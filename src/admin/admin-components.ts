@@ -12,6 +12,7 @@ const COMPONENT_FILES = {
   ImportUpload: 'import-upload.jsx',
   DuplicateFlag: 'duplicate-flag.jsx',
   IntegrationForm: 'integration-form.jsx',
+  ArticlePreview: 'article-preview.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionRequest, CurrentAdmin } from 'adminjs';
 import { DataSource } from 'typeorm';
+import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { RevisionsService } from '../articles/revisions.service';
@@ -58,6 +59,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly authors: AuthorsService,
     private readonly apiTokens: ApiTokensService,
     private readonly webhooks: WebhooksService,
+    private readonly preview: ArticlePreviewService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -79,6 +81,7 @@ export class AdminPanel implements OnModuleInit {
         dataSource: this.dataSource,
         users: this.users,
         articles: this.articles,
+        preview: this.preview,
         publishing: this.publishing,
         duplicates: this.duplicates,
         revisions: this.revisions,
@@ -103,7 +106,7 @@ export class AdminPanel implements OnModuleInit {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
             labels: { Article: 'Articles', Duplicates: 'Duplicates queue', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
-            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', preview: 'Preview' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',

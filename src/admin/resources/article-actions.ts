@@ -277,3 +277,18 @@ function optionalVersion(request: ActionRequest): number | undefined {
 }
 
 export const canPublish = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Publish);
+
+/** The article as readers will see it; POST makes a time-limited link for someone without an account. */
+export function previewArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const id = articleId(context);
+    if (request.method !== 'post') return { record: recordJson(context), preview: await services.preview.view(id, actor) };
+    const link = await services.preview.createLink(id, actor);
+    return {
+      record: recordJson(context),
+      link: { path: link.path, expiresAt: link.expiresAt.toISOString() },
+      notice: { message: 'Preview link created', type: 'success' },
+    };
+  });
+}

@@ -11,6 +11,7 @@ import {
   canPublish,
   compareDuplicate,
   editArticle,
+  previewArticle,
   publishArticle,
   scheduleArticle,
   unpublishArticle,
@@ -156,6 +157,12 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             custom: { verb: 'Publish', explain: 'Publish every selected article now.' },
             isVisible: canPublish,
             handler: bulkPublish(panel),
+          },
+          preview: {
+            actionType: 'record',
+            icon: 'Eye',
+            component: components.ArticlePreview,
+            handler: previewArticle(panel),
           },
           history: {
             actionType: 'record',
