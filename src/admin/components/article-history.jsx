@@ -3,6 +3,7 @@ import { Box, Button, H3, H5, Loader, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import ParagraphDiff from './paragraph-diff';
 import { api, errorText, payloadForm } from './panel-api';
+import { formatDeskTime } from './time-format';
 
 /** Every save of the article: who, when, what changed (with a paragraph diff), and Restore. */
 const ArticleHistory = ({ resource, record, action }) => {
@@ -38,7 +39,7 @@ const ArticleHistory = ({ resource, record, action }) => {
       {history.map((revision) => (
         <Box key={revision.id} mb="xxl" pb="lg" borderBottom="default" data-testid={`revision-${revision.version}`}>
           <H5>
-            Version {revision.version} — {revision.actorName}, {new Date(revision.createdAt).toLocaleString()}
+            Version {revision.version} — {revision.actorName}, {formatDeskTime(revision.createdAt)}
           </H5>
           {revision.merge && (
             <Text mb="default" data-testid="revision-merge">

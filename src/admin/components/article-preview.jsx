@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { Box, Button, H2, H3, Loader, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import { api, errorText } from './panel-api';
+import { formatDeskTime } from './time-format';
 
 const writersOf = (bylines) => bylines.filter((byline) => byline.role === 'writer').map((byline) => byline.name);
 
@@ -62,7 +63,7 @@ const ArticlePreview = ({ resource, record, action }) => {
         {link && (
           <Box mt="lg">
             <input readOnly value={link.url} onFocus={(event) => event.target.select()} style={{ width: '100%', padding: 8 }} data-testid="preview-link" />
-            <Text mt="sm">Valid until {new Date(link.expiresAt).toLocaleString()}.</Text>
+            <Text mt="sm">Valid until {formatDeskTime(link.expiresAt)}.</Text>
           </Box>
         )}
       </Box>

@@ -10,6 +10,7 @@ import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
+import { formatDeskTime } from '../../common/desk-time';
 import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
@@ -111,7 +112,7 @@ export function scheduleArticle({ services }: PanelContext): Handler {
     const at = new Date(String(request.payload?.at ?? ''));
     if (Number.isNaN(at.getTime())) throw new ArticleError(ArticleErrorCode.InvalidRequest, 'choose the date and time to publish at');
     await services.publishing.schedule(articleId(context), at, actor, optionalVersion(request));
-    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: `Scheduled for ${at.toISOString()}`, type: 'success' } };
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: `Scheduled for ${formatDeskTime(at, request.payload?.timeZone)}`, type: 'success' } };
   });
 }
 

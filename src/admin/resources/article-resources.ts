@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
 import { boundToDataSource, sessionCan } from '../admin-actor';
-import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort } from '../article-list.query';
+import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
   articleHistory,
@@ -62,20 +62,23 @@ function listFilters(filter: Filter): ArticleListFilters {
     duplicateKind: value('duplicateKind') as string | undefined,
     importId: value('importId') as string | undefined,
     updatedAt: value('updatedAt') as ArticleListFilters['updatedAt'],
+    scheduledAt: value('scheduledAt') as ArticleListFilters['scheduledAt'],
   };
 }
 
 const HIDDEN = { isVisible: false };
 
 function articleProperties({ components }: PanelContext) {
+  const deskTime = { list: components.DeskTime, show: components.DeskTime };
   return {
     id: { position: 0 },
     headline: { isTitle: true, position: 1 },
     slug: { position: 2 },
     status: {
       position: 3,
-      availableValues: Object.values(ArticleStatus).map((status) => ({ value: status, label: status })),
+      availableValues: [...Object.values(ArticleStatus), SCHEDULED_FILTER].map((status) => ({ value: status, label: status })),
       isDisabled: true,
+      components: { list: components.StatusBadge, show: components.StatusBadge },
     },
     duplicateKind: {
       position: 4,
@@ -86,8 +89,10 @@ function articleProperties({ components }: PanelContext) {
       components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
     },
     body: { type: 'textarea' as const, isArray: true, position: 5 },
-    scheduledAt: { position: 6 },
-    updatedAt: { position: 7 },
+    scheduledAt: { position: 6, components: deskTime },
+    updatedAt: { position: 7, components: deskTime },
+    publishedAt: { components: deskTime },
+    createdAt: { components: deskTime },
     importId: { reference: 'Import', position: 8 },
     searchVector: HIDDEN,
     minhash: HIDDEN,
@@ -115,7 +120,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         navigation: { name: 'Newsroom', icon: 'FileText' },
         sort: { sortBy: 'updatedAt', direction: 'desc' },
         listProperties: LIST,
-        filterProperties: ['headline', 'status', 'duplicateKind', 'importId', 'updatedAt'],
+        filterProperties: ['headline', 'status', 'duplicateKind', 'importId', 'updatedAt', 'scheduledAt'],
         showProperties: SHOW,
         properties: articleProperties(panel),
         actions: {
