@@ -6,6 +6,7 @@ const COMPONENT_FILES = {
   Dashboard: 'dashboard.jsx',
   ArticleEdit: 'article-edit.jsx',
   ArticleHistory: 'article-history.jsx',
+  ArticleReview: 'article-review.jsx',
   DuplicateCompare: 'duplicate-compare.jsx',
   WorkflowAction: 'workflow-action.jsx',
   ImportReport: 'import-report.jsx',

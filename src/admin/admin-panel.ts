@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
+import { ReviewService } from '../articles/review.service';
 import { RevisionsService } from '../articles/revisions.service';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { PanelLoginService } from '../auth/panel-login.service';
@@ -52,6 +53,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly publishing: PublishingService,
     private readonly duplicates: DuplicatesService,
     private readonly revisions: RevisionsService,
+    private readonly review: ReviewService,
     private readonly imports: ImportsService,
     private readonly uploads: DumpUploads,
     private readonly photos: PhotosService,
@@ -85,6 +87,7 @@ export class AdminPanel implements OnModuleInit {
         publishing: this.publishing,
         duplicates: this.duplicates,
         revisions: this.revisions,
+        review: this.review,
         imports: this.imports,
         photos: this.photos,
         captions: this.captions,
@@ -105,8 +108,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
-            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', preview: 'Preview' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',
@@ -118,6 +121,8 @@ export class AdminPanel implements OnModuleInit {
               publishedAt: 'Published',
               createdById: 'Uploaded by',
               photographerId: 'Photographer',
+              needsReview: 'Needs review',
+              reviewedAt: 'Reviewed',
             },
           },
         },

@@ -14,6 +14,8 @@ export interface ArticleListFilters {
   importId?: string | number;
   updatedAt?: { from?: string; to?: string };
   scheduledAt?: { from?: string; to?: string };
+  /** Only articles the parser had to guess about and nobody has reviewed yet (`true`), or only the others (`false`). */
+  needsReview?: boolean | string;
 }
 
 /** The list's own status value for articles waiting for their publication time. */
@@ -80,6 +82,8 @@ export class ArticleListQuery {
       query.andWhere('article.duplicateKind = :kind', { kind: oneOf(filters.duplicateKind, Object.values(DuplicateKind), 'duplicate flag') });
     }
     if (filters.importId !== undefined && filters.importId !== '') query.andWhere('article.importId = :importId', { importId: wholeNumber(filters.importId) });
+    const needsReview = flag(filters.needsReview, 'needs review');
+    if (needsReview !== undefined) query.andWhere('article.needsReview = :needsReview', { needsReview });
     if (filters.updatedAt?.from) query.andWhere('article.updatedAt >= :from', { from: date(filters.updatedAt.from) });
     if (filters.updatedAt?.to) query.andWhere('article.updatedAt <= :to', { to: date(filters.updatedAt.to) });
     if (filters.scheduledAt?.from) query.andWhere('article.scheduledAt >= :scheduledFrom', { scheduledFrom: date(filters.scheduledAt.from) });
@@ -101,12 +105,20 @@ export class ArticleListQuery {
 }
 
 function hasFilters(filters: ArticleListFilters): boolean {
-  return Boolean(filters.headline?.trim() || filters.status || filters.duplicateKind || (filters.importId !== undefined && filters.importId !== '') || filters.updatedAt?.from || filters.updatedAt?.to || filters.scheduledAt?.from || filters.scheduledAt?.to);
+  return Boolean(filters.headline?.trim() || filters.status || filters.duplicateKind || (filters.importId !== undefined && filters.importId !== '') || filters.updatedAt?.from || filters.updatedAt?.to || filters.scheduledAt?.from || filters.scheduledAt?.to || flag(filters.needsReview, 'needs review') !== undefined);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!allowed.includes(value as T)) throw new ArticleError(ArticleErrorCode.InvalidRequest, `unknown ${what} "${value}"`);
   return value as T;
+}
+
+/** A yes/no filter as AdminJS sends it (`'true'`/`'false'`), or as code passes it; empty means no filter. */
+function flag(value: boolean | string | undefined, what: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ArticleError(ArticleErrorCode.InvalidRequest, `${what} must be true or false, not "${value}"`);
 }
 
 function wholeNumber(value: string | number): number {

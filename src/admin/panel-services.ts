@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ArticlePreviewService } from '../articles/article-preview.service';
 import type { ArticlesService } from '../articles/articles.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
+import type { ReviewService } from '../articles/review.service';
 import type { RevisionsService } from '../articles/revisions.service';
 import type { ApiTokensService } from '../auth/api-tokens.service';
 import type { UsersService } from '../auth/users.service';
@@ -22,6 +23,7 @@ export interface PanelServices {
   publishing: PublishingService;
   duplicates: DuplicatesService;
   revisions: RevisionsService;
+  review: ReviewService;
   imports: ImportsService;
   photos: PhotosService;
   captions: CaptionsService;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { UsersService } from '../../src/auth/users.service';
 import { Caption } from '../../src/captions/caption.entity';
 import { ImportsService } from '../../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../../src/imports/sample-import';
+import { buildDump, syntheticArticle } from '../../src/wire/testing/dump-builder';
 import { PANEL_PASSWORD } from '../support/admin-session';
 import { insertArticle, insertAuthor } from '../support/fixtures';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -171,6 +172,34 @@ describe('the admin panel in a real browser', () => {
     await page.waitForSelector('[data-testid="duplicate-compare"] [data-diff="changed"]');
     await page.screenshot({ path: join(ARTIFACTS, 'duplicate-compare.png'), fullPage: true });
     expect(await page.locator('[data-testid="keep-original"]').count()).toBe(1);
+  }, 120_000);
+
+  it('shows an article that needs review beside its dump lines, and takes it off the queue once reviewed', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'wiredesk-browser-review-'));
+    const path = join(directory, 'once.txt');
+    const fixture = { ...syntheticArticle(77, 3), photos: ['Rescue teams search the rubble in Mosul on Sunday (Photo by AHMAD AL-RUBAYE / AFP)'], headerPrintedOnce: true };
+    await writeFile(path, buildDump([fixture]));
+    await testApp.app.get(ImportsService).importFile(path, { kind: 'system', name: 'browser test' });
+    await rm(directory, { recursive: true, force: true });
+    const article = await testApp.dataSource.getRepository(Article).findOneByOrFail({ headline: fixture.headline });
+    expect(article.needsReview).toBe(true);
+
+    await logInAs('editor@example.com');
+    await page.goto(`${base}/admin/resources/NeedsReview`);
+    await page.click(`text=${fixture.headline}`);
+    await page.waitForSelector('[data-testid="article-review"] [data-testid="review-source"]');
+    const firstLine = page.locator(`[data-testid="source-line-${article.sourceLineStart}"]`);
+    expect(await firstLine.innerText()).toContain(fixture.headline);
+    expect(await firstLine.getAttribute('data-flagged')).toBe('yes');
+    expect(await page.locator('[data-testid="review-anomalies"]').innerText()).toContain('header-printed-once');
+    expect(await page.locator('[data-testid="review-parse"]').innerText()).toContain('agency: AFP');
+    await page.screenshot({ path: join(ARTIFACTS, 'needs-review.png'), fullPage: true });
+
+    await Promise.all([page.waitForURL(`${base}/admin/resources/NeedsReview/actions/list**`), page.click('[data-testid="mark-reviewed"]')]);
+    await page.waitForSelector('text=Marked reviewed');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('section table, table').filter({ hasText: fixture.headline }).count()).toBe(0);
+    expect((await reload(article.id)).needsReview).toBe(false);
   }, 120_000);
 
   it('lets an editor add and reorder bylines on the edit page', async () => {

@@ -1,6 +1,7 @@
 import type { ActionContext, ActionRequest, ActionResponse, BaseRecord } from 'adminjs';
 import { In } from 'typeorm';
 import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
+import { ArticleStatus, editPermissionFor } from '../../articles/article-status';
 import type { ArticleChanges } from '../../articles/articles.service';
 import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
@@ -79,10 +80,18 @@ function creditsOf(raw: unknown): NonNullable<ArticleChanges['credits']> {
 }
 
 async function editorData(services: PanelContext['services'], id: number) {
-  const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: true }, order: { position: 'ASC' } });
+  const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: { photographer: true } }, order: { position: 'ASC' } });
   const bylines = await bylinesOf(services.dataSource.manager, id);
   return {
-    captions: captions.map((caption) => ({ id: caption.id, text: caption.text, photoId: caption.photoId, url: caption.photo.url, credit: caption.photo.credit ?? '' })),
+    captions: captions.map((caption) => ({
+      id: caption.id,
+      text: caption.text,
+      photoId: caption.photoId,
+      url: caption.photo.url,
+      credit: caption.photo.credit ?? '',
+      photographer: caption.photo.photographer?.name ?? null,
+      agency: caption.photo.agency,
+    })),
     bylines: bylines.map((byline) => ({ authorId: byline.authorId, name: byline.author.name, role: byline.role })),
   };
 }
@@ -140,6 +149,40 @@ export function bulkPublish({ services }: PanelContext): Handler {
         : { message: `Published ${published} article${published === 1 ? '' : 's'}`, type: 'success' },
     };
   };
+}
+
+/**
+ * The Needs review page: the dump's numbered lines beside what the parser made of them, with each guess
+ * (anomaly) and the lines it is about. POST marks the article reviewed (a new version, recorded in History);
+ * from the queue the editor goes back to the queue, otherwise to the article.
+ */
+export function reviewArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    const id = articleId(context);
+    const actor = await actorOf(services.users, context.currentAdmin);
+    if (request.method === 'post') {
+      const input = jsonPayload<{ version: number }>(request);
+      const article = await services.review.markReviewed(id, actor, requiredVersion(input.version));
+      const fromQueue = context.resource.id() === 'NeedsReview';
+      return {
+        record: await reloaded(context),
+        redirectUrl: fromQueue ? context.h.resourceActionUrl({ resourceId: 'NeedsReview', actionName: 'list' }) : showUrl(context),
+        notice: { message: `Marked reviewed: “${article.headline}” is at version ${article.version}`, type: 'success' },
+      };
+    }
+    const source = await services.review.source(id, actor);
+    const published = context.record!.params.status === ArticleStatus.Published;
+    return {
+      record: recordJson(context),
+      review: {
+        ...source,
+        reviewedAt: context.record!.params.reviewedAt ?? null,
+        canReview: sessionCan(context.currentAdmin, editPermissionFor(published)),
+        editUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(id), actionName: 'edit' }),
+        ...(await editorData(services, id)),
+      },
+    };
+  });
 }
 
 interface HistoryPayload {

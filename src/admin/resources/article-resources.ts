@@ -1,4 +1,4 @@
-import type { BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
 import type { DataSource } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
@@ -13,6 +13,7 @@ import {
   editArticle,
   previewArticle,
   publishArticle,
+  reviewArticle,
   scheduleArticle,
   unpublishArticle,
 } from './article-actions';
@@ -63,6 +64,7 @@ function listFilters(filter: Filter): ArticleListFilters {
     importId: value('importId') as string | undefined,
     updatedAt: value('updatedAt') as ArticleListFilters['updatedAt'],
     scheduledAt: value('scheduledAt') as ArticleListFilters['scheduledAt'],
+    needsReview: value('needsReview') as string | undefined,
   };
 }
 
@@ -94,6 +96,11 @@ function articleProperties({ components }: PanelContext) {
     publishedAt: { components: deskTime },
     createdAt: { components: deskTime },
     importId: { reference: 'Import', position: 8 },
+    needsReview: { type: 'boolean' as const, position: 9, isVisible: { list: false, filter: true, show: true, edit: false } },
+    reviewedAt: { isVisible: { list: false, filter: false, show: true, edit: false }, components: deskTime },
+    // Shown, with the dump's lines, by the Review action; flattened into the record they would be noise.
+    anomalies: HIDDEN,
+    reviewedById: HIDDEN,
     searchVector: HIDDEN,
     minhash: HIDDEN,
     contentHash: { isVisible: { list: false, filter: false, show: true, edit: false } },
@@ -101,7 +108,7 @@ function articleProperties({ components }: PanelContext) {
 }
 
 const LIST = ['id', 'headline', 'status', 'duplicateKind', 'scheduledAt', 'updatedAt', 'importId'];
-const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'version', 'createdAt', 'updatedAt'];
+const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'needsReview', 'reviewedAt', 'version', 'createdAt', 'updatedAt'];
 
 export function articleResources(panel: PanelContext, ArticleListResource: ReturnType<typeof articleResourceClass>): ResourceWithOptions[] {
   const { components } = panel;
@@ -112,6 +119,19 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
     isVisible: ({ record }: { record?: BaseRecord }) => Boolean(record?.params.duplicateKind),
     handler: compareDuplicate(panel),
   };
+  // Articles the parser guessed about keep their dump lines; Review shows them beside the parse.
+  const review = {
+    actionType: 'record' as const,
+    icon: 'CheckSquare',
+    component: components.ArticleReview,
+    isVisible: ({ record }: { record?: BaseRecord }) => Boolean(record?.params.needsReview || record?.params.reviewedAt),
+    handler: reviewArticle(panel),
+  };
+  const edit = {
+    component: components.ArticleEdit,
+    isVisible: ({ currentAdmin, record }: ActionContext) => sessionCan(currentAdmin, editPermissionFor(record?.params.status === ArticleStatus.Published)),
+    handler: editArticle(panel),
+  };
   const noDirectWrites = { new: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
   return [
     {
@@ -120,17 +140,12 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         navigation: { name: 'Newsroom', icon: 'FileText' },
         sort: { sortBy: 'updatedAt', direction: 'desc' },
         listProperties: LIST,
-        filterProperties: ['headline', 'status', 'duplicateKind', 'importId', 'updatedAt', 'scheduledAt'],
+        filterProperties: ['headline', 'status', 'duplicateKind', 'needsReview', 'importId', 'updatedAt', 'scheduledAt'],
         showProperties: SHOW,
         properties: articleProperties(panel),
         actions: {
           ...noDirectWrites,
-          edit: {
-            component: components.ArticleEdit,
-            isVisible: ({ currentAdmin, record }) =>
-              sessionCan(currentAdmin, editPermissionFor(record?.params.status === ArticleStatus.Published)),
-            handler: editArticle(panel),
-          },
+          edit,
           publish: {
             actionType: 'record',
             icon: 'Send',
@@ -176,6 +191,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             handler: articleHistory(panel),
           },
           compare,
+          review,
         },
       },
     },
@@ -190,6 +206,26 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         showProperties: SHOW,
         properties: articleProperties(panel),
         actions: { ...noDirectWrites, edit: { isAccessible: false }, compare },
+      },
+    },
+    {
+      // The Needs review queue: opening an item shows its dump lines beside the parse; Edit fixes it in place.
+      resource: new ArticleListResource('NeedsReview', { needsReview: true }),
+      options: {
+        id: 'NeedsReview',
+        navigation: { name: 'Newsroom', icon: 'FileText' },
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
+        listProperties: ['id', 'headline', 'status', 'duplicateKind', 'updatedAt', 'importId'],
+        filterProperties: ['headline', 'importId', 'updatedAt'],
+        showProperties: SHOW,
+        properties: articleProperties(panel),
+        actions: {
+          ...noDirectWrites,
+          show: { component: components.ArticleReview, handler: reviewArticle(panel) },
+          edit,
+          review: { ...review, isVisible: false },
+          compare,
+        },
       },
     },
   ];
