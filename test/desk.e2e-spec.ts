@@ -1,10 +1,12 @@
 import request from 'supertest';
 import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
+import { ArticlesService } from '../src/articles/articles.service';
 import { UserRole } from '../src/auth/user.entity';
+import { PublishingService } from '../src/publishing/publishing.service';
 import { formatDeskTime } from '../src/common/desk-time';
 import { loggedInAs } from './support/admin-session';
-import { insertArticle } from './support/fixtures';
+import { insertArticle, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 /** The newsroom desk in the panel: the schedule in plain sight, and later spike and sections. */
@@ -65,6 +67,60 @@ describe('desk: schedule, spike, sections', () => {
       expect(next24h.body.meta.total).toBe(2);
 
       await get('/admin/api/resources/Article/actions/list?filters.scheduledAt~~from=yesterday').expect(400);
+    });
+  });
+
+  describe('spike', () => {
+    it('moves a draft to the Spiked list, keeps it from going live, records it in History, and unspikes it', async () => {
+      const marker = `spikeable${Date.now()}`;
+      const article = await insertArticle(testApp.dataSource, { headline: `Rumour about ${marker}`, scheduledAt: hours(5) });
+      const spiked = await http().post(`/admin/api/resources/Article/records/${article.id}/spike`).set('Cookie', editor.cookie).field('version', String(article.version));
+      expect(spiked.body.notice).toMatchObject({ type: 'success' });
+      expect(await reload(article.id)).toMatchObject({ status: ArticleStatus.Spiked, scheduledAt: null, version: article.version + 1 });
+
+      expect(ids(await get(`/admin/api/resources/Article/actions/list?filters.headline=${marker}`))).toEqual([]);
+      expect(ids(await get(`/admin/api/resources/Spiked/actions/list?filters.headline=${marker}`))).toEqual([article.id]);
+      expect(ids(await get(`/admin/api/resources/Article/actions/list?filters.headline=${marker}&filters.status=spiked`))).toEqual([article.id]);
+      expect((await get('/admin/api/dashboard')).body.articlesByStatus.spiked).toBeGreaterThanOrEqual(1);
+
+      const publishing = testApp.app.get(PublishingService);
+      const actor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+      await expect(publishing.publish(article.id, actor)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('spiked') });
+      await expect(publishing.schedule(article.id, hours(1), actor)).rejects.toMatchObject({ status: 409 });
+      await expect(publishing.spike(article.id, actor)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('already spiked') });
+      expect((await http().get(`/api/articles/${(await reload(article.id)).slug}`)).status).toBe(404);
+
+      const unspiked = await http().post(`/admin/api/resources/Article/records/${article.id}/unspike`).set('Cookie', editor.cookie).field('version', String(article.version + 1));
+      expect(unspiked.body.notice).toMatchObject({ type: 'success' });
+      expect((await reload(article.id)).status).toBe(ArticleStatus.Draft);
+      expect(ids(await get(`/admin/api/resources/Article/actions/list?filters.headline=${marker}`))).toEqual([article.id]);
+
+      const history = await get(`/admin/api/resources/Article/records/${article.id}/history`).expect(200);
+      const notes = history.body.history.map((entry: { version: number; spike: unknown; changed: string[] }) => [entry.version, entry.spike, entry.changed]);
+      expect(notes).toEqual(
+        expect.arrayContaining([
+          [article.version + 1, { spiked: true, previousStatus: 'draft' }, []],
+          [article.version + 2, { spiked: false, previousStatus: 'spiked' }, []],
+        ]),
+      );
+    });
+
+    it('refuses to spike live copy or on a stale version, and contributors may not spike', async () => {
+      const live = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+      const refused = await http().post(`/admin/api/resources/Article/records/${live.id}/spike`).set('Cookie', editor.cookie).field('go', '1');
+      expect(refused.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('unpublish it rather than spike it') });
+      expect((await reload(live.id)).status).toBe(ArticleStatus.Published);
+
+      const draft = await insertArticle(testApp.dataSource);
+      await testApp.app.get(ArticlesService).update(draft.id, { headline: 'Edited meanwhile' }, draft.version, await insertUserActor(testApp.dataSource, UserRole.Editor));
+      const stale = await http().post(`/admin/api/resources/Article/records/${draft.id}/spike`).set('Cookie', editor.cookie).field('version', String(draft.version));
+      expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
+      expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
+
+      const contributor = await loggedInAs(testApp.app, UserRole.Contributor);
+      const forbidden = await http().post(`/admin/api/resources/Article/records/${draft.id}/spike`).set('Cookie', contributor.cookie).field('go', '1');
+      expect(forbidden.status).toBe(403);
+      expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
     });
   });
 });

@@ -75,6 +75,8 @@ export class ArticleListQuery {
     const query = this.dataSource.getRepository(Article).createQueryBuilder('article');
     const words = filters.headline?.trim();
     if (words) query.andWhere(`article."searchVector" @@ websearch_to_tsquery('english', :words)`, { words });
+    // Spiked copy is binned: it is listed only when asked for (the Spiked list), never among the desk's articles.
+    if (!filters.status) query.andWhere('article.status <> :spiked', { spiked: ArticleStatus.Spiked });
     if (filters.status === SCHEDULED_FILTER) query.andWhere('article.scheduledAt IS NOT NULL AND article.status <> :published', { published: ArticleStatus.Published });
     else if (filters.status) query.andWhere('article.status = :status', { status: oneOf(filters.status, Object.values(ArticleStatus), 'status') });
     if (filters.duplicateKind === 'waiting') query.andWhere('article.duplicateKind IS NOT NULL');

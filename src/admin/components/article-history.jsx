@@ -49,6 +49,11 @@ const ArticleHistory = ({ resource, record, action }) => {
               Moved {revision.merge.captionsMoved} caption(s) and {revision.merge.bylinesMoved} byline(s).
             </Text>
           )}
+          {revision.spike && (
+            <Text mb="default" data-testid="revision-spike">
+              {revision.spike.spiked ? `Spiked (it was ${revision.spike.previousStatus}): moved to the Spiked list.` : 'Unspiked: back among the drafts.'}
+            </Text>
+          )}
           {revision.reviewed && (
             <Text mb="default" data-testid="revision-reviewed">
               Marked reviewed: checked what the parser guessed ({revision.reviewed.anomalies.join(', ')}).

@@ -37,6 +37,7 @@ const Dashboard = () => {
           })}
           testId="count-scheduled"
         />
+        <Card title="Spiked" value={data.articlesByStatus.spiked} href="/admin/resources/Spiked" testId="count-spiked" />
         <Card title="Duplicates waiting" value={data.duplicatesWaiting} href="/admin/resources/Duplicates" testId="count-duplicates" />
       </Box>
       <Box variant="card" p="lg">

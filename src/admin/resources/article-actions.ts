@@ -114,6 +114,24 @@ export function unpublishArticle({ services }: PanelContext): Handler {
   });
 }
 
+export function spikeArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await services.publishing.spike(articleId(context), actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Spiked: the article is in the Spiked list', type: 'success' } };
+  });
+}
+
+export function unspikeArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await services.publishing.unspike(articleId(context), actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Unspiked: the article is a draft again', type: 'success' } };
+  });
+}
+
 export function scheduleArticle({ services }: PanelContext): Handler {
   return withNotices(async (request, _response, context) => {
     if (request.method !== 'post') return { record: recordJson(context) };
@@ -243,6 +261,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     merge: revision.changes.merge ?? null,
     notDuplicate: revision.changes.notDuplicate ?? null,
     reviewed: revision.changes.reviewed ?? null,
+    spike: revision.changes.spike ?? null,
     restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,

@@ -15,6 +15,8 @@ import {
   publishArticle,
   reviewArticle,
   scheduleArticle,
+  spikeArticle,
+  unspikeArticle,
   unpublishArticle,
 } from './article-actions';
 
@@ -132,6 +134,15 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
     isVisible: ({ currentAdmin, record }: ActionContext) => sessionCan(currentAdmin, editPermissionFor(record?.params.status === ArticleStatus.Published)),
     handler: editArticle(panel),
   };
+  const history = { actionType: 'record' as const, icon: 'Clock', component: components.ArticleHistory, handler: articleHistory(panel) };
+  const unspike = {
+    actionType: 'record' as const,
+    icon: 'RotateCcw',
+    component: components.WorkflowAction,
+    custom: { verb: 'Unspike', explain: 'Bring this article back to the drafts.' },
+    isVisible: (context: ActionContext) => canPublish(context) && context.record?.params.status === ArticleStatus.Spiked,
+    handler: unspikeArticle(panel),
+  };
   const noDirectWrites = { new: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
   return [
     {
@@ -184,12 +195,16 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             component: components.ArticlePreview,
             handler: previewArticle(panel),
           },
-          history: {
+          spike: {
             actionType: 'record',
-            icon: 'Clock',
-            component: components.ArticleHistory,
-            handler: articleHistory(panel),
+            icon: 'Trash',
+            component: components.WorkflowAction,
+            custom: { verb: 'Spike', explain: 'Bin this draft: it moves to the Spiked list, is never published, and can be unspiked later.' },
+            isVisible: (context) => canPublish(context) && [ArticleStatus.Draft, ArticleStatus.Unpublished].includes(context.record?.params.status),
+            handler: spikeArticle(panel),
           },
+          unspike,
+          history,
           compare,
           review,
         },
@@ -226,6 +241,19 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
           review: { ...review, isVisible: false },
           compare,
         },
+      },
+    },
+    {
+      resource: new ArticleListResource('Spiked', { status: ArticleStatus.Spiked }),
+      options: {
+        id: 'Spiked',
+        navigation: { name: 'Newsroom', icon: 'FileText' },
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
+        listProperties: ['id', 'headline', 'status', 'updatedAt', 'importId'],
+        filterProperties: ['headline', 'importId', 'updatedAt'],
+        showProperties: SHOW,
+        properties: articleProperties(panel),
+        actions: { ...noDirectWrites, edit: { isAccessible: false }, unspike, history },
       },
     },
   ];
