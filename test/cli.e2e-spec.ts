@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,6 +65,25 @@ describe('the command line', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/rejected: .*NUL byte at byte offset 1/);
+  });
+
+  it('parse:score scores a dump against its labels, and refuses labels it cannot read', async () => {
+    const labels = join(ROOT, 'samples', 'aawsat-sample.labels.json');
+    const scored = await cli(['parse:score', SAMPLE_DUMP, labels], {});
+    expect(scored.code).toBe(0);
+    expect(scored.stdout).toContain('fields right: 100.0% (41 of 41)');
+    // One paragraph labelled differently is one field wrong, named by article.
+    const edited = JSON.parse(await readFile(labels, 'utf8'));
+    edited.articles[1].body[0] = 'A paragraph the parser never saw.';
+    const editedPath = join(directory, 'edited.labels.json');
+    await writeFile(editedPath, JSON.stringify(edited));
+    const worse = await cli(['parse:score', SAMPLE_DUMP, editedPath, '--json'], {});
+    expect(JSON.parse(worse.stdout).fields.body).toEqual({ right: 30, total: 31 });
+    const broken = join(directory, 'broken.labels.json');
+    await writeFile(broken, '{"articles": [{"headline": 1}]}');
+    const refused = await cli(['parse:score', SAMPLE_DUMP, broken], {});
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/article 0 needs headline/);
   });
 
   it('import prints a summary table, is idempotent, and exits non-zero when a file is rejected', async () => {

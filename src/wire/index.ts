@@ -25,6 +25,7 @@ export { WireInputError, type WireInputErrorCode } from './errors';
 export { normaliseLine } from './lines';
 export { authorKey, displayName } from './names';
 export { WireDumpParser, parseWireDump, toParseJson, type WireParseOptions } from './parser';
+export { describeScore, scoreParse, type LabelledArticle, type LabelledDump, type ParseScore, type ScoredParse } from './scoring';
 export type {
   AnomalyCode,
   DuplicateKind,
