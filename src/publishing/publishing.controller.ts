@@ -47,22 +47,24 @@ export class PublishingController {
   }
 
   @Post('spike')
+  @Needs(Permission.Publish)
   @HttpCode(200)
   @ApiOperation({ summary: 'Spike (bin) a draft', description: 'Needs content:publish. A draft or unpublished article moves to the spiked list and can be neither published nor scheduled until unspiked; History records it. No webhook: nothing public changes.' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ArticleDetailView })
   @ApiProblems(400, 401, 403, 404, 409)
-  async spike(@Param('id', ParseIntPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
+  async spike(@Param('id', IdParamPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
     return this.feed.detail(await this.publishing.spike(id, actor, expectedVersion(ifMatch, body.version, false)));
   }
 
   @Post('unspike')
+  @Needs(Permission.Publish)
   @HttpCode(200)
   @ApiOperation({ summary: 'Bring a spiked article back to the drafts', description: 'Needs content:publish. History records it.' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ArticleDetailView })
   @ApiProblems(400, 401, 403, 404, 409)
-  async unspike(@Param('id', ParseIntPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
+  async unspike(@Param('id', IdParamPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
     return this.feed.detail(await this.publishing.unspike(id, actor, expectedVersion(ifMatch, body.version, false)));
   }
 
