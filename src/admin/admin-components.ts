@@ -14,6 +14,9 @@ const COMPONENT_FILES = {
   DuplicateFlag: 'duplicate-flag.jsx',
   RelatedCoverage: 'related-coverage.jsx',
   IntegrationForm: 'integration-form.jsx',
+  ArticlePreview: 'article-preview.jsx',
+  StatusBadge: 'status-badge.jsx',
+  DeskTime: 'desk-time-field.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;
