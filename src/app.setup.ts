@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { jsonBodiesOnly, sameOriginOnly } from './auth/same-origin';
 import { SessionService } from './auth/session.service';
 import { applyHttpHardening, mountApiDocs } from './common/http-hardening';
 import { requestIdMiddleware } from './common/http-logger';
@@ -9,6 +10,9 @@ import { refuseStrayMultipart } from './imports/multipart-gate';
 export function configureApp(app: INestApplication): INestApplication {
   app.use(requestIdMiddleware);
   app.use(refuseStrayMultipart([API_UPLOAD_PATH]));
+  // Before any body is read: cross-site state changes with the session cookie, and form bodies on the JSON API.
+  app.use(sameOriginOnly());
+  app.use(jsonBodiesOnly('/api/'));
   applyHttpHardening(app);
   // Panel sessions for the panel and for any request carrying the session cookie (the API's actor guard
   // reads `req.session.adminUser`); AdminJS's router runs its own instance with the same store, secret and cookie.

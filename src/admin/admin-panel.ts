@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionRequest, CurrentAdmin } from 'adminjs';
+import type { CurrentAdmin } from 'adminjs';
+import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
@@ -144,14 +145,36 @@ export class AdminPanel implements OnModuleInit {
         cookieName: sessionOptions.name,
         cookiePassword: sessionOptions.secret,
         // The session keeps the numeric id the rest of the app expects (`req.session.adminUser`), not AdminJS's string.
-        authenticate: async (email: string, password: string, context?: { req: ActionRequest & { ip?: string } }) =>
-          (await this.login.logIn(String(email ?? ''), String(password ?? ''), context?.req.ip ?? 'unknown')) as unknown as CurrentAdmin | null,
+        authenticate: async (email: string, password: string, context?: { req: Request }) => {
+          const user = await this.login.logIn(String(email ?? ''), String(password ?? ''), context?.req.ip ?? 'unknown');
+          // A fresh session id at log-in: a cookie planted or seen before it (session fixation) never becomes this user's.
+          if (user && context?.req.session) await freshSession(context.req);
+          return user as unknown as CurrentAdmin | null;
+        },
       },
       sessionOptions,
       // Only the log-in form and the panel's JSON requests reach formidable: panelBodyGate reads every multipart body.
       formidableOptions: { maxFieldsSize: 1 << 20 },
     });
     const bodyGate = panelBodyGate({ loginPath: '/login', uploads: this.uploads });
-    guardPanelRouter(httpAdapter.getInstance(), ADMIN_ROOT_PATH, sessionOptions, this.users, bodyGate);
+    guardPanelRouter(
+      httpAdapter.getInstance(),
+      { rootPath: ADMIN_ROOT_PATH, loginPath: `${ADMIN_ROOT_PATH}/login`, logoutPath: `${ADMIN_ROOT_PATH}/logout` },
+      sessionOptions,
+      this.users,
+      bodyGate,
+    );
   }
+}
+
+/** Replaces the request's session with a new, empty one under a new id, keeping where the log-in was headed. */
+function freshSession(request: Request): Promise<void> {
+  const redirectTo = (request.session as { redirectTo?: string }).redirectTo;
+  return new Promise((resolve, reject) =>
+    request.session.regenerate((error) => {
+      if (error) return reject(error);
+      if (redirectTo) (request.session as { redirectTo?: string }).redirectTo = redirectTo;
+      resolve();
+    }),
+  );
 }
