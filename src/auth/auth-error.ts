@@ -14,6 +14,8 @@ export enum AuthErrorCode {
   CrossSiteRequest = 'CROSS_SITE_REQUEST',
   /** A form-encoded (or text/plain) body sent to the JSON API: what a cross-site form would send. */
   FormBodyRefused = 'FORM_BODY_REFUSED',
+  /** The change would leave no enabled admin: nobody could manage users, tokens or webhooks any more. */
+  LastAdmin = 'LAST_ADMIN',
 }
 
 const STATUS: Record<AuthErrorCode, number> = {
@@ -28,6 +30,7 @@ const STATUS: Record<AuthErrorCode, number> = {
   [AuthErrorCode.InvalidTokenRequest]: 400,
   [AuthErrorCode.CrossSiteRequest]: 403,
   [AuthErrorCode.FormBodyRefused]: 415,
+  [AuthErrorCode.LastAdmin]: 409,
 };
 
 export class AuthError extends DomainError<AuthErrorCode> {

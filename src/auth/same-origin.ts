@@ -31,7 +31,8 @@ function originHost(origin: string): string | undefined {
 export function crossSiteReason(request: Request): string | null {
   if (SAFE_METHODS.has(request.method) || !SESSION_COOKIE.test(request.headers.cookie ?? '')) return null;
   const fetchSite = request.headers['sec-fetch-site'];
-  if (typeof fetchSite === 'string') return fetchSite === 'same-origin' || fetchSite === 'none' ? null : `it was sent from another site (Sec-Fetch-Site: ${fetchSite})`;
+  if (typeof fetchSite === 'string')
+    return fetchSite === 'same-origin' || fetchSite === 'none' ? null : `it was sent from another site (Sec-Fetch-Site: ${fetchSite})`;
   const origin = request.headers.origin;
   if (origin === undefined) return null;
   const host = requestHost(request);
@@ -58,6 +59,10 @@ export function jsonBodiesOnly(prefix: string): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     if (!request.path.startsWith(prefix) || !FORM_TYPES.test(request.headers['content-type'] ?? '')) return next();
     response.setHeader('Connection', 'close');
-    sendProblem(request, response, new AuthError(AuthErrorCode.FormBodyRefused, `${request.method} ${request.path} takes a JSON body (Content-Type: application/json)`));
+    sendProblem(
+      request,
+      response,
+      new AuthError(AuthErrorCode.FormBodyRefused, `${request.method} ${request.path} takes a JSON body (Content-Type: application/json)`),
+    );
   };
 }

@@ -82,6 +82,8 @@ function photoFields(payload: Record<string, unknown>) {
 
 /** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
 export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions): ResourceWithOptions {
+  // Every action, its GET included (the edit form holds the whole record), answers 403 to anyone else.
+  const adminsOnly = (handler: PanelHandler) => requiring(services.users, Permission.ManageUsers, handler);
   return {
     resource: boundToDataSource(User, services.dataSource, { title: 'email' }),
     options: {
@@ -97,29 +99,33 @@ export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions
         password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
       },
       actions: {
-        list: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.list.handler as PanelHandler) },
-        show: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.show.handler as PanelHandler) },
-        search: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.search.handler as PanelHandler) },
+        list: { isVisible: adminOnly, handler: adminsOnly(ACTIONS.list.handler as PanelHandler) },
+        show: { isVisible: adminOnly, handler: adminsOnly(ACTIONS.show.handler as PanelHandler) },
+        search: { isVisible: adminOnly, handler: adminsOnly(ACTIONS.search.handler as PanelHandler) },
         ...noDelete,
         new: {
           isVisible: adminOnly,
-          handler: serviceCreate(services, (payload, actor) =>
-            services.users.createAccount({ email: String(payload.email ?? ''), password: String(payload.password ?? ''), role: parseRole(payload.role)! }, actor),
+          handler: adminsOnly(
+            serviceCreate(services, (payload, actor) =>
+              services.users.createAccount({ email: String(payload.email ?? ''), password: String(payload.password ?? ''), role: parseRole(payload.role)! }, actor),
+            ),
           ),
         },
         edit: {
           isVisible: adminOnly,
-          handler: serviceEdit(services, (id, payload, actor) =>
-            services.users.updateAccount(
-              id,
-              {
-                // A blank email field leaves the address as it is; an account cannot be left without one.
-                email: typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : undefined,
-                role: parseRole(payload.role),
-                disabled: payload.disabled === undefined ? undefined : payload.disabled === true || payload.disabled === 'true',
-                password: typeof payload.password === 'string' && payload.password !== '' ? payload.password : undefined,
-              },
-              actor,
+          handler: adminsOnly(
+            serviceEdit(services, (id, payload, actor) =>
+              services.users.updateAccount(
+                id,
+                {
+                  // A blank email field leaves the address as it is; an account cannot be left without one.
+                  email: typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : undefined,
+                  role: parseRole(payload.role),
+                  disabled: payload.disabled === undefined ? undefined : payload.disabled === true || payload.disabled === 'true',
+                  password: typeof payload.password === 'string' && payload.password !== '' ? payload.password : undefined,
+                },
+                actor,
+              ),
             ),
           ),
         },
