@@ -7,10 +7,14 @@ import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { User, UserRole } from '../../auth/user.entity';
 import { Author } from '../../authors/author.entity';
 import { Caption } from '../../captions/caption.entity';
+import { CreateAuthorDto, UpdateAuthorDto } from '../../authors/dto/author.dto';
+import { UpdateCaptionDto } from '../../captions/dto/caption.dto';
+import { CreatePhotoDto, UpdatePhotoDto } from '../../photos/dto/photo.dto';
 import { Photo } from '../../photos/photo.entity';
 import { boundToDataSource, PanelHandler, requiring, sessionCan } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
-import { pickFields, serviceCreate, serviceEdit } from './service-backed';
+import { formFields, validInput } from '../panel-input';
+import { serviceCreate, serviceEdit } from './service-backed';
 
 const canEdit = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.EditDraft);
 const adminOnly = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.ManageUsers);
@@ -30,8 +34,14 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
         properties: { credit: { isTitle: true }, fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
         actions: {
           ...noDelete,
-          new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
-          edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
+          new: {
+            isVisible: canEdit,
+            handler: serviceCreate(services, async (payload, actor) => services.photos.create(await validInput(CreatePhotoDto, photoFields(payload)), actor)),
+          },
+          edit: {
+            isVisible: canEdit,
+            handler: serviceEdit(services, async (id, payload, actor) => services.photos.update(id, await validInput(UpdatePhotoDto, photoFields(payload)), actor)),
+          },
         },
       },
     },
@@ -48,9 +58,9 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
           new: { isAccessible: false },
           edit: {
             isVisible: canEdit,
-            handler: serviceEdit(services, (id, payload, actor) => {
-              const fields = pickFields(payload, ['text', 'position']);
-              return services.captions.update(id, { text: fields.text as string | undefined, position: fields.position === undefined ? undefined : Number(fields.position) }, actor);
+            handler: serviceEdit(services, async (id, payload, actor) => {
+              const { version, ...changes } = await validInput(UpdateCaptionDto, formFields(payload, { text: ['text'], numbers: ['position'] }));
+              return services.captions.update(id, changes, actor, version);
             }),
           },
         },
@@ -66,18 +76,23 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
         properties: { name: { isTitle: true } },
         actions: {
           ...noDelete,
-          new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.authors.create({ name: String(payload.name ?? '') }, actor)) },
-          edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.authors.update(id, pickFields(payload, ['name']), actor)) },
+          new: {
+            isVisible: canEdit,
+            handler: serviceCreate(services, async (payload, actor) => services.authors.create(await validInput(CreateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+          },
+          edit: {
+            isVisible: canEdit,
+            handler: serviceEdit(services, async (id, payload, actor) => services.authors.update(id, await validInput(UpdateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+          },
         },
       },
     },
   ];
 }
 
+/** The photo form's fields for the API's photo DTOs; an emptied credit, agency or photographer clears it. */
 function photoFields(payload: Record<string, unknown>) {
-  const fields = pickFields(payload, ['url', 'credit', 'agency', 'photographerId'], ['url', 'credit', 'agency', 'photographerId']);
-  if (fields.photographerId !== undefined && fields.photographerId !== null) fields.photographerId = Number(fields.photographerId);
-  return fields;
+  return formFields(payload, { text: ['url', 'credit', 'agency'], numbers: ['photographerId'], clearable: ['credit', 'agency', 'photographerId'] });
 }
 
 /** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
