@@ -2,6 +2,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jsonBodiesOnly, sameOriginOnly } from './auth/same-origin';
+import { faviconRoute } from './admin/panel-assets';
 import { SessionService } from './auth/session.service';
 import { trustProxySetting } from './config/environment';
 import { applyHttpHardening, mountApiDocs } from './common/http-hardening';
@@ -14,6 +15,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // The client's address (req.ip) for log-in throttling and rate limits: behind a reverse proxy, from X-Forwarded-For.
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(app.get(ConfigService).get<string>('TRUST_PROXY')));
   app.use(requestIdMiddleware);
+  app.use(faviconRoute());
   app.use(refuseStrayMultipart([API_UPLOAD_PATH]));
   // Before any body is read: cross-site state changes with the session cookie, and form bodies on the JSON API.
   app.use(sameOriginOnly());

@@ -101,7 +101,7 @@ export class AdminPanel implements OnModuleInit {
       loginPath: `${ADMIN_ROOT_PATH}/login`,
       logoutPath: `${ADMIN_ROOT_PATH}/logout`,
       componentLoader: loader,
-      branding: { companyName: 'Wiredesk', withMadeWithLove: false, logo: false },
+      branding: { companyName: 'Wiredesk', withMadeWithLove: false, logo: false, favicon: '/favicon.ico' },
       locale: {
         language: 'en',
         translations: {

@@ -2,6 +2,7 @@ import type { Express, NextFunction, Request, RequestHandler, Response } from 'e
 import session, { SessionOptions } from 'express-session';
 import helmet from 'helmet';
 import { sameOriginOnly } from '../auth/same-origin';
+import { fontsRouter, selfHostedFonts } from './panel-assets';
 import type { UsersService } from '../auth/users.service';
 
 /**
@@ -68,7 +69,8 @@ function inSequence(name: string, handlers: RequestHandler[]): RequestHandler {
 /**
  * @adminjs/nestjs's ExpressLoader moves the panel's router (the layer named `admin`) right after Express's
  * own init, ahead of everything `configureApp` installs, helmet included. This puts, in front of it:
- * helmet's headers (without a CSP: AdminJS renders inline scripts and styles), the same-origin (CSRF) check, the session (the same
+ * helmet's headers (without a CSP: AdminJS renders inline scripts and styles), Roboto served by Wiredesk (and
+ * swapped into AdminJS's pages for the outside font service's link), the same-origin (CSRF) check, the session (the same
  * options as the panel's router, whose own session middleware then finds it loaded), the account check, log-out
  * as a POST, and `bodyGate`, which decides which bodies are read at all (see panel-uploads.ts).
  */
@@ -86,6 +88,8 @@ export function guardPanelRouter(
     rootPath,
     inSequence('adminGuard', [
       helmet({ contentSecurityPolicy: false }),
+      fontsRouter(),
+      selfHostedFonts(rootPath),
       sameOriginOnly(),
       session(sessionOptions),
       accountCheck(users),
