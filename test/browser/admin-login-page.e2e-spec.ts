@@ -59,7 +59,7 @@ describe('the log-in page works offline, with Wiredesk’s own fonts and icon, a
     await page.waitForSelector('input[name="password"]');
     expect(await page.getAttribute('input[name="email"]', 'autocomplete')).toBe('username');
     expect(await page.getAttribute('input[name="password"]', 'autocomplete')).toBe('current-password');
-    expect(await page.evaluate(() => document.fonts.check('16px Roboto'))).toBe(true);
+    expect(await page.evaluate("document.fonts.check('16px Roboto')")).toBe(true);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((line) => line.startsWith('200 '))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'login-page.png') });

@@ -92,7 +92,8 @@ function articleProperties({ components }: PanelContext) {
     body: { type: 'textarea' as const, isArray: true, position: 5 },
     scheduledAt: { position: 6 },
     updatedAt: { position: 7 },
-    importId: { reference: 'Import', position: 8 },
+    // The list query sorts by import on its own index (IDX_articles_list_import); AdminJS sorts no reference by default.
+    importId: { reference: 'Import', position: 8, isSortable: true },
     needsReview: { type: 'boolean' as const, position: 9, isVisible: { list: false, filter: true, show: true, edit: false } },
     reviewedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
     // Shown, with the dump's lines, by the Review action; flattened into the record they would be noise.
