@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CurrentAdmin } from 'adminjs';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
@@ -62,6 +63,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly authors: AuthorsService,
     private readonly apiTokens: ApiTokensService,
     private readonly webhooks: WebhooksService,
+    private readonly preview: ArticlePreviewService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -83,6 +85,7 @@ export class AdminPanel implements OnModuleInit {
         dataSource: this.dataSource,
         users: this.users,
         articles: this.articles,
+        preview: this.preview,
         publishing: this.publishing,
         duplicates: this.duplicates,
         revisions: this.revisions,
@@ -107,8 +110,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
-            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',

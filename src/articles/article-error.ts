@@ -11,6 +11,8 @@ export enum ArticleErrorCode {
   InvalidQuery = 'ARTICLE_INVALID_QUERY',
   VersionRequired = 'ARTICLE_VERSION_REQUIRED',
   UnknownCaption = 'ARTICLE_UNKNOWN_CAPTION',
+  PreviewLinkInvalid = 'ARTICLE_PREVIEW_LINK_INVALID',
+  PreviewLinkExpired = 'ARTICLE_PREVIEW_LINK_EXPIRED',
 }
 
 const STATUS: Record<ArticleErrorCode, number> = {
@@ -24,6 +26,8 @@ const STATUS: Record<ArticleErrorCode, number> = {
   [ArticleErrorCode.InvalidQuery]: 400,
   [ArticleErrorCode.VersionRequired]: 428,
   [ArticleErrorCode.UnknownCaption]: 400,
+  [ArticleErrorCode.PreviewLinkInvalid]: 404,
+  [ArticleErrorCode.PreviewLinkExpired]: 410,
 };
 
 export class ArticleError extends DomainError<ArticleErrorCode> {

@@ -3,16 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
+import { ArticlePreviewService } from './article-preview.service';
 import { Article } from './article.entity';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { Byline } from './byline.entity';
+import { ArticlePreviewController, SharedPreviewController } from './preview.controller';
 import { PublicContentCache } from './public-content-cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
-  controllers: [ArticlesController],
-  providers: [ArticlesService, ArticleFeedService, PublicContentCache],
-  exports: [ArticlesService, ArticleFeedService, TypeOrmModule],
+  controllers: [ArticlesController, ArticlePreviewController, SharedPreviewController],
+  providers: [ArticlesService, ArticleFeedService, ArticlePreviewService, PublicContentCache],
+  exports: [ArticlesService, ArticleFeedService, ArticlePreviewService, TypeOrmModule],
 })
 export class ArticlesModule {}

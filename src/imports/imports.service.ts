@@ -21,7 +21,8 @@ import { ImportCompletedEvent, ImportEventName } from './import-events';
 import { ImportPayloadChunk, PAYLOAD_CHUNK_BYTES } from './import-payload.entity';
 import type { StagedDump } from './dump-upload';
 import { Import, ImportStatus } from './import.entity';
-import { ImportProgress, ImportReport, WireImporter } from './wire-importer';
+import { ImportReport } from './import-report';
+import { ImportProgress, WireImporter } from './wire-importer';
 
 export const IMPORT_QUEUE = 'wire-import';
 
