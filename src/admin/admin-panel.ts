@@ -5,6 +5,7 @@ import type { CurrentAdmin } from 'adminjs';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { ArticlePreviewService } from '../articles/article-preview.service';
+import { ArticleListQuery } from '../articles/article-list.query';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
@@ -20,6 +21,7 @@ import { ImportsService } from '../imports/imports.service';
 import { PhotosService } from '../photos/photos.service';
 import { PublishingService } from '../publishing/publishing.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { actorOf } from './admin-actor';
 import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData } from './dashboard';
@@ -52,6 +54,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly login: PanelLoginService,
     private readonly users: UsersService,
     private readonly articles: ArticlesService,
+    private readonly articleList: ArticleListQuery,
     private readonly publishing: PublishingService,
     private readonly duplicates: DuplicatesService,
     private readonly revisions: RevisionsService,
@@ -98,7 +101,7 @@ export class AdminPanel implements OnModuleInit {
         webhooks: this.webhooks,
       },
     };
-    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);
+    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource, this.articleList);
     const admin = new AdminJS({
       rootPath: ADMIN_ROOT_PATH,
       loginPath: `${ADMIN_ROOT_PATH}/login`,
@@ -129,7 +132,11 @@ export class AdminPanel implements OnModuleInit {
           },
         },
       },
-      dashboard: { component: components.Dashboard, handler: async () => dashboardData(this.dataSource) },
+      dashboard: {
+        component: components.Dashboard,
+        handler: async (_request: unknown, _response: unknown, context: { currentAdmin?: CurrentAdmin }) =>
+          dashboardData(this.articleList, this.imports, await actorOf(this.users, context.currentAdmin)),
+      },
       resources: [
         ...articleResources(panel, ArticleListResource),
         importResource(panel),

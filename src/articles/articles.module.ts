@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
+import { ArticleListQuery } from './article-list.query';
 import { ArticlePreviewService } from './article-preview.service';
 import { Article } from './article.entity';
 import { ArticlesController } from './articles.controller';
@@ -14,7 +15,7 @@ import { PublicContentCache } from './public-content-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
   controllers: [ArticlesController, ArticlePreviewController, SharedPreviewController],
-  providers: [ArticlesService, ArticleFeedService, ArticlePreviewService, PublicContentCache],
-  exports: [ArticlesService, ArticleFeedService, ArticlePreviewService, TypeOrmModule],
+  providers: [ArticlesService, ArticleFeedService, ArticlePreviewService, PublicContentCache, ArticleListQuery],
+  exports: [ArticlesService, ArticleFeedService, ArticlePreviewService, ArticleListQuery, TypeOrmModule],
 })
 export class ArticlesModule {}

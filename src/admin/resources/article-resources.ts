@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
 import { boundToDataSource, sessionCan } from '../admin-actor';
-import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../article-list.query';
+import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../../articles/article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
   articleHistory,
@@ -26,8 +26,7 @@ type AdminJsModules = { BaseRecord: typeof BaseRecord; TypeormResource: typeof i
  * The TypeORM adapter's resource with the list served by {@link ArticleListQuery}; `forcedFilters` make a
  * second resource over the same table (the duplicates queue).
  */
-export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, dataSource: DataSource) {
-  const query = new ArticleListQuery(dataSource);
+export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, dataSource: DataSource, query: ArticleListQuery) {
 
   class ArticleListResource extends TypeormResource {
     constructor(
