@@ -1,9 +1,18 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { CurrentAdmin } from 'adminjs';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
+import { Article } from '../articles/article.entity';
+import { ApiToken } from '../auth/api-token.entity';
+import { User } from '../auth/user.entity';
+import { Author } from '../authors/author.entity';
+import { Caption } from '../captions/caption.entity';
+import { Import } from '../imports/import.entity';
+import { Photo } from '../photos/photo.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticleListQuery } from '../articles/article-list.query';
 import { ArticlesService } from '../articles/articles.service';
@@ -49,7 +58,15 @@ export class AdminPanel implements OnModuleInit {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Article) private readonly articleRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Import) private readonly importRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Photo) private readonly photoRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Caption) private readonly captionRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Author) private readonly authorRecords: Repository<ObjectLiteral>,
+    @InjectRepository(User) private readonly userRecords: Repository<ObjectLiteral>,
+    @InjectRepository(ApiToken) private readonly apiTokenRecords: Repository<ObjectLiteral>,
+    @InjectRepository(WebhookSubscription) private readonly subscriptionRecords: Repository<ObjectLiteral>,
+    @InjectRepository(WebhookDelivery) private readonly deliveryRecords: Repository<ObjectLiteral>,
     private readonly sessions: SessionService,
     private readonly login: PanelLoginService,
     private readonly users: UsersService,
@@ -85,7 +102,17 @@ export class AdminPanel implements OnModuleInit {
     const panel: PanelContext = {
       components,
       services: {
-        dataSource: this.dataSource,
+        records: {
+          articles: this.articleRecords,
+          imports: this.importRecords,
+          photos: this.photoRecords,
+          captions: this.captionRecords,
+          authors: this.authorRecords,
+          users: this.userRecords,
+          apiTokens: this.apiTokenRecords,
+          webhookSubscriptions: this.subscriptionRecords,
+          webhookDeliveries: this.deliveryRecords,
+        },
         users: this.users,
         articles: this.articles,
         preview: this.preview,
@@ -101,7 +128,7 @@ export class AdminPanel implements OnModuleInit {
         webhooks: this.webhooks,
       },
     };
-    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource, this.articleList);
+    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.articleRecords, this.articleList);
     const admin = new AdminJS({
       rootPath: ADMIN_ROOT_PATH,
       loginPath: `${ADMIN_ROOT_PATH}/login`,

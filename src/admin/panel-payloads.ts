@@ -65,7 +65,7 @@ function appended<T>(existing: T | T[] | undefined, hook: T, first = false): T[]
 /**
  * Puts the payload bounds on every resource: list pages of at most {@link MAX_PER_PAGE} rows carrying only
  * their listed columns, and references (in lists, pages and reference searches) reduced to id and title.
- * Together with the adapters' bounded reads (see `boundToDataSource`), a page's size no longer depends on
+ * Together with the adapters' bounded reads (see `boundToRepository`), a page's size no longer depends on
  * what the records it points to hold.
  */
 export function withBoundedPayloads(resource: ResourceWithOptions): ResourceWithOptions {

@@ -1,8 +1,8 @@
 import type { ActionContext, BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
-import type { DataSource } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
-import { boundToDataSource, sessionCan } from '../admin-actor';
+import { boundToRepository, sessionCan } from '../admin-actor';
 import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../../articles/article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
@@ -26,14 +26,14 @@ type AdminJsModules = { BaseRecord: typeof BaseRecord; TypeormResource: typeof i
  * The TypeORM adapter's resource with the list served by {@link ArticleListQuery}; `forcedFilters` make a
  * second resource over the same table (the duplicates queue).
  */
-export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, dataSource: DataSource, query: ArticleListQuery) {
+export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, articles: Repository<ObjectLiteral>, query: ArticleListQuery) {
 
   class ArticleListResource extends TypeormResource {
     constructor(
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
+      super(boundToRepository(Article, articles, { title: 'headline' }));
     }
 
     override id(): string {

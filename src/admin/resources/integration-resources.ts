@@ -9,7 +9,7 @@ import { WebhookDelivery, WebhookDeliveryStatus } from '../../webhooks/webhook-d
 import { WebhookError, WebhookErrorCode } from '../../webhooks/webhook-error';
 import { WEBHOOK_EVENTS } from '../../webhooks/webhook-event';
 import { WebhookSubscription } from '../../webhooks/webhook-subscription.entity';
-import { actorOf, boundToDataSource, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, boundToRepository, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
 import { validInput } from '../panel-input';
 import type { PanelContext } from '../panel-services';
 import type { AdminJsActions } from './library-resources';
@@ -76,7 +76,7 @@ export function apiTokenResource(panel: PanelContext, ACTIONS: AdminJsActions): 
   const { services, components } = panel;
   const invalid = (message: string) => new AuthError(AuthErrorCode.InvalidTokenRequest, message);
   return {
-    resource: boundToDataSource(ApiToken, services.dataSource, { title: 'name' }),
+    resource: boundToRepository(ApiToken, services.records.apiTokens, { title: 'name' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -149,7 +149,7 @@ export function webhookSubscriptionResource(panel: PanelContext, ACTIONS: AdminJ
   const { services, components } = panel;
   const invalid = (message: string) => new WebhookError(WebhookErrorCode.InvalidSubscription, message);
   return {
-    resource: boundToDataSource(WebhookSubscription, services.dataSource, { title: 'url' }),
+    resource: boundToRepository(WebhookSubscription, services.records.webhookSubscriptions, { title: 'url' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -225,7 +225,7 @@ export function webhookDeliveryResource(panel: PanelContext, ACTIONS: AdminJsAct
     for (const record of records) record.params.nextAttemptAt = next.get(Number(record.id))?.toISOString() ?? null;
   };
   return {
-    resource: boundToDataSource(WebhookDelivery, services.dataSource, { title: 'event' }),
+    resource: boundToRepository(WebhookDelivery, services.records.webhookDeliveries, { title: 'event' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },

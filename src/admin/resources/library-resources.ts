@@ -11,7 +11,7 @@ import { CreateAuthorDto, UpdateAuthorDto } from '../../authors/dto/author.dto';
 import { UpdateCaptionDto } from '../../captions/dto/caption.dto';
 import { CreatePhotoDto, UpdatePhotoDto } from '../../photos/dto/photo.dto';
 import { Photo } from '../../photos/photo.entity';
-import { boundToDataSource, PanelHandler, requiring, sessionCan } from '../admin-actor';
+import { boundToRepository, PanelHandler, requiring, sessionCan } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 import { formFields, validInput } from '../panel-input';
 import { serviceCreate, serviceEdit } from './service-backed';
@@ -25,7 +25,7 @@ const library = { name: 'Library', icon: 'Image' };
 export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
   return [
     {
-      resource: boundToDataSource(Photo, services.dataSource, { title: 'credit' }),
+      resource: boundToRepository(Photo, services.records.photos, { title: 'credit' }),
       options: {
         navigation: library,
         listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
@@ -46,7 +46,7 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
       },
     },
     {
-      resource: boundToDataSource(Caption, services.dataSource, { title: 'text' }),
+      resource: boundToRepository(Caption, services.records.captions, { title: 'text' }),
       options: {
         navigation: library,
         listProperties: ['id', 'articleId', 'photoId', 'position', 'text'],
@@ -67,7 +67,7 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
       },
     },
     {
-      resource: boundToDataSource(Author, services.dataSource, { title: 'name' }),
+      resource: boundToRepository(Author, services.records.authors, { title: 'name' }),
       options: {
         navigation: library,
         listProperties: ['id', 'name', 'key', 'updatedAt'],
@@ -100,7 +100,7 @@ export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions
   // Every action, its GET included (the edit form holds the whole record), answers 403 to anyone else.
   const adminsOnly = (handler: PanelHandler) => requiring(services.users, Permission.ManageUsers, handler);
   return {
-    resource: boundToDataSource(User, services.dataSource, { title: 'email' }),
+    resource: boundToRepository(User, services.records.users, { title: 'email' }),
     options: {
       navigation: { name: 'Administration', icon: 'Users' },
       listProperties: ['id', 'email', 'role', 'disabled', 'createdAt'],
