@@ -12,6 +12,7 @@ const COMPONENT_FILES = {
   ImportReport: 'import-report.jsx',
   ImportUpload: 'import-upload.jsx',
   DuplicateFlag: 'duplicate-flag.jsx',
+  RelatedCoverage: 'related-coverage.jsx',
   IntegrationForm: 'integration-form.jsx',
   ArticlePreview: 'article-preview.jsx',
   StatusBadge: 'status-badge.jsx',

@@ -8,6 +8,7 @@ import { Author } from '../authors/author.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticleStatus } from './article-status';
 import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView } from './article-views';
+import { relatedCoverage } from './related-coverage';
 import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
 import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
@@ -171,11 +172,11 @@ export class ArticleFeedService {
    */
   async get(reference: string, actor?: Actor): Promise<ArticleDetailView> {
     if (actor !== undefined && can(actor, Permission.ReadDrafts)) {
-      const byId = /^\d{1,9}$/.test(reference) ? await this.detailWhere(`a.id = $1`, [Number(reference)]) : undefined;
-      return byId ?? this.found(reference, await this.detailWhere(`a.slug = $1`, [reference]));
+      const byId = /^\d{1,9}$/.test(reference) ? await this.detailWhere(`a.id = $1`, [Number(reference)], true) : undefined;
+      return byId ?? this.found(reference, await this.detailWhere(`a.slug = $1`, [reference], true));
     }
     return this.publicCache.read(`article ${reference}`, async () =>
-      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = $2`, [reference, ArticleStatus.Published])),
+      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = $2`, [reference, ArticleStatus.Published], false)),
     );
   }
 
@@ -185,12 +186,12 @@ export class ArticleFeedService {
   }
 
   async detail(article: Pick<Article, 'id'>): Promise<ArticleDetailView> {
-    const view = await this.detailWhere('a.id = $1', [article.id]);
+    const view = await this.detailWhere('a.id = $1', [article.id], true);
     if (!view) throw ArticleError.notFound(article.id);
     return view;
   }
 
-  private async detailWhere(condition: string, parameters: unknown[]): Promise<ArticleDetailView | undefined> {
+  private async detailWhere(condition: string, parameters: unknown[], seesDrafts: boolean): Promise<ArticleDetailView | undefined> {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT ${ARTICLE_DETAIL_COLUMNS}
        FROM articles a WHERE ${condition}`,
@@ -211,6 +212,7 @@ export class ArticleFeedService {
       updatedAt: row.updatedAt.toISOString(),
       bylines: row.bylines,
       photos: row.photos,
+      related: await relatedCoverage(this.dataSource.manager, row.id, seesDrafts),
     };
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { RelatedArticleView } from './article-views';
+import { relatedCoverage } from './related-coverage';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { Actor, assertCan, Permission } from '../auth/actor';
@@ -90,6 +92,11 @@ export class ArticlesService {
   }
 
   /** A new draft, written by hand or by automation rather than imported. */
+  /** Related coverage of the article, for the panel's show page (editors may read drafts). */
+  related(id: number): Promise<RelatedArticleView[]> {
+    return relatedCoverage(this.dataSource.manager, id, true);
+  }
+
   async create(input: NewArticle, actor: Actor): Promise<Article> {
     assertCan(actor, Permission.EditDraft);
     const saved = await this.dataSource.transaction(async (manager) => {

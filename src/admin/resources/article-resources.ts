@@ -1,4 +1,4 @@
-import type { ActionContext, BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionResponse, BaseRecord, Filter, RecordActionResponse, ResourceWithOptions } from 'adminjs';
 import type { ObjectLiteral, Repository } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
@@ -109,11 +109,24 @@ function articleProperties({ components }: PanelContext) {
     searchVector: HIDDEN,
     minhash: HIDDEN,
     contentHash: { isVisible: { list: false, filter: false, show: true, edit: false } },
+    // Filled in by the show action (see withRelatedCoverage): other reports of the same event, read-only.
+    related: { isVisible: { list: false, filter: false, show: true, edit: false }, components: { show: components.RelatedCoverage } },
+  };
+}
+
+/** The show page lists the article's related coverage, read through the articles service. */
+function withRelatedCoverage({ services }: PanelContext) {
+  return {
+    after: async (response: ActionResponse): Promise<ActionResponse> => {
+      const { record } = response as RecordActionResponse;
+      if (record) record.params.related = JSON.stringify(await services.articles.related(Number(record.id)));
+      return response;
+    },
   };
 }
 
 const LIST = ['id', 'headline', 'status', 'duplicateKind', 'scheduledAt', 'updatedAt', 'importId'];
-const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'needsReview', 'reviewedAt', 'version', 'createdAt', 'updatedAt'];
+const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'needsReview', 'reviewedAt', 'version', 'createdAt', 'updatedAt', 'related'];
 
 export function articleResources(panel: PanelContext, ArticleListResource: ReturnType<typeof articleResourceClass>): ResourceWithOptions[] {
   const { components } = panel;
@@ -159,6 +172,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         properties: articleProperties(panel),
         actions: {
           ...noDirectWrites,
+          show: withRelatedCoverage(panel),
           edit,
           publish: {
             actionType: 'record',
@@ -223,7 +237,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         filterProperties: ['headline', 'importId', 'updatedAt'],
         showProperties: SHOW,
         properties: articleProperties(panel),
-        actions: { ...noDirectWrites, edit: { isAccessible: false }, compare },
+        actions: { ...noDirectWrites, show: withRelatedCoverage(panel), edit: { isAccessible: false }, compare },
       },
     },
     {
