@@ -89,7 +89,7 @@ describe('publishing API', () => {
         bylines: [{ id: authorId, name: 'Ahmad Al-Rubaye', role: 'writer' }],
         photos: [{ caption: 'Larijani (L) meets officials in Baghdad', credit: 'Photo by AHMAD AL-RUBAYE / AFP', agency: 'AFP', photographer: { id: authorId, name: 'Ahmad Al-Rubaye' } }],
       });
-      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      expect(response.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=60');
       const etag = response.headers.etag;
       expect(etag).toMatch(/^"[\w-]+"$/);
       await http.get('/api/articles/baghdad-talks').set('If-None-Match', etag).expect(304);
@@ -236,6 +236,34 @@ describe('publishing API', () => {
       expect((await http.get(`/api/articles/${created.body.id}`).set(bearer('reader'))).body.headline).toBe('Automation story, fixed');
     });
 
+    it('takes the ETag of a GET as If-Match, answers every write with the new ETag, and refuses stale or weak tags with 412', async () => {
+      const created = await http.post('/api/articles').set(bearer('publisher')).send({ headline: 'ETag story', body: ['First.'] }).expect(201);
+      expect(created.headers.location).toBe(`/api/articles/${created.body.id}`);
+      const read = await http.get(`/api/articles/${created.body.id}`).set(bearer('reader')).expect(200);
+      expect(read.headers.etag).toMatch(/^"[\w-]{27}"$/);
+      expect(created.headers.etag).toBe(read.headers.etag);
+
+      const edited = await http.patch(`/api/articles/${created.body.id}`).set(bearer('publisher')).set('If-Match', read.headers.etag).send({ headline: 'ETag story, fixed' }).expect(200);
+      expect(edited.body.version).toBe(2);
+      const reread = await http.get(`/api/articles/${created.body.id}`).set(bearer('reader')).expect(200);
+      expect(edited.headers.etag).toBe(reread.headers.etag);
+      expect(edited.headers.etag).not.toBe(read.headers.etag);
+
+      const stale = await http.patch(`/api/articles/${created.body.id}`).set(bearer('publisher')).set('If-Match', read.headers.etag).send({ headline: 'Lost update' }).expect(412);
+      expect(stale.body).toMatchObject({ code: 'ARTICLE_PRECONDITION_FAILED', currentVersion: 2, currentETag: reread.headers.etag });
+      const weak = await http.patch(`/api/articles/${created.body.id}`).set(bearer('publisher')).set('If-Match', `W/${reread.headers.etag}`).send({ headline: 'Weak' }).expect(412);
+      expect(weak.body.detail).toContain('weak');
+
+      const published = await http.post(`/api/articles/${created.body.id}/publish`).set(bearer('publisher')).set('If-Match', reread.headers.etag).send({}).expect(200);
+      expect(published.body.status).toBe('published');
+      const publicRead = await http.get(`/api/articles/${published.body.slug}`).expect(200);
+      expect(published.headers.etag).toBe(publicRead.headers.etag);
+      await http.get(`/api/articles/${published.body.slug}`).set('If-None-Match', publicRead.headers.etag).expect(304);
+      // "version" in the body keeps working, stale or not.
+      await http.post(`/api/articles/${created.body.id}/unpublish`).set(bearer('publisher')).send({ version: 2 }).expect(409);
+      await http.post(`/api/articles/${created.body.id}/unpublish`).set(bearer('publisher')).send({ version: 3 }).expect(200);
+    });
+
     it('writes nothing for a PATCH that changes nothing, but still refuses a stale version', async () => {
       const article = await insertArticle(testApp.dataSource, { headline: 'Unchanged story', body: ['One.', 'Two.'] });
       const photo = await insertPhoto(testApp.dataSource);
@@ -257,10 +285,10 @@ describe('publishing API', () => {
       expect(sameCaption.body).toMatchObject({ id: caption.id, text: 'As printed', position: 0, articleVersion: article.version });
       expect(await stored()).toEqual(before);
 
-      // The client's view is stale whether or not it changes anything: 409, as for any other edit.
+      // The client's view is stale whether or not it changes anything: 412 for a stale If-Match, as for any other edit.
       await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(200);
-      const stale = await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(409);
-      expect(stale.body).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: article.version + 1 });
+      const stale = await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(412);
+      expect(stale.body).toMatchObject({ code: 'ARTICLE_PRECONDITION_FAILED', currentVersion: article.version + 1 });
       await http.patch(`/api/captions/${caption.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ text: 'As printed' }).expect(409);
       expect(await stored()).toMatchObject({ article: { headline: 'Changed story', version: article.version + 1 }, revisions: 1 });
     });
@@ -272,7 +300,7 @@ describe('publishing API', () => {
       const live = await http.post(`/api/articles/${article.id}/publish`).set(bearer('publisher')).send({}).expect(200);
       expect(live.body.status).toBe('published');
       await http.get('/api/articles/to-publish').expect(200);
-      await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).set('If-Match', '"1"').send({}).expect(409);
+      await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).set('If-Match', '"1"').send({}).expect(412);
       await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).send({}).expect(200);
       await http.get('/api/articles/to-publish').expect(404);
 
@@ -504,7 +532,7 @@ describe('publishing API', () => {
     it('publishes the OpenAPI document with every API route', async () => {
       const response = await http.get('/docs-json').expect(200);
       const paths = Object.keys(response.body.paths);
-      for (const path of ['/api/articles', '/api/articles/{reference}', '/api/articles/{id}', '/api/articles/{id}/publish', '/api/articles/{id}/schedule', '/api/authors/{id}', '/api/photos', '/api/captions/{id}', '/api/tokens']) {
+      for (const path of ['/api/articles', '/api/articles/{id}', '/api/articles/{id}/publish', '/api/articles/{id}/schedule', '/api/authors/{id}', '/api/photos', '/api/captions/{id}', '/api/tokens']) {
         expect(paths).toContain(path);
       }
       expect(response.body.components.securitySchemes.bearer).toBeDefined();
