@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ArticleStatus } from '../src/articles/article-status';
+import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { ArticleRevision } from '../src/articles/revision.entity';
@@ -256,12 +256,53 @@ describe('publishing API', () => {
 
       const published = await http.post(`/api/articles/${created.body.id}/publish`).set(bearer('publisher')).set('If-Match', reread.headers.etag).send({}).expect(200);
       expect(published.body.status).toBe('published');
+      const readerRead = await http.get(`/api/articles/${published.body.slug}`).set(bearer('reader')).expect(200);
+      expect(published.headers.etag).toBe(readerRead.headers.etag);
+      // The public representation leaves out the editorial state, so it has its own tag.
       const publicRead = await http.get(`/api/articles/${published.body.slug}`).expect(200);
-      expect(published.headers.etag).toBe(publicRead.headers.etag);
+      expect(publicRead.body.needsReview).toBeUndefined();
       await http.get(`/api/articles/${published.body.slug}`).set('If-None-Match', publicRead.headers.etag).expect(304);
       // "version" in the body keeps working, stale or not.
       await http.post(`/api/articles/${created.body.id}/unpublish`).set(bearer('publisher')).send({ version: 2 }).expect(409);
       await http.post(`/api/articles/${created.body.id}/unpublish`).set(bearer('publisher')).send({ version: 3 }).expect(200);
+    });
+
+    it('shows content:read callers the duplicate state, and lets content:write resolve it: not a duplicate, or merge', async () => {
+      const ds = testApp.dataSource;
+      const original = await insertArticle(ds, { headline: 'Original wire story', body: ['Original.'] });
+      const flagged = await insertArticle(ds, { headline: 'Flagged wire story', body: ['Almost the original.'], duplicateOfId: original.id, duplicateKind: DuplicateKind.Near, duplicateScore: 0.8 });
+      const exact = await insertArticle(ds, { headline: 'Exact copy', body: ['Original.'], duplicateOfId: original.id, duplicateKind: DuplicateKind.Exact, duplicateScore: 1 });
+
+      const read = await http.get(`/api/articles/${flagged.id}`).set(bearer('reader')).expect(200);
+      expect(read.body).toMatchObject({ duplicateOf: original.id, duplicateKind: 'near', needsReview: true });
+      const drafts = await http.get('/api/articles').query({ status: 'draft', limit: 100 }).set(bearer('reader')).expect(200);
+      expect(drafts.body.items.find((item: { id: number }) => item.id === exact.id)).toMatchObject({ duplicateOf: original.id, duplicateKind: 'exact', needsReview: true });
+      await http.post(`/api/articles/${flagged.id}/publish`).set(bearer('publisher')).send({}).expect(409);
+
+      await http.post(`/api/articles/${flagged.id}/not-a-duplicate`).set(bearer('reader')).send({}).expect(403);
+      const cleared = await http.post(`/api/articles/${flagged.id}/not-a-duplicate`).set(bearer('writer')).send({ version: 1, originalVersion: 1 }).expect(200);
+      expect(cleared.body).toMatchObject({ duplicateOf: null, duplicateKind: null, needsReview: false, version: 2 });
+      expect(cleared.headers.etag).toBeDefined();
+      await http.post(`/api/articles/${flagged.id}/publish`).set(bearer('publisher')).send({}).expect(200);
+
+      await http.post(`/api/articles/${exact.id}/merge`).set(bearer('writer')).send({ keep: flagged.id }).expect(409);
+      const merged = await http.post(`/api/articles/${exact.id}/merge`).set(bearer('writer')).send({ keep: original.id }).expect(200);
+      expect(merged.body.kept).toMatchObject({ id: original.id });
+      expect(merged.body.retired).toMatchObject({ id: exact.id, status: 'unpublished', duplicateOf: null });
+      await http.post(`/api/articles/${exact.id}/not-a-duplicate`).set(bearer('writer')).send({}).expect(409);
+    });
+
+    it('lets an integrations:manage token run webhooks and tokens, granting no scope it lacks', async () => {
+      const service = testApp.app.get(ApiTokensService);
+      const integrator = (await service.create({ name: 'integrator', scopes: [TokenScope.IntegrationsManage, TokenScope.ContentRead] }, SYSTEM)).secret;
+      const auth = { Authorization: `Bearer ${integrator}` };
+      await http.get('/api/webhooks').set(auth).expect(200);
+      await http.get('/api/tokens').set(auth).expect(200);
+      const minted = await http.post('/api/tokens').set(auth).send({ name: 'site reader', scopes: ['content:read'] }).expect(201);
+      expect(minted.headers.location).toBe(`/api/tokens/${minted.body.id}`);
+      const refused = await http.post('/api/tokens').set(auth).send({ name: 'escalation', scopes: ['content:publish'] }).expect(403);
+      expect(refused.body.detail).toContain('content:publish');
+      await http.get('/api/webhooks').set(bearer('publisher')).expect(403);
     });
 
     it('writes nothing for a PATCH that changes nothing, but still refuses a stale version', async () => {

@@ -40,7 +40,8 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
 
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   [TokenScope.ContentRead]: [Permission.ReadDrafts],
-  [TokenScope.ContentWrite]: [Permission.ReadDrafts, Permission.EditDraft, Permission.EditPublished],
+  // Writing copy includes resolving flagged duplicates, which only merges or clears flags on copy.
+  [TokenScope.ContentWrite]: [Permission.ReadDrafts, Permission.EditDraft, Permission.EditPublished, Permission.MergeDuplicates],
   [TokenScope.ContentPublish]: [Permission.Publish],
   [TokenScope.ImportsWrite]: [Permission.Import],
   [TokenScope.IntegrationsManage]: [Permission.ManageIntegrations],

@@ -462,6 +462,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a flagged duplicate by keeping one of the pair
+         * @description Needs content:write. "keep" is this article or the one it duplicates; the other is unpublished and merged into it (captions and bylines move over). Optionally name the versions you compared: "version" (this article) and "originalVersion" (the one it was flagged against); either stale gets 409 and changes nothing.
+         */
+        post: operations["DuplicatesController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/not-a-duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear a duplicate flag: the two articles are different stories
+         * @description Needs content:write. The article can then be published; the importer will not flag the same pair again. Optionally name the versions you compared: "version" (this article) and "originalVersion" (the one it was flagged against); either stale gets 409 and changes nothing.
+         */
+        post: operations["DuplicatesController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -566,6 +606,15 @@ export interface components {
             scheduledAt?: string | null;
             /** @description Only for callers who may read drafts */
             version?: number;
+            /** @description Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged) */
+            duplicateOf?: number | null;
+            /**
+             * @description Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)
+             * @enum {string|null}
+             */
+            duplicateKind?: "exact" | "near" | null;
+            /** @description Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source) */
+            needsReview?: boolean;
         };
         ArticlePageView: {
             items: components["schemas"]["ArticleSummaryView"][];
@@ -619,6 +668,15 @@ export interface components {
             updatedAt: string;
             bylines: components["schemas"]["BylineView"][];
             photos: components["schemas"]["ArticlePhotoView"][];
+            /** @description Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged) */
+            duplicateOf?: number | null;
+            /**
+             * @description Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)
+             * @enum {string|null}
+             */
+            duplicateKind?: "exact" | "near" | null;
+            /** @description Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source) */
+            needsReview?: boolean;
         };
         CreateArticleDto: {
             /** @example Regional Shifts Loom over Larijani’s Talks in Baghdad */
@@ -1034,6 +1092,40 @@ export interface components {
              * @example true
              */
             needsReview: boolean;
+        };
+        MergeDuplicateDto: {
+            /**
+             * @description The version of this article you compared
+             * @example 1
+             */
+            version?: number;
+            /**
+             * @description The version of the article it was flagged against that you compared
+             * @example 4
+             */
+            originalVersion?: number;
+            /**
+             * @description The article to keep: this one or the one it duplicates
+             * @example 42
+             */
+            keep: number;
+        };
+        MergedView: {
+            kept: components["schemas"]["ArticleDetailView"];
+            /** @description Now unpublished, merged into the kept one */
+            retired: components["schemas"]["ArticleDetailView"];
+        };
+        DismissDuplicateDto: {
+            /**
+             * @description The version of this article you compared
+             * @example 1
+             */
+            version?: number;
+            /**
+             * @description The version of the article it was flagged against that you compared
+             * @example 4
+             */
+            originalVersion?: number;
         };
     };
     responses: never;
@@ -5416,6 +5508,290 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    DuplicatesController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeDuplicateDto"];
+            };
+        };
+        responses: {
+            /** @description Both articles as they now are */
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedView"];
+                };
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflict: stale version, taken slug or an impossible status change; carries currentVersion when stale */
+            409: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    DuplicatesController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissDuplicateDto"];
+            };
+        };
+        responses: {
+            /** @description The article as it now is */
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetailView"];
+                };
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflict: stale version, taken slug or an impossible status change; carries currentVersion when stale */
+            409: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
                     "X-RateLimit-Limit"?: number;
