@@ -13,6 +13,9 @@ const COMPONENT_FILES = {
   ImportUpload: 'import-upload.jsx',
   DuplicateFlag: 'duplicate-flag.jsx',
   IntegrationForm: 'integration-form.jsx',
+  ArticlePreview: 'article-preview.jsx',
+  StatusBadge: 'status-badge.jsx',
+  DeskTime: 'desk-time-field.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionRequest, CurrentAdmin } from 'adminjs';
 import { DataSource } from 'typeorm';
+import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
@@ -22,6 +23,7 @@ import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData } from './dashboard';
 import { guardPanelRouter } from './panel-gate';
+import { withBoundedPayloads } from './panel-payloads';
 import { panelBodyGate } from './panel-uploads';
 import type { PanelContext } from './panel-services';
 import { articleResourceClass, articleResources } from './resources/article-resources';
@@ -60,6 +62,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly authors: AuthorsService,
     private readonly apiTokens: ApiTokensService,
     private readonly webhooks: WebhooksService,
+    private readonly preview: ArticlePreviewService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -81,6 +84,7 @@ export class AdminPanel implements OnModuleInit {
         dataSource: this.dataSource,
         users: this.users,
         articles: this.articles,
+        preview: this.preview,
         publishing: this.publishing,
         duplicates: this.duplicates,
         revisions: this.revisions,
@@ -105,8 +109,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
-            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',
@@ -133,7 +137,7 @@ export class AdminPanel implements OnModuleInit {
         apiTokenResource(panel, ACTIONS),
         webhookSubscriptionResource(panel, ACTIONS),
         webhookDeliveryResource(panel, ACTIONS),
-      ],
+      ].map(withBoundedPayloads),
     });
 
     const sessionOptions = await this.sessions.options();

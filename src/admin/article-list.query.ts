@@ -7,14 +7,19 @@ import { Article } from '../articles/article.entity';
 export interface ArticleListFilters {
   /** Words to find in the headline and body (full-text, `websearch` syntax). */
   headline?: string;
+  /** A status, or `scheduled`: not yet published, with a publication time set. */
   status?: string;
   /** `waiting` (either kind) or one kind. */
   duplicateKind?: string;
   importId?: string | number;
   updatedAt?: { from?: string; to?: string };
+  scheduledAt?: { from?: string; to?: string };
   /** Only articles the parser had to guess about and nobody has reviewed yet (`true`), or only the others (`false`). */
   needsReview?: boolean | string;
 }
+
+/** The list's own status value for articles waiting for their publication time. */
+export const SCHEDULED_FILTER = 'scheduled';
 
 export const ARTICLE_LIST_SORTS = ['id', 'headline', 'status', 'duplicateKind', 'scheduledAt', 'updatedAt', 'importId'] as const;
 export type ArticleListSort = (typeof ARTICLE_LIST_SORTS)[number];
@@ -70,7 +75,10 @@ export class ArticleListQuery {
     const query = this.dataSource.getRepository(Article).createQueryBuilder('article');
     const words = filters.headline?.trim();
     if (words) query.andWhere(`article."searchVector" @@ websearch_to_tsquery('english', :words)`, { words });
-    if (filters.status) query.andWhere('article.status = :status', { status: oneOf(filters.status, Object.values(ArticleStatus), 'status') });
+    // Spiked copy is binned: it is listed only when asked for (the Spiked list), never among the desk's articles.
+    if (!filters.status) query.andWhere('article.status <> :spiked', { spiked: ArticleStatus.Spiked });
+    if (filters.status === SCHEDULED_FILTER) query.andWhere('article.scheduledAt IS NOT NULL AND article.status <> :published', { published: ArticleStatus.Published });
+    else if (filters.status) query.andWhere('article.status = :status', { status: oneOf(filters.status, Object.values(ArticleStatus), 'status') });
     if (filters.duplicateKind === 'waiting') query.andWhere('article.duplicateKind IS NOT NULL');
     else if (filters.duplicateKind) {
       query.andWhere('article.duplicateKind = :kind', { kind: oneOf(filters.duplicateKind, Object.values(DuplicateKind), 'duplicate flag') });
@@ -80,6 +88,8 @@ export class ArticleListQuery {
     if (needsReview !== undefined) query.andWhere('article.needsReview = :needsReview', { needsReview });
     if (filters.updatedAt?.from) query.andWhere('article.updatedAt >= :from', { from: date(filters.updatedAt.from) });
     if (filters.updatedAt?.to) query.andWhere('article.updatedAt <= :to', { to: date(filters.updatedAt.to) });
+    if (filters.scheduledAt?.from) query.andWhere('article.scheduledAt >= :scheduledFrom', { scheduledFrom: date(filters.scheduledAt.from) });
+    if (filters.scheduledAt?.to) query.andWhere('article.scheduledAt <= :scheduledTo', { scheduledTo: date(filters.scheduledAt.to) });
     return query;
   }
 
@@ -97,7 +107,7 @@ export class ArticleListQuery {
 }
 
 function hasFilters(filters: ArticleListFilters): boolean {
-  return Boolean(filters.headline?.trim() || filters.status || filters.duplicateKind || (filters.importId !== undefined && filters.importId !== '') || filters.updatedAt?.from || filters.updatedAt?.to || flag(filters.needsReview, 'needs review') !== undefined);
+  return Boolean(filters.headline?.trim() || filters.status || filters.duplicateKind || (filters.importId !== undefined && filters.importId !== '') || filters.updatedAt?.from || filters.updatedAt?.to || filters.scheduledAt?.from || filters.scheduledAt?.to || flag(filters.needsReview, 'needs review') !== undefined);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {

@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { ArticleStatus } from '../articles/article-status';
-import { Article } from '../articles/article.entity';
 import { Import } from '../imports/import.entity';
-import { ArticleListQuery } from './article-list.query';
+import { ArticleListQuery, SCHEDULED_FILTER } from './article-list.query';
 
 export interface DashboardData {
   articlesByStatus: Record<ArticleStatus, number>;
   duplicatesWaiting: number;
   scheduled: number;
+  /** Articles due to go live in the next 24 hours, and that window (the tile links to the list of them). */
+  scheduledSoon: { count: number; from: string; to: string };
   latestImports: Array<Pick<Import, 'id' | 'fileName' | 'status' | 'counts' | 'createdAt' | 'finishedAt'>>;
 }
 
@@ -21,11 +22,14 @@ export async function dashboardData(dataSource: DataSource): Promise<DashboardDa
   const counts = await Promise.all(statuses.map((status) => list.count({ status })));
   const articlesByStatus = Object.fromEntries(statuses.map((status, index) => [status, counts[index]])) as Record<ArticleStatus, number>;
   const duplicatesWaiting = await list.count({ duplicateKind: 'waiting' });
-  const scheduled = await dataSource.getRepository(Article).createQueryBuilder('article').where('article.scheduledAt IS NOT NULL').getCount();
+  const scheduled = await list.count({ status: SCHEDULED_FILTER });
+  const now = new Date();
+  const window = { from: now.toISOString(), to: new Date(now.getTime() + 24 * 3_600_000).toISOString() };
+  const scheduledSoon = { count: await list.count({ status: SCHEDULED_FILTER, scheduledAt: window }), ...window };
   const latestImports = await dataSource.getRepository(Import).find({
     select: ['id', 'fileName', 'status', 'counts', 'createdAt', 'finishedAt'],
     order: { createdAt: 'DESC', id: 'DESC' },
     take: 8,
   });
-  return { articlesByStatus, duplicatesWaiting, scheduled, latestImports };
+  return { articlesByStatus, duplicatesWaiting, scheduled, scheduledSoon, latestImports };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ArticlePreviewService } from '../articles/article-preview.service';
 import type { ArticlesService } from '../articles/articles.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
 import type { ReviewService } from '../articles/review.service';
@@ -18,6 +19,7 @@ export interface PanelServices {
   dataSource: DataSource;
   users: UsersService;
   articles: ArticlesService;
+  preview: ArticlePreviewService;
   publishing: PublishingService;
   duplicates: DuplicatesService;
   revisions: RevisionsService;

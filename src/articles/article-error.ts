@@ -13,6 +13,8 @@ export enum ArticleErrorCode {
   UnknownCaption = 'ARTICLE_UNKNOWN_CAPTION',
   /** If-Match named an ETag (or version) the article no longer has. */
   PreconditionFailed = 'ARTICLE_PRECONDITION_FAILED',
+  PreviewLinkInvalid = 'ARTICLE_PREVIEW_LINK_INVALID',
+  PreviewLinkExpired = 'ARTICLE_PREVIEW_LINK_EXPIRED',
 }
 
 const STATUS: Record<ArticleErrorCode, number> = {
@@ -27,6 +29,8 @@ const STATUS: Record<ArticleErrorCode, number> = {
   [ArticleErrorCode.VersionRequired]: 428,
   [ArticleErrorCode.UnknownCaption]: 400,
   [ArticleErrorCode.PreconditionFailed]: 412,
+  [ArticleErrorCode.PreviewLinkInvalid]: 404,
+  [ArticleErrorCode.PreviewLinkExpired]: 410,
 };
 
 export class ArticleError extends DomainError<ArticleErrorCode> {

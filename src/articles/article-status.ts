@@ -4,6 +4,8 @@ export enum ArticleStatus {
   Draft = 'draft',
   Published = 'published',
   Unpublished = 'unpublished',
+  /** Binned: a draft nobody will run. Never public, out of the desk's lists; it can be brought back as a draft. */
+  Spiked = 'spiked',
 }
 
 export enum DuplicateKind {

@@ -19,7 +19,7 @@ import { ArticleStatus, DuplicateKind } from './article-status';
 import type { Byline } from './byline.entity';
 
 @Entity({ name: 'articles' })
-@Check('CHK_articles_status', `"status" IN ('draft', 'published', 'unpublished')`)
+@Check('CHK_articles_status', `"status" IN ('draft', 'published', 'unpublished', 'spiked')`)
 @Check('CHK_articles_duplicate', `("duplicateOfId" IS NULL) = ("duplicateKind" IS NULL)`)
 @Check('CHK_articles_duplicate_kind', `"duplicateKind" IN ('exact', 'near')`)
 @Check('CHK_articles_source_lines', `"sourceLineStart" IS NULL OR "sourceLineEnd" >= "sourceLineStart"`)

@@ -4,16 +4,18 @@ import { AuthModule } from '../auth/auth.module';
 import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
 import { ArticlePreconditions } from './article-preconditions';
+import { ArticlePreviewService } from './article-preview.service';
 import { Article } from './article.entity';
 import { ArticlesController } from './articles.controller';
 import { ArticlesService } from './articles.service';
 import { Byline } from './byline.entity';
+import { ArticlePreviewController, SharedPreviewController } from './preview.controller';
 import { PublicContentCache } from './public-content-cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
-  controllers: [ArticlesController],
-  providers: [ArticlesService, ArticleFeedService, ArticlePreconditions, PublicContentCache],
-  exports: [ArticlesService, ArticleFeedService, ArticlePreconditions, TypeOrmModule],
+  controllers: [ArticlesController, ArticlePreviewController, SharedPreviewController],
+  providers: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, PublicContentCache],
+  exports: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, TypeOrmModule],
 })
 export class ArticlesModule {}

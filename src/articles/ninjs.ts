@@ -19,6 +19,7 @@ const PUB_STATUS: Record<ArticleStatus, 'usable' | 'withheld' | 'canceled'> = {
   [ArticleStatus.Published]: 'usable',
   [ArticleStatus.Draft]: 'withheld',
   [ArticleStatus.Unpublished]: 'canceled',
+  [ArticleStatus.Spiked]: 'canceled',
 };
 
 export function articleToNinjs(article: ArticleDetailView): NinjsItem {

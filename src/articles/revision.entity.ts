@@ -1,6 +1,6 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { User } from '../auth/user.entity';
-import type { DuplicateKind } from './article-status';
+import type { ArticleStatus, DuplicateKind } from './article-status';
 import type { Article } from './article.entity';
 import type { BylineRole } from './byline.entity';
 
@@ -53,6 +53,12 @@ export interface ReviewedNote {
   anomalies: string[];
 }
 
+/** A spike or unspike that this version records, and the status the article had before it. */
+export interface SpikeNote {
+  spiked: boolean;
+  previousStatus: ArticleStatus;
+}
+
 /**
  * Fields of the snapshot that this save changed, with their value before and after; `merge` when a merge
  * made it, `notDuplicate` when an editor cleared a duplicate flag, `restore` when it restored an earlier version,
@@ -63,6 +69,7 @@ export type RevisionChanges = Partial<{ [K in keyof ArticleSnapshot]: FieldChang
   notDuplicate?: NotDuplicateNote;
   restore?: RestoreNote;
   reviewed?: ReviewedNote;
+  spike?: SpikeNote;
 };
 
 /** One save of an article: who, when, what changed, and the copy as it stood afterwards. */

@@ -6,9 +6,9 @@ import type { Article } from './article.entity';
 import type { Byline } from './byline.entity';
 import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.entity';
 
-/** What a revision may record besides the copy it changed: a merge, a "not a duplicate" decision, a restore, a review. */
-export type RevisionNotes = Pick<RevisionChanges, 'merge' | 'notDuplicate' | 'restore' | 'reviewed'>;
-const NOTE_FIELDS: ReadonlySet<string> = new Set<keyof RevisionNotes>(['merge', 'notDuplicate', 'restore', 'reviewed']);
+/** What a revision may record besides the copy it changed: a merge, a "not a duplicate" decision, a restore, a review, a spike. */
+export type RevisionNotes = Pick<RevisionChanges, 'merge' | 'notDuplicate' | 'restore' | 'reviewed' | 'spike'>;
+const NOTE_FIELDS: ReadonlySet<string> = new Set<keyof RevisionNotes>(['merge', 'notDuplicate', 'restore', 'reviewed', 'spike']);
 
 export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
   return {

@@ -44,7 +44,12 @@ function finishOperation(operation: OperationObject, method: string): void {
   // or malformed (400), a multipart body anywhere but the upload route (415).
   operation.responses['400'] ??= { description: 'The request is malformed: a NUL character, JSON that does not parse or is nested too deep' };
   operation.responses['415'] ??= { description: 'The body is in a media type this operation does not take (multipart bodies are refused before routing)' };
-  if (method === 'get') operation.responses['304'] ??= { description: 'Not modified: If-None-Match matched (`*` matches any current answer)' };
+  if (method === 'get') {
+    operation.responses['304'] ??= {
+      description: 'Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry',
+      headers: { 'Cache-Control': { description: 'As the 200 would say', schema: { type: 'string' } }, ETag: { description: 'As the 200 would say', schema: { type: 'string' } } },
+    };
+  }
   for (const parameter of operation.parameters ?? []) {
     const schema = (parameter as ParameterObject).schema as SchemaObject | undefined;
     if (schema?.type === 'number') schema.type = 'integer';

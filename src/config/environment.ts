@@ -54,6 +54,13 @@ export class EnvironmentVariables {
   @Min(1, { message: 'INBOX_SETTLE_SECONDS must be at least 1' })
   INBOX_SETTLE_SECONDS: number = 5;
 
+  /** How long a shared preview link (an unpublished article readable without an account) stays valid. */
+  @Type(() => Number)
+  @IsInt({ message: 'PREVIEW_LINK_HOURS must be an integer number of hours' })
+  @Min(1, { message: 'PREVIEW_LINK_HOURS must be between 1 and 720' })
+  @Max(720, { message: 'PREVIEW_LINK_HOURS must be between 1 and 720' })
+  PREVIEW_LINK_HOURS: number = 48;
+
   /** Comma-separated browser origins allowed to call the API (e.g. https://www.example.com), or `*`; unset: none. */
   @IsOptional()
   @Matches(/^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/, {

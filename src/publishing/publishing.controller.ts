@@ -47,6 +47,28 @@ export class PublishingController {
     return this.preconditions.write(id, { ifMatch, bodyVersion: body.version, required: false }, response, (expected) => this.publishing.unpublish(id, actor, expected));
   }
 
+  @Post('spike')
+  @Needs(Permission.Publish)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Spike (bin) a draft', description: 'Needs content:publish. A draft or unpublished article moves to the spiked list and can be neither published nor scheduled until unspiked; History records it. No webhook: nothing public changes.' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiResponse({ status: 200, type: ArticleDetailView, description: 'The article as it now is', headers: { ETag: ETAG_HEADER } })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async spike(@Param('id', IdParamPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ArticleDetailView> {
+    return this.preconditions.write(id, { ifMatch, bodyVersion: body.version, required: false }, response, (expected) => this.publishing.spike(id, actor, expected));
+  }
+
+  @Post('unspike')
+  @Needs(Permission.Publish)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring a spiked article back to the drafts', description: 'Needs content:publish. History records it.' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiResponse({ status: 200, type: ArticleDetailView, description: 'The article as it now is', headers: { ETag: ETAG_HEADER } })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async unspike(@Param('id', IdParamPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ArticleDetailView> {
+    return this.preconditions.write(id, { ifMatch, bodyVersion: body.version, required: false }, response, (expected) => this.publishing.unspike(id, actor, expected));
+  }
+
   @Post('schedule')
   @Needs(Permission.Publish)
   @HttpCode(200)

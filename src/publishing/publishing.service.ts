@@ -6,8 +6,9 @@ import { ArticleError, ArticleErrorCode } from '../articles/article-error';
 import { ArticleEvent, ArticleEventName } from '../articles/article-events';
 import { ArticleStatus } from '../articles/article-status';
 import { Article } from '../articles/article.entity';
-import { lockArticle } from '../articles/articles.service';
-import { assertVersionNamingEditor } from '../articles/revisions';
+import { captionsOf, lockArticle } from '../articles/articles.service';
+import { bylinesOf } from '../articles/bylines';
+import { assertVersionNamingEditor, RevisionNotes, snapshotOf, writeRevision } from '../articles/revisions';
 import { Actor, assertCan, Permission } from '../auth/actor';
 
 const SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
@@ -64,6 +65,37 @@ export class PublishingService {
     });
     this.emit(ArticleEventName.Scheduled, article, actor);
     return article;
+  }
+
+  /**
+   * Bins a draft nobody will run: it leaves the desk's lists for the Spiked list, loses any schedule and can
+   * be neither published nor scheduled until it is unspiked. Copy that is or was live is unpublished instead
+   * (an unpublished article may be spiked). History records it. Nothing public changes, so no event is announced.
+   */
+  async spike(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
+    assertCan(actor, Permission.Publish);
+    return this.recordedTransition(id, expectedVersion, actor, (locked) => {
+      if (locked.status === ArticleStatus.Published) {
+        throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is published: unpublish it rather than spike it`);
+      }
+      if (locked.status === ArticleStatus.Spiked) throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already spiked`);
+      const previousStatus = locked.status;
+      locked.status = ArticleStatus.Spiked;
+      locked.scheduledAt = null;
+      return { spike: { spiked: true, previousStatus } };
+    });
+  }
+
+  /** Brings a spiked article back to the drafts; History records it. */
+  async unspike(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
+    assertCan(actor, Permission.Publish);
+    return this.recordedTransition(id, expectedVersion, actor, (locked) => {
+      if (locked.status !== ArticleStatus.Spiked) {
+        throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is not spiked (it is ${locked.status})`);
+      }
+      locked.status = ArticleStatus.Draft;
+      return { spike: { spiked: false, previousStatus: ArticleStatus.Spiked } };
+    });
   }
 
   async cancelSchedule(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
@@ -127,6 +159,20 @@ export class PublishingService {
     });
   }
 
+  /** A status change that History shows: the same transition, with a revision of the unchanged copy carrying `notes`. */
+  private async recordedTransition(id: number, expectedVersion: number | undefined, actor: Actor, change: (article: Article) => RevisionNotes): Promise<Article> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const article = await lockArticle(manager, id);
+      await assertVersionNamingEditor(manager, article, expectedVersion);
+      const notes = change(article);
+      article.version += 1;
+      const saved = await manager.save(article);
+      const copy = snapshotOf(saved, await captionsOf(manager, id), await bylinesOf(manager, id));
+      await writeRevision(manager, saved, copy, copy, actor, notes);
+      return saved;
+    });
+  }
+
   private emit(name: ArticleEventName, article: Article, actor: Actor): void {
     this.events.emit(name, { article, actor } satisfies ArticleEvent);
   }
@@ -134,6 +180,9 @@ export class PublishingService {
 
 /** Copy flagged as a duplicate, or merged into another article, must not go live until an editor resolves it. */
 function assertPublishable(article: Article): void {
+  if (article.status === ArticleStatus.Spiked) {
+    throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${article.id} is spiked; unspike it before publishing or scheduling`);
+  }
   if (article.duplicateKind !== null) {
     throw new ArticleError(
       ArticleErrorCode.UnresolvedDuplicate,

@@ -104,6 +104,46 @@ export interface paths {
         patch: operations["ArticlesController_update"];
         trace?: never;
     };
+    "/api/articles/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The article as readers will see it, whatever its status
+         * @description Needs content:read (or a signed-in editor). For a website to render drafts in its own templates; never cached.
+         */
+        get: operations["ArticlePreviewController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/preview-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A shareable preview link, readable without an account until it expires
+         * @description Needs content:write (or a signed-in editor or contributor). Valid for PREVIEW_LINK_HOURS (48 by default); it shows the latest saved copy.
+         */
+        post: operations["ArticlePreviewController_createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles/{id}/publish": {
         parameters: {
             query?: never;
@@ -138,6 +178,46 @@ export interface paths {
          * @description Needs content:publish. Fires article.unpublished webhooks.
          */
         post: operations["PublishingController_unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/spike": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spike (bin) a draft
+         * @description Needs content:publish. A draft or unpublished article moves to the spiked list and can be neither published nor scheduled until unspiked; History records it. No webhook: nothing public changes.
+         */
+        post: operations["PublishingController_spike"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/unspike": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring a spiked article back to the drafts
+         * @description Needs content:publish. History records it.
+         */
+        post: operations["PublishingController_unspike"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,7 +681,7 @@ export interface components {
              * @description Only for callers who may read drafts
              * @enum {string}
              */
-            status?: "draft" | "published" | "unpublished";
+            status?: "draft" | "published" | "unpublished" | "spiked";
             /** @description Only for callers who may read drafts */
             scheduledAt?: string | null;
             /** @description Only for callers who may read drafts */
@@ -655,7 +735,7 @@ export interface components {
             /** @description Paragraphs in print order */
             body: string[];
             /** @enum {string} */
-            status: "draft" | "published" | "unpublished";
+            status: "draft" | "published" | "unpublished" | "spiked";
             publishedAt: string | null;
             /** @description When a scheduled publication is due */
             scheduledAt: string | null;
@@ -721,6 +801,20 @@ export interface components {
              * @example 3
              */
             version?: number;
+        };
+        PreviewLinkView: {
+            /**
+             * @description Open without an account until expiresAt
+             * @example /preview/42.1796150000.Q2x…
+             */
+            path: string;
+            /**
+             * @description path on the host this request came to
+             * @example https://desk.example.com/preview/42.1796150000.Q2x…
+             */
+            url: string;
+            /** @example 2026-12-02T14:30:00.000Z */
+            expiresAt: string;
         };
         TransitionDto: {
             /**
@@ -1199,7 +1293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -1208,6 +1302,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1301,7 +1399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenView"][];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -1310,6 +1408,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1644,7 +1746,7 @@ export interface operations {
                 /** @description Full-text search (web-search syntax: "quoted phrase", or, -exclude); ranked, with snippets */
                 q?: string;
                 /** @description Needs a token with content:read (or a signed-in editor) for anything but published */
-                status?: "draft" | "published" | "unpublished";
+                status?: "draft" | "published" | "unpublished" | "spiked";
                 /** @description Only articles this author wrote (byline) or photographed (a photo credited to them) */
                 author?: number;
             };
@@ -2357,6 +2459,267 @@ export interface operations {
             };
         };
     };
+    ArticlePreviewController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description private, no-store: a preview is never cached */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetailView"];
+                };
+            };
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
+            304: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    ArticlePreviewController_createLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewLinkView"];
+                };
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     PublishingController_publish: {
         parameters: {
             query?: never;
@@ -2519,6 +2882,328 @@ export interface operations {
         };
     };
     PublishingController_unpublish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag a GET of the article returned (strong; weak tags never match), or "<version>"; 412 when the article has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            /** @description The article as it now is */
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetailView"];
+                };
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflict: stale version, taken slug or an impossible status change; carries currentVersion when stale */
+            409: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    PublishingController_spike: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag a GET of the article returned (strong; weak tags never match), or "<version>"; 412 when the article has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            /** @description The article as it now is */
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetailView"];
+                };
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflict: stale version, taken slug or an impossible status change; carries currentVersion when stale */
+            409: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    PublishingController_unspike: {
         parameters: {
             query?: never;
             header?: {
@@ -3023,7 +3708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportListDto"];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -3032,6 +3717,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3459,7 +4148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDetailDto"];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -3468,6 +4157,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3585,7 +4278,7 @@ export interface operations {
                 /** @description Full-text search (web-search syntax: "quoted phrase", or, -exclude); ranked, with snippets */
                 q?: string;
                 /** @description Needs a token with content:read (or a signed-in editor) for anything but published */
-                status?: "draft" | "published" | "unpublished";
+                status?: "draft" | "published" | "unpublished" | "spiked";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 when it is still current */
@@ -4021,7 +4714,7 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoView"];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -4030,6 +4723,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4676,7 +5373,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"][];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -4685,6 +5382,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5151,7 +5852,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryView"][];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -5160,6 +5861,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5285,7 +5990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleSourceResponse"];
                 };
             };
-            /** @description Not modified: If-None-Match matched (`*` matches any current answer) */
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
             304: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -5294,6 +5999,10 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the window frees a request */
                     "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -25,8 +25,8 @@ interface OpenApiDocument {
 
 /** Response headers a client relies on; when the server sends one, the document must name it for that response. */
 const NOTABLE_HEADERS = ['etag', 'cache-control', 'location', 'retry-after', 'www-authenticate', 'surrogate-key', 'cache-tag', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
-/** What the framework answers for a URL no route has (an unknown path, or a multipart body refused before routing). */
-const UNROUTED_STATUSES = new Set([404, 415]);
+/** What a URL no route has can get: 404, or a refusal made before routing (400 for a NUL or JSON too deep, 415 for multipart). */
+const UNROUTED_STATUSES = new Set([400, 404, 415]);
 
 /**
  * Records every response an app sends, then checks each one against the app's own OpenAPI document
@@ -92,7 +92,9 @@ export class ContractChecker {
   }
 
   check(response: RecordedResponse): string[] {
-    const template = this.templates.find(({ pattern }) => pattern.test(response.path));
+    // Express routes "/api/imports/" as "/api/imports"; a path without parameters wins over a template.
+    const path = response.path.length > 1 ? response.path.replace(/\/+$/, '') : response.path;
+    const template = this.templates.find((candidate) => candidate.path === path) ?? this.templates.find(({ pattern }) => pattern.test(path));
     // HEAD is GET without the body (RFC 9110 §9.3.2); the document describes GET.
     const method = response.method === 'head' ? 'get' : response.method;
     const operation = template ? this.document.paths[template.path][method] : undefined;
@@ -108,6 +110,8 @@ export class ContractChecker {
     }
     const documentedHeaders = new Set(Object.keys(documented.headers ?? {}).map((name) => name.toLowerCase()));
     for (const name of NOTABLE_HEADERS) {
+      // An error may say "do not cache me" without the document promising it.
+      if (name === 'cache-control' && response.status >= 400) continue;
       if (response.headers[name] !== undefined && !documentedHeaders.has(name)) problems.push(`header ${name} is sent but not documented`);
     }
     const hasBody = response.body.length > 0 && response.method !== 'head';

@@ -3,6 +3,7 @@ import { Box, Button, H3, H5, Loader, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import ParagraphDiff from './paragraph-diff';
 import { api, errorText, payloadForm } from './panel-api';
+import { formatDeskTime } from './time-format';
 
 /** Every save of the article: who, when, what changed (with a paragraph diff), and Restore. */
 const ArticleHistory = ({ resource, record, action }) => {
@@ -38,7 +39,7 @@ const ArticleHistory = ({ resource, record, action }) => {
       {history.map((revision) => (
         <Box key={revision.id} mb="xxl" pb="lg" borderBottom="default" data-testid={`revision-${revision.version}`}>
           <H5>
-            Version {revision.version} — {revision.actorName}, {new Date(revision.createdAt).toLocaleString()}
+            Version {revision.version} — {revision.actorName}, {formatDeskTime(revision.createdAt)}
           </H5>
           {revision.merge && (
             <Text mb="default" data-testid="revision-merge">
@@ -46,6 +47,11 @@ const ArticleHistory = ({ resource, record, action }) => {
                 ? `Merged duplicates: kept this article; article ${revision.merge.retiredId} was unpublished and points here.`
                 : `Merged duplicates: this article was unpublished in favour of article ${revision.merge.keptId}.`}{' '}
               Moved {revision.merge.captionsMoved} caption(s) and {revision.merge.bylinesMoved} byline(s).
+            </Text>
+          )}
+          {revision.spike && (
+            <Text mb="default" data-testid="revision-spike">
+              {revision.spike.spiked ? `Spiked (it was ${revision.spike.previousStatus}): moved to the Spiked list.` : 'Unspiked: back among the drafts.'}
             </Text>
           )}
           {revision.reviewed && (

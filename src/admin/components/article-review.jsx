@@ -3,6 +3,7 @@ import { Badge, Box, Button, H3, H5, Label, Link, Loader, MessageBox, Text } fro
 import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
 import { api, errorText, payloadForm } from './panel-api';
+import { formatDeskTime } from './time-format';
 
 const within = (number, [first, last]) => number >= first && number <= last;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 13, whiteSpace: 'pre-wrap', wordBreak: 'break-word' };
@@ -68,7 +69,7 @@ const ArticleReview = ({ resource, record }) => {
     <Box variant="container" data-testid="article-review">
       <H3>Review “{params.headline}”</H3>
       <Box mb="lg" flex flexDirection="row" style={{ gap: 12, alignItems: 'center' }}>
-        {review.needsReview ? <Badge variant="danger">Needs review</Badge> : <Badge variant="success">Reviewed {review.reviewedAt ? new Date(review.reviewedAt).toLocaleString() : ''}</Badge>}
+        {review.needsReview ? <Badge variant="danger">Needs review</Badge> : <Badge variant="success">Reviewed {review.reviewedAt ? formatDeskTime(review.reviewedAt) : ''}</Badge>}
         <Text>Import #{review.importId} · dump lines {review.lines[0]?.number}–{review.lines[review.lines.length - 1]?.number}</Text>
       </Box>
       <H5>What the parser had to guess</H5>

@@ -1,6 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { Box, H2, H5, Loader, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ApiClient } from 'adminjs';
+import { formatDeskTime } from './time-format';
 
 const Card = ({ title, value, href, testId }) => (
   <Box variant="card" p="lg" mr="lg" mb="lg" width={[1, 1 / 2, 1 / 5]} data-testid={testId}>
@@ -24,7 +25,19 @@ const Dashboard = () => {
         <Card title="Drafts" value={data.articlesByStatus.draft} href={list({ 'filters.status': 'draft' })} testId="count-draft" />
         <Card title="Published" value={data.articlesByStatus.published} href={list({ 'filters.status': 'published' })} testId="count-published" />
         <Card title="Unpublished" value={data.articlesByStatus.unpublished} href={list({ 'filters.status': 'unpublished' })} testId="count-unpublished" />
-        <Card title="Scheduled" value={data.scheduled} />
+        <Card
+          title={`Scheduled, next 24 h (${data.scheduled} in all)`}
+          value={data.scheduledSoon.count}
+          href={list({
+            'filters.status': 'scheduled',
+            'filters.scheduledAt~~from': data.scheduledSoon.from,
+            'filters.scheduledAt~~to': data.scheduledSoon.to,
+            sortBy: 'scheduledAt',
+            direction: 'asc',
+          })}
+          testId="count-scheduled"
+        />
+        <Card title="Spiked" value={data.articlesByStatus.spiked} href="/admin/resources/Spiked" testId="count-spiked" />
         <Card title="Duplicates waiting" value={data.duplicatesWaiting} href="/admin/resources/Duplicates" testId="count-duplicates" />
       </Box>
       <Box variant="card" p="lg">
@@ -50,7 +63,7 @@ const Dashboard = () => {
                 <TableCell>{entry.counts ? entry.counts.exactDuplicates + entry.counts.nearDuplicates : '—'}</TableCell>
                 <TableCell>{entry.counts ? entry.counts.linesRemoved : '—'}</TableCell>
                 <TableCell>{entry.counts ? entry.counts.warnings : '—'}</TableCell>
-                <TableCell>{new Date(entry.createdAt).toLocaleString()}</TableCell>
+                <TableCell>{formatDeskTime(entry.createdAt)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

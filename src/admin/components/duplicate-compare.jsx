@@ -4,8 +4,9 @@ import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
 import ParagraphDiff from './paragraph-diff';
 import { api, errorText, payloadForm } from './panel-api';
+import { formatDeskTime } from './time-format';
 
-const describe = (side) => `#${side.id} · ${side.status} · updated ${new Date(side.updatedAt).toLocaleString()}${side.bylines.length ? ` · by ${side.bylines.join(', ')}` : ''}`;
+const describe = (side) => `#${side.id} · ${side.status} · updated ${formatDeskTime(side.updatedAt)}${side.bylines.length ? ` · by ${side.bylines.join(', ')}` : ''}`;
 
 /** The flagged article beside the one it duplicates, then Merge (keep one) or Not a duplicate. */
 const DuplicateCompare = ({ resource, record, action }) => {

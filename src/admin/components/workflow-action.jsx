@@ -3,6 +3,7 @@ import { Box, Button, H3, Input, Label, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
 import { api, runAction } from './panel-api';
+import { editorTimeZone, formatDeskTime } from './time-format';
 
 /** Publish, Unpublish, Schedule and bulk Publish: a confirmation page whose button POSTs the action. */
 const WorkflowAction = ({ resource, record, records, action }) => {
@@ -15,7 +16,10 @@ const WorkflowAction = ({ resource, record, records, action }) => {
 
   const run = async () => {
     const form = new FormData();
-    if (needsTime) form.append('at', at ? new Date(at).toISOString() : '');
+    if (needsTime) {
+      form.append('at', at ? new Date(at).toISOString() : '');
+      form.append('timeZone', editorTimeZone());
+    }
     if (record) form.append('version', record.params.version);
     const send = () =>
       records
@@ -31,12 +35,12 @@ const WorkflowAction = ({ resource, record, records, action }) => {
       {targets.map((target) => (
         <Text key={target.id} mb="sm">
           <strong>{target.params.headline}</strong> — {target.params.status}
-          {target.params.scheduledAt ? `, scheduled for ${new Date(target.params.scheduledAt).toLocaleString()}` : ''}
+          {target.params.scheduledAt ? `, scheduled for ${formatDeskTime(target.params.scheduledAt)}` : ''}
         </Text>
       ))}
       {needsTime && (
         <Box my="lg">
-          <Label htmlFor="publish-at">Publish at (your local time)</Label>
+          <Label htmlFor="publish-at">Publish at (your time zone, {editorTimeZone()})</Label>
           <Input id="publish-at" type="datetime-local" value={at} onChange={(event) => setAt(event.target.value)} />
         </Box>
       )}

@@ -11,6 +11,7 @@ import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
 import { Caption } from '../../captions/caption.entity';
+import { formatDeskTime } from '../../common/desk-time';
 import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
@@ -113,6 +114,24 @@ export function unpublishArticle({ services }: PanelContext): Handler {
   });
 }
 
+export function spikeArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await services.publishing.spike(articleId(context), actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Spiked: the article is in the Spiked list', type: 'success' } };
+  });
+}
+
+export function unspikeArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    if (request.method !== 'post') return { record: recordJson(context) };
+    const actor = await actorOf(services.users, context.currentAdmin);
+    await services.publishing.unspike(articleId(context), actor, optionalVersion(request));
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: 'Unspiked: the article is a draft again', type: 'success' } };
+  });
+}
+
 export function scheduleArticle({ services }: PanelContext): Handler {
   return withNotices(async (request, _response, context) => {
     if (request.method !== 'post') return { record: recordJson(context) };
@@ -120,7 +139,7 @@ export function scheduleArticle({ services }: PanelContext): Handler {
     const at = new Date(String(request.payload?.at ?? ''));
     if (Number.isNaN(at.getTime())) throw new ArticleError(ArticleErrorCode.InvalidRequest, 'choose the date and time to publish at');
     await services.publishing.schedule(articleId(context), at, actor, optionalVersion(request));
-    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: `Scheduled for ${at.toISOString()}`, type: 'success' } };
+    return { record: await reloaded(context), redirectUrl: showUrl(context), notice: { message: `Scheduled for ${formatDeskTime(at, request.payload?.timeZone)}`, type: 'success' } };
   });
 }
 
@@ -242,6 +261,7 @@ function describeRevisions(revisions: ArticleRevision[]) {
     merge: revision.changes.merge ?? null,
     notDuplicate: revision.changes.notDuplicate ?? null,
     reviewed: revision.changes.reviewed ?? null,
+    spike: revision.changes.spike ?? null,
     restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
     slug: revision.changes.slug ?? null,
@@ -320,3 +340,18 @@ function optionalVersion(request: ActionRequest): number | undefined {
 }
 
 export const canPublish = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.Publish);
+
+/** The article as readers will see it; POST makes a time-limited link for someone without an account. */
+export function previewArticle({ services }: PanelContext): Handler {
+  return withNotices(async (request, _response, context) => {
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const id = articleId(context);
+    if (request.method !== 'post') return { record: recordJson(context), preview: await services.preview.view(id, actor) };
+    const link = await services.preview.createLink(id, actor);
+    return {
+      record: recordJson(context),
+      link: { path: link.path, expiresAt: link.expiresAt.toISOString() },
+      notice: { message: 'Preview link created', type: 'success' },
+    };
+  });
+}

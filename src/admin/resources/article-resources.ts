@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
 import { boundToDataSource, sessionCan } from '../admin-actor';
-import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort } from '../article-list.query';
+import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
   articleHistory,
@@ -11,9 +11,12 @@ import {
   canPublish,
   compareDuplicate,
   editArticle,
+  previewArticle,
   publishArticle,
   reviewArticle,
   scheduleArticle,
+  spikeArticle,
+  unspikeArticle,
   unpublishArticle,
 } from './article-actions';
 
@@ -31,7 +34,7 @@ export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsMod
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource));
+      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
     }
 
     override id(): string {
@@ -62,6 +65,7 @@ function listFilters(filter: Filter): ArticleListFilters {
     duplicateKind: value('duplicateKind') as string | undefined,
     importId: value('importId') as string | undefined,
     updatedAt: value('updatedAt') as ArticleListFilters['updatedAt'],
+    scheduledAt: value('scheduledAt') as ArticleListFilters['scheduledAt'],
     needsReview: value('needsReview') as string | undefined,
   };
 }
@@ -69,14 +73,16 @@ function listFilters(filter: Filter): ArticleListFilters {
 const HIDDEN = { isVisible: false };
 
 function articleProperties({ components }: PanelContext) {
+  const deskTime = { list: components.DeskTime, show: components.DeskTime };
   return {
     id: { position: 0 },
     headline: { isTitle: true, position: 1 },
     slug: { position: 2 },
     status: {
       position: 3,
-      availableValues: Object.values(ArticleStatus).map((status) => ({ value: status, label: status })),
+      availableValues: [...Object.values(ArticleStatus), SCHEDULED_FILTER].map((status) => ({ value: status, label: status })),
       isDisabled: true,
+      components: { list: components.StatusBadge, show: components.StatusBadge },
     },
     duplicateKind: {
       position: 4,
@@ -86,12 +92,17 @@ function articleProperties({ components }: PanelContext) {
       ],
       components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
     },
+    // Not index-backed (see ArticleListQuery): shown in the Duplicates queue, not sorted on.
+    duplicateOfId: { isSortable: false },
+    duplicateScore: { isSortable: false },
     body: { type: 'textarea' as const, isArray: true, position: 5 },
-    scheduledAt: { position: 6 },
-    updatedAt: { position: 7 },
+    scheduledAt: { position: 6, components: deskTime },
+    updatedAt: { position: 7, components: deskTime },
+    publishedAt: { components: deskTime },
+    createdAt: { components: deskTime },
     importId: { reference: 'Import', position: 8 },
     needsReview: { type: 'boolean' as const, position: 9, isVisible: { list: false, filter: true, show: true, edit: false } },
-    reviewedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
+    reviewedAt: { isVisible: { list: false, filter: false, show: true, edit: false }, components: deskTime },
     // Shown, with the dump's lines, by the Review action; flattened into the record they would be noise.
     anomalies: HIDDEN,
     reviewedById: HIDDEN,
@@ -126,6 +137,15 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
     isVisible: ({ currentAdmin, record }: ActionContext) => sessionCan(currentAdmin, editPermissionFor(record?.params.status === ArticleStatus.Published)),
     handler: editArticle(panel),
   };
+  const history = { actionType: 'record' as const, icon: 'Clock', component: components.ArticleHistory, handler: articleHistory(panel) };
+  const unspike = {
+    actionType: 'record' as const,
+    icon: 'RotateCcw',
+    component: components.WorkflowAction,
+    custom: { verb: 'Unspike', explain: 'Bring this article back to the drafts.' },
+    isVisible: (context: ActionContext) => canPublish(context) && context.record?.params.status === ArticleStatus.Spiked,
+    handler: unspikeArticle(panel),
+  };
   const noDirectWrites = { new: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
   return [
     {
@@ -134,7 +154,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         navigation: { name: 'Newsroom', icon: 'FileText' },
         sort: { sortBy: 'updatedAt', direction: 'desc' },
         listProperties: LIST,
-        filterProperties: ['headline', 'status', 'duplicateKind', 'needsReview', 'importId', 'updatedAt'],
+        filterProperties: ['headline', 'status', 'duplicateKind', 'needsReview', 'importId', 'updatedAt', 'scheduledAt'],
         showProperties: SHOW,
         properties: articleProperties(panel),
         actions: {
@@ -172,12 +192,22 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
             isVisible: canPublish,
             handler: bulkPublish(panel),
           },
-          history: {
+          preview: {
             actionType: 'record',
-            icon: 'Clock',
-            component: components.ArticleHistory,
-            handler: articleHistory(panel),
+            icon: 'Eye',
+            component: components.ArticlePreview,
+            handler: previewArticle(panel),
           },
+          spike: {
+            actionType: 'record',
+            icon: 'Trash',
+            component: components.WorkflowAction,
+            custom: { verb: 'Spike', explain: 'Bin this draft: it moves to the Spiked list, is never published, and can be unspiked later.' },
+            isVisible: (context) => canPublish(context) && [ArticleStatus.Draft, ArticleStatus.Unpublished].includes(context.record?.params.status),
+            handler: spikeArticle(panel),
+          },
+          unspike,
+          history,
           compare,
           review,
         },
@@ -214,6 +244,19 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
           review: { ...review, isVisible: false },
           compare,
         },
+      },
+    },
+    {
+      resource: new ArticleListResource('Spiked', { status: ArticleStatus.Spiked }),
+      options: {
+        id: 'Spiked',
+        navigation: { name: 'Newsroom', icon: 'FileText' },
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
+        listProperties: ['id', 'headline', 'status', 'updatedAt', 'importId'],
+        filterProperties: ['headline', 'importId', 'updatedAt'],
+        showProperties: SHOW,
+        properties: articleProperties(panel),
+        actions: { ...noDirectWrites, edit: { isAccessible: false }, unspike, history },
       },
     },
   ];

@@ -21,13 +21,13 @@ const library = { name: 'Library', icon: 'Image' };
 export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
   return [
     {
-      resource: boundToDataSource(Photo, services.dataSource),
+      resource: boundToDataSource(Photo, services.dataSource, { title: 'credit' }),
       options: {
         navigation: library,
         listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
         filterProperties: ['credit', 'agency', 'photographerId'],
         editProperties: ['url', 'credit', 'agency', 'photographerId'],
-        properties: { fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
+        properties: { credit: { isTitle: true }, fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
         actions: {
           ...noDelete,
           new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
@@ -36,13 +36,13 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
       },
     },
     {
-      resource: boundToDataSource(Caption, services.dataSource),
+      resource: boundToDataSource(Caption, services.dataSource, { title: 'text' }),
       options: {
         navigation: library,
         listProperties: ['id', 'articleId', 'photoId', 'position', 'text'],
         filterProperties: ['articleId', 'photoId', 'text'],
         editProperties: ['text', 'position'],
-        properties: { articleId: { reference: 'Article' }, photoId: { reference: 'Photo' }, text: { type: 'textarea' } },
+        properties: { articleId: { reference: 'Article' }, photoId: { reference: 'Photo' }, text: { type: 'textarea', isTitle: true } },
         actions: {
           ...noDelete,
           new: { isAccessible: false },
@@ -57,7 +57,7 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
       },
     },
     {
-      resource: boundToDataSource(Author, services.dataSource),
+      resource: boundToDataSource(Author, services.dataSource, { title: 'name' }),
       options: {
         navigation: library,
         listProperties: ['id', 'name', 'key', 'updatedAt'],
@@ -83,7 +83,7 @@ function photoFields(payload: Record<string, unknown>) {
 /** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
 export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions): ResourceWithOptions {
   return {
-    resource: boundToDataSource(User, services.dataSource),
+    resource: boundToDataSource(User, services.dataSource, { title: 'email' }),
     options: {
       navigation: { name: 'Administration', icon: 'Users' },
       listProperties: ['id', 'email', 'role', 'disabled', 'createdAt'],

@@ -1,0 +1,126 @@
+import request from 'supertest';
+import { ArticleStatus } from '../src/articles/article-status';
+import { Article } from '../src/articles/article.entity';
+import { ArticlesService } from '../src/articles/articles.service';
+import { UserRole } from '../src/auth/user.entity';
+import { PublishingService } from '../src/publishing/publishing.service';
+import { formatDeskTime } from '../src/common/desk-time';
+import { loggedInAs } from './support/admin-session';
+import { insertArticle, insertUserActor } from './support/fixtures';
+import { bootTestApp, TestApp } from './support/test-app';
+
+/** The newsroom desk in the panel: the schedule in plain sight, and later spike and sections. */
+describe('desk: schedule, spike, sections', () => {
+  let testApp: TestApp;
+  let editor: { email: string; cookie: string };
+  const hours = (count: number) => new Date(Date.now() + count * 3_600_000);
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    editor = await loggedInAs(testApp.app, UserRole.Editor);
+  }, 120_000);
+  afterAll(() => testApp?.close());
+
+  const http = () => request(testApp.app.getHttpServer());
+  const get = (url: string) => http().get(url).set('Cookie', editor.cookie);
+  const reload = (id: number) => testApp.dataSource.getRepository(Article).findOneByOrFail({ id });
+  const ids = (response: request.Response) => response.body.records.map((record: { id: string }) => Number(record.id));
+
+  describe('schedule in plain sight', () => {
+    it('confirms a schedule in the editor’s time zone, not as a raw UTC string', async () => {
+      const article = await insertArticle(testApp.dataSource);
+      const at = hours(2);
+      at.setUTCSeconds(0, 0);
+      const response = await http()
+        .post(`/admin/api/resources/Article/records/${article.id}/schedule`)
+        .set('Cookie', editor.cookie)
+        .field('at', at.toISOString())
+        .field('timeZone', 'Asia/Dubai');
+      expect(response.body.notice).toEqual({ message: `Scheduled for ${formatDeskTime(at, 'Asia/Dubai')}`, type: 'success' });
+      expect(response.body.notice.message).toMatch(/^Scheduled for \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(Asia\/Dubai\)$/);
+      expect((await reload(article.id)).scheduledAt).toEqual(at);
+      // A zone the runtime does not know is written in UTC rather than failing the schedule.
+      const other = await insertArticle(testApp.dataSource);
+      const fallback = await http().post(`/admin/api/resources/Article/records/${other.id}/schedule`).set('Cookie', editor.cookie).field('at', at.toISOString()).field('timeZone', 'Nowhere/Land');
+      expect(fallback.body.notice.message).toMatch(/\(UTC\)$/);
+    });
+
+    it('filters scheduled articles, and the dashboard tile counts and links the next 24 hours in time order', async () => {
+      await testApp.dataSource.query('UPDATE articles SET "scheduledAt" = NULL');
+      const later = await insertArticle(testApp.dataSource, { scheduledAt: hours(3) });
+      const sooner = await insertArticle(testApp.dataSource, { scheduledAt: hours(1) });
+      const tomorrow = await insertArticle(testApp.dataSource, { scheduledAt: hours(30) });
+      await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+      await insertArticle(testApp.dataSource);
+
+      const all = await get('/admin/api/resources/Article/actions/list?filters.status=scheduled&sortBy=scheduledAt&direction=asc').expect(200);
+      expect(ids(all)).toEqual([sooner.id, later.id, tomorrow.id]);
+
+      const dashboard = await get('/admin/api/dashboard').expect(200);
+      expect(dashboard.body.scheduled).toBe(3);
+      const { count, from, to } = dashboard.body.scheduledSoon;
+      expect(count).toBe(2);
+      expect(Date.parse(to) - Date.parse(from)).toBe(24 * 3_600_000);
+      const query = new URLSearchParams({ 'filters.status': 'scheduled', 'filters.scheduledAt~~from': from, 'filters.scheduledAt~~to': to, sortBy: 'scheduledAt', direction: 'asc' });
+      const next24h = await get(`/admin/api/resources/Article/actions/list?${query}`).expect(200);
+      expect(ids(next24h)).toEqual([sooner.id, later.id]);
+      expect(next24h.body.meta.total).toBe(2);
+
+      await get('/admin/api/resources/Article/actions/list?filters.scheduledAt~~from=yesterday').expect(400);
+    });
+  });
+
+  describe('spike', () => {
+    it('moves a draft to the Spiked list, keeps it from going live, records it in History, and unspikes it', async () => {
+      const marker = `spikeable${Date.now()}`;
+      const article = await insertArticle(testApp.dataSource, { headline: `Rumour about ${marker}`, scheduledAt: hours(5) });
+      const spiked = await http().post(`/admin/api/resources/Article/records/${article.id}/spike`).set('Cookie', editor.cookie).field('version', String(article.version));
+      expect(spiked.body.notice).toMatchObject({ type: 'success' });
+      expect(await reload(article.id)).toMatchObject({ status: ArticleStatus.Spiked, scheduledAt: null, version: article.version + 1 });
+
+      expect(ids(await get(`/admin/api/resources/Article/actions/list?filters.headline=${marker}`))).toEqual([]);
+      expect(ids(await get(`/admin/api/resources/Spiked/actions/list?filters.headline=${marker}`))).toEqual([article.id]);
+      expect(ids(await get(`/admin/api/resources/Article/actions/list?filters.headline=${marker}&filters.status=spiked`))).toEqual([article.id]);
+      expect((await get('/admin/api/dashboard')).body.articlesByStatus.spiked).toBeGreaterThanOrEqual(1);
+
+      const publishing = testApp.app.get(PublishingService);
+      const actor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+      await expect(publishing.publish(article.id, actor)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('spiked') });
+      await expect(publishing.schedule(article.id, hours(1), actor)).rejects.toMatchObject({ status: 409 });
+      await expect(publishing.spike(article.id, actor)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('already spiked') });
+      expect((await http().get(`/api/articles/${(await reload(article.id)).slug}`)).status).toBe(404);
+
+      const unspiked = await http().post(`/admin/api/resources/Article/records/${article.id}/unspike`).set('Cookie', editor.cookie).field('version', String(article.version + 1));
+      expect(unspiked.body.notice).toMatchObject({ type: 'success' });
+      expect((await reload(article.id)).status).toBe(ArticleStatus.Draft);
+      expect(ids(await get(`/admin/api/resources/Article/actions/list?filters.headline=${marker}`))).toEqual([article.id]);
+
+      const history = await get(`/admin/api/resources/Article/records/${article.id}/history`).expect(200);
+      const notes = history.body.history.map((entry: { version: number; spike: unknown; changed: string[] }) => [entry.version, entry.spike, entry.changed]);
+      expect(notes).toEqual(
+        expect.arrayContaining([
+          [article.version + 1, { spiked: true, previousStatus: 'draft' }, []],
+          [article.version + 2, { spiked: false, previousStatus: 'spiked' }, []],
+        ]),
+      );
+    });
+
+    it('refuses to spike live copy or on a stale version, and contributors may not spike', async () => {
+      const live = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date() });
+      const refused = await http().post(`/admin/api/resources/Article/records/${live.id}/spike`).set('Cookie', editor.cookie).field('go', '1');
+      expect(refused.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('unpublish it rather than spike it') });
+      expect((await reload(live.id)).status).toBe(ArticleStatus.Published);
+
+      const draft = await insertArticle(testApp.dataSource);
+      await testApp.app.get(ArticlesService).update(draft.id, { headline: 'Edited meanwhile' }, draft.version, await insertUserActor(testApp.dataSource, UserRole.Editor));
+      const stale = await http().post(`/admin/api/resources/Article/records/${draft.id}/spike`).set('Cookie', editor.cookie).field('version', String(draft.version));
+      expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
+      expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
+
+      const contributor = await loggedInAs(testApp.app, UserRole.Contributor);
+      const forbidden = await http().post(`/admin/api/resources/Article/records/${draft.id}/spike`).set('Cookie', contributor.cookie).field('go', '1');
+      expect(forbidden.status).toBe(403);
+      expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
+    });
+  });
+});
