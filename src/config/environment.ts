@@ -68,6 +68,14 @@ export class EnvironmentVariables {
   })
   CORS_ORIGINS?: string;
 
+  /**
+   * Where readers reach this server (e.g. https://news.example.com): the OpenAPI document's server and the base
+   * of public article links in ninjs. Unset: the document names the server relatively ("/").
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, such as https://news.example.com' })
+  PUBLIC_BASE_URL?: string;
+
   /** Requests per minute one client IP may make to each API route before getting 429. */
   @Type(() => Number)
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
