@@ -6,7 +6,7 @@ import { AuthError, AuthErrorCode } from '../auth/auth-error';
 import { AuthorError, AuthorErrorCode } from '../authors/author-error';
 import { Author } from '../authors/author.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
-import { ArticleStatus } from './article-status';
+import { ArticleStatus, DuplicateKind } from './article-status';
 import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView } from './article-views';
 import { relatedCoverage } from './related-coverage';
 import { Article } from './article.entity';
@@ -47,6 +47,9 @@ interface DetailRow {
   updatedAt: Date;
   bylines: BylineView[];
   photos: ArticlePhotoView[];
+  duplicateOfId: number | null;
+  duplicateKind: DuplicateKind | null;
+  needsReview: boolean;
 }
 
 interface FeedRow {
@@ -58,6 +61,9 @@ interface FeedRow {
   scheduledAt: Date | null;
   version: number;
   summary: string | null;
+  duplicateOfId: number | null;
+  duplicateKind: DuplicateKind | null;
+  needsReview: boolean;
   sort_key: string;
   rank?: number;
   snippet?: string;
@@ -68,6 +74,7 @@ interface FeedRow {
  * API benchmark's bare server runs exactly the same SQL.
  */
 export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
+  a."duplicateOfId", a."duplicateKind", a."needsReview",
   COALESCE((SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'role', b.role) ORDER BY b.position, b.id)
             FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
   COALESCE((SELECT json_agg(json_build_object(
@@ -144,7 +151,7 @@ export class ArticleFeedService {
     }
     const page = `
       SELECT a.id, a.slug, a.headline, a.status, a."publishedAt", a."scheduledAt", a.version,
-             a.body[1] AS summary, (${sortKey})::text AS sort_key ${searchColumns}
+             a."duplicateOfId", a."duplicateKind", a."needsReview", a.body[1] AS summary, (${sortKey})::text AS sort_key ${searchColumns}
       FROM ${from}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${sortKey} DESC, a.id DESC
@@ -185,13 +192,15 @@ export class ArticleFeedService {
     return article;
   }
 
+  /** The article as those who may write it see it (the answer to a write). */
   async detail(article: Pick<Article, 'id'>): Promise<ArticleDetailView> {
     const view = await this.detailWhere('a.id = $1', [article.id], true);
     if (!view) throw ArticleError.notFound(article.id);
     return view;
   }
 
-  private async detailWhere(condition: string, parameters: unknown[], seesDrafts: boolean): Promise<ArticleDetailView | undefined> {
+  /** `editorial`: for those who may read drafts, with the duplicate and review state and unpublished related coverage. */
+  private async detailWhere(condition: string, parameters: unknown[], editorial: boolean): Promise<ArticleDetailView | undefined> {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT ${ARTICLE_DETAIL_COLUMNS}
        FROM articles a WHERE ${condition}`,
@@ -212,7 +221,8 @@ export class ArticleFeedService {
       updatedAt: row.updatedAt.toISOString(),
       bylines: row.bylines,
       photos: row.photos,
-      related: await relatedCoverage(this.dataSource.manager, row.id, seesDrafts),
+      related: await relatedCoverage(this.dataSource.manager, row.id, editorial),
+      ...(editorial ? editorialState(row) : {}),
     };
   }
 
@@ -302,8 +312,18 @@ function summarise(row: FeedRow, bylines: BylineView[], seesDrafts: boolean): Ar
     summary.status = row.status;
     summary.scheduledAt = row.scheduledAt?.toISOString() ?? null;
     summary.version = row.version;
+    Object.assign(summary, editorialState(row));
   }
   return summary;
+}
+
+/**
+ * What stands between a draft and publication, for callers who may read drafts: the article it duplicates
+ * (publishing is refused until an editor merges it or says it is not a duplicate) and whether it waits for
+ * review, which covers both that flag and the parser's anomalies.
+ */
+function editorialState(row: Pick<FeedRow, 'duplicateOfId' | 'duplicateKind' | 'needsReview'>): Pick<ArticleDetailView, 'duplicateOf' | 'duplicateKind' | 'needsReview'> {
+  return { duplicateOf: row.duplicateOfId, duplicateKind: row.duplicateKind, needsReview: row.needsReview || row.duplicateKind !== null };
 }
 
 export function markMatches(highlighted: string): string {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArticleStatus } from './article-status';
+import { ArticleStatus, DuplicateKind } from './article-status';
 import { BylineRole } from './byline.entity';
 
 export class BylineView {
@@ -35,6 +35,12 @@ export class ArticleSummaryView {
   @ApiPropertyOptional({ enum: ArticleStatus, description: 'Only for callers who may read drafts' }) status?: ArticleStatus;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for callers who may read drafts' }) scheduledAt?: string | null;
   @ApiPropertyOptional({ description: 'Only for callers who may read drafts' }) version?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged)' })
+  duplicateOf?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: DuplicateKind, description: 'Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)' })
+  duplicateKind?: DuplicateKind | null;
+  @ApiPropertyOptional({ description: 'Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source)' })
+  needsReview?: boolean;
 }
 
 export class ArticlePageView {
@@ -69,6 +75,12 @@ export class ArticleDetailView {
       'Related coverage: other articles reporting the same event in other words, linked at import (never duplicates, never merged). Publicly, published ones only; oldest first.',
   })
   related: RelatedArticleView[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged)' })
+  duplicateOf?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: DuplicateKind, description: 'Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)' })
+  duplicateKind?: DuplicateKind | null;
+  @ApiPropertyOptional({ description: 'Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source)' })
+  needsReview?: boolean;
 }
 
 export class AuthorPageView {

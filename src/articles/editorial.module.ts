@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { PublishingModule } from '../publishing/publishing.module';
 import { ArticlesModule } from './articles.module';
+import { DuplicatesController } from './duplicates.controller';
 import { DuplicatesService } from './duplicates.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
@@ -10,7 +11,7 @@ import { RevisionsService } from './revisions.service';
 /** Editorial work on articles beyond a single save: revision history, the duplicates queue and the review queue. */
 @Module({
   imports: [ArticlesModule, PublishingModule, AuthModule],
-  controllers: [ReviewController],
+  controllers: [ReviewController, DuplicatesController],
   providers: [DuplicatesService, RevisionsService, ReviewService],
   exports: [DuplicatesService, RevisionsService, ReviewService],
 })

@@ -1,9 +1,9 @@
 import type { ActionContext, ActionResponse, BaseRecord, Filter, RecordActionResponse, ResourceWithOptions } from 'adminjs';
-import type { DataSource } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
-import { boundToDataSource, sessionCan } from '../admin-actor';
-import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../article-list.query';
+import { boundToRepository, sessionCan } from '../admin-actor';
+import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../../articles/article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
   articleHistory,
@@ -26,15 +26,14 @@ type AdminJsModules = { BaseRecord: typeof BaseRecord; TypeormResource: typeof i
  * The TypeORM adapter's resource with the list served by {@link ArticleListQuery}; `forcedFilters` make a
  * second resource over the same table (the duplicates queue).
  */
-export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, dataSource: DataSource) {
-  const query = new ArticleListQuery(dataSource);
+export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, articles: Repository<ObjectLiteral>, query: ArticleListQuery) {
 
   class ArticleListResource extends TypeormResource {
     constructor(
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
+      super(boundToRepository(Article, articles, { title: 'headline' }));
     }
 
     override id(): string {
@@ -100,7 +99,8 @@ function articleProperties({ components }: PanelContext) {
     updatedAt: { position: 7, components: deskTime },
     publishedAt: { components: deskTime },
     createdAt: { components: deskTime },
-    importId: { reference: 'Import', position: 8 },
+    // The list query sorts by import on its own index (IDX_articles_list_import); AdminJS sorts no reference by default.
+    importId: { reference: 'Import', position: 8, isSortable: true },
     needsReview: { type: 'boolean' as const, position: 9, isVisible: { list: false, filter: true, show: true, edit: false } },
     reviewedAt: { isVisible: { list: false, filter: false, show: true, edit: false }, components: deskTime },
     // Shown, with the dump's lines, by the Review action; flattened into the record they would be noise.
