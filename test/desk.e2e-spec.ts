@@ -1,9 +1,14 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { ArticlesService } from '../src/articles/articles.service';
 import { UserRole } from '../src/auth/user.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
+import { TaxonomyService } from '../src/sections/taxonomy.service';
 import { formatDeskTime } from '../src/common/desk-time';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertUserActor } from './support/fixtures';
@@ -121,6 +126,107 @@ describe('desk: schedule, spike, sections', () => {
       const forbidden = await http().post(`/admin/api/resources/Article/records/${draft.id}/spike`).set('Cookie', contributor.cookie).field('go', '1');
       expect(forbidden.status).toBe(403);
       expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
+    });
+  });
+
+  // Last: once a section exists, publishing needs one (the tests above publish without).
+  describe('sections and tags', () => {
+    let admin: { cookie: string };
+    const create = (resource: 'Section' | 'Tag', name: string, cookie = admin.cookie) =>
+      http().post(`/admin/api/resources/${resource}/actions/new`).set('Cookie', cookie).field('name', name);
+
+    beforeAll(async () => {
+      admin = await loggedInAs(testApp.app, UserRole.Admin);
+    });
+
+    it('are managed by admins only, with slugs derived from the names', async () => {
+      const refused = await create('Section', 'Sport', editor.cookie);
+      expect(refused.status).toBe(403);
+      expect(await testApp.dataSource.query(`SELECT 1 FROM sections`)).toEqual([]);
+
+      for (const name of ['World', 'Gulf', 'Middle East']) expect((await create('Section', name)).body.notice).toMatchObject({ type: 'success' });
+      for (const name of ['Oil', 'Iran']) expect((await create('Tag', name)).body.notice).toMatchObject({ type: 'success' });
+      const sections = await http().get('/api/sections').expect(200);
+      expect(sections.body.map((section: { slug: string }) => section.slug)).toEqual(['gulf', 'middle-east', 'world']);
+      expect((await http().get('/api/tags').expect(200)).body.map((tag: { name: string }) => tag.name)).toEqual(['Iran', 'Oil']);
+
+      const taken = await create('Section', 'world');
+      expect(taken.body.notice).toMatchObject({ type: 'error', message: 'another section already uses the slug "world"' });
+      const badSlug = await http().post('/admin/api/resources/Tag/actions/new').set('Cookie', admin.cookie).field('name', 'Gas').field('slug', 'Not A Slug');
+      expect(badSlug.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('lower-case words joined by hyphens') });
+    });
+
+    it('publishing needs a section once there are sections; editors assign one section and any tags, recorded in History', async () => {
+      const [world] = await testApp.dataSource.query(`SELECT id FROM sections WHERE slug = 'world'`);
+      const tags: Array<{ id: number; slug: string }> = await testApp.dataSource.query(`SELECT id, slug FROM tags ORDER BY slug`);
+      const article = await insertArticle(testApp.dataSource, { headline: 'Oil prices climb after Gulf talks' });
+      const publishing = testApp.app.get(PublishingService);
+      const actor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+      await expect(publishing.publish(article.id, actor)).rejects.toMatchObject({ status: 409, code: 'ARTICLE_SECTION_REQUIRED' });
+      await expect(publishing.schedule(article.id, hours(1), actor)).rejects.toMatchObject({ code: 'ARTICLE_SECTION_REQUIRED' });
+
+      const edit = `/admin/api/resources/Article/records/${article.id}/edit`;
+      const form = await get(edit).expect(200);
+      expect(form.body.editor).toMatchObject({ sectionId: null, tagIds: [], sections: expect.arrayContaining([{ id: world.id, name: 'World' }]) });
+      const saved = await http().post(edit).set('Cookie', editor.cookie).field('payload', JSON.stringify({ version: article.version, sectionId: world.id, tagIds: tags.map((tag) => tag.id) }));
+      expect(saved.body.notice).toMatchObject({ type: 'success' });
+      const unknown = await http().post(edit).set('Cookie', editor.cookie).field('payload', JSON.stringify({ version: article.version + 1, tagIds: [999999] }));
+      expect(unknown.body.notice).toMatchObject({ type: 'error', message: 'no tag with id 999999' });
+
+      const history = await get(`/admin/api/resources/Article/records/${article.id}/history`).expect(200);
+      expect(history.body.history[0].changedLabels.sort()).toEqual(['Section', 'Tags']);
+      await publishing.publish(article.id, actor);
+      expect((await reload(article.id)).status).toBe(ArticleStatus.Published);
+    });
+
+    it('filter the public API by section and tag, and travel as ninjs subjects', async () => {
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats(ajv);
+      ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json' });
+      const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'fixtures/ninjs/ninjs-schema_3.1.json'), 'utf8')));
+
+      const [gulf] = await testApp.dataSource.query(`SELECT id FROM sections WHERE slug = 'gulf'`);
+      const [iran] = await testApp.dataSource.query(`SELECT id FROM tags WHERE slug = 'iran'`);
+      const other = await insertArticle(testApp.dataSource, { headline: 'Gulf ministers meet', status: ArticleStatus.Published, publishedAt: new Date(), sectionId: gulf.id });
+      await testApp.dataSource.query(`INSERT INTO article_tags ("articleId", "tagId") VALUES ($1, $2)`, [other.id, iran.id]);
+      const hidden = await insertArticle(testApp.dataSource, { headline: 'Unpublished Gulf draft', sectionId: gulf.id });
+
+      const slugsOf = (response: request.Response) => response.body.items.map((item: { headline: string }) => item.headline);
+      expect(slugsOf(await http().get('/api/articles?section=world').expect(200))).toEqual(['Oil prices climb after Gulf talks']);
+      expect(slugsOf(await http().get('/api/articles?section=gulf').expect(200))).toEqual(['Gulf ministers meet']);
+      expect(slugsOf(await http().get('/api/articles?tag=iran').expect(200)).sort()).toEqual(['Gulf ministers meet', 'Oil prices climb after Gulf talks']);
+      expect(slugsOf(await http().get('/api/articles?tag=oil&section=world').expect(200))).toEqual(['Oil prices climb after Gulf talks']);
+      expect(slugsOf(await http().get('/api/articles?section=nowhere').expect(200))).toEqual([]);
+      expect(slugsOf(await http().get('/api/articles?tag=oil&section=gulf').expect(200))).toEqual([]);
+      await http().get(`/api/articles?section=${'x'.repeat(81)}`).expect(400);
+      expect(hidden.status).toBe(ArticleStatus.Draft);
+
+      const detail = await http().get(`/api/articles/${other.slug}`).expect(200);
+      expect(detail.body).toMatchObject({ section: { id: gulf.id, name: 'Gulf', slug: 'gulf' }, tags: [{ id: iran.id, name: 'Iran', slug: 'iran' }] });
+      const ninjs = await http().get(`/api/articles/${other.slug}?format=ninjs`).expect(200);
+      expect(validate(ninjs.body)).toBe(true);
+      expect(ninjs.body.subjects).toEqual([
+        { name: 'Gulf', rel: 'section', uri: `urn:wiredesk:section:${gulf.id}`, literal: 'gulf' },
+        { name: 'Iran', rel: 'about', uri: `urn:wiredesk:tag:${iran.id}`, literal: 'iran' },
+      ]);
+
+      // A renamed section shows at once, cached public answers included.
+      const taxonomy = testApp.app.get(TaxonomyService);
+      const adminActor = await insertUserActor(testApp.dataSource, UserRole.Admin);
+      await taxonomy.update('section', gulf.id, { name: 'The Gulf' }, adminActor);
+      expect((await http().get(`/api/articles/${other.slug}`).expect(200)).body.section.name).toBe('The Gulf');
+    });
+
+    it('a section in use cannot be deleted; deleting a tag takes it off its articles', async () => {
+      const [world] = await testApp.dataSource.query(`SELECT id FROM sections WHERE slug = 'world'`);
+      const refused = await http().post(`/admin/api/resources/Section/records/${world.id}/delete`).set('Cookie', admin.cookie);
+      expect(refused.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('is assigned to 1 article') });
+      const [oil] = await testApp.dataSource.query(`SELECT id FROM tags WHERE slug = 'oil'`);
+      const byEditor = await http().post(`/admin/api/resources/Tag/records/${oil.id}/delete`).set('Cookie', editor.cookie);
+      expect(byEditor.status).toBe(403);
+      const deleted = await http().post(`/admin/api/resources/Tag/records/${oil.id}/delete`).set('Cookie', admin.cookie);
+      expect(deleted.body.notice).toMatchObject({ type: 'success' });
+      expect(await testApp.dataSource.query(`SELECT 1 FROM article_tags WHERE "tagId" = $1`, [oil.id])).toEqual([]);
     });
   });
 });

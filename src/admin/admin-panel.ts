@@ -18,6 +18,7 @@ import { DumpUploads } from '../imports/dump-upload';
 import { ImportsService } from '../imports/imports.service';
 import { PhotosService } from '../photos/photos.service';
 import { PublishingService } from '../publishing/publishing.service';
+import { TaxonomyService } from '../sections/taxonomy.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
@@ -29,6 +30,7 @@ import { articleResourceClass, articleResources } from './resources/article-reso
 import { importResource } from './resources/import-resource';
 import { apiTokenResource, webhookDeliveryResource, webhookSubscriptionResource } from './resources/integration-resources';
 import { libraryResources, userResource } from './resources/library-resources';
+import { taxonomyResources } from './resources/taxonomy-resources';
 
 export const ADMIN_ROOT_PATH = '/admin';
 
@@ -62,6 +64,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly apiTokens: ApiTokensService,
     private readonly webhooks: WebhooksService,
     private readonly preview: ArticlePreviewService,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -94,6 +97,7 @@ export class AdminPanel implements OnModuleInit {
         authors: this.authors,
         apiTokens: this.apiTokens,
         webhooks: this.webhooks,
+        taxonomy: this.taxonomy,
       },
     };
     const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);
@@ -108,7 +112,7 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Section: 'Sections', Tag: 'Tags', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
             actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike' },
             properties: {
               duplicateKind: 'Duplicate',
@@ -132,6 +136,7 @@ export class AdminPanel implements OnModuleInit {
         ...articleResources(panel, ArticleListResource),
         importResource(panel),
         ...libraryResources(panel),
+        ...taxonomyResources(panel),
         userResource(panel, ACTIONS),
         apiTokenResource(panel, ACTIONS),
         webhookSubscriptionResource(panel, ACTIONS),

@@ -11,6 +11,7 @@ import type { CaptionsService } from '../captions/captions.service';
 import type { ImportsService } from '../imports/imports.service';
 import type { PhotosService } from '../photos/photos.service';
 import type { PublishingService } from '../publishing/publishing.service';
+import type { TaxonomyService } from '../sections/taxonomy.service';
 import type { WebhooksService } from '../webhooks/webhooks.service';
 import type { AdminComponents } from './admin-components';
 
@@ -30,6 +31,7 @@ export interface PanelServices {
   authors: AuthorsService;
   apiTokens: ApiTokensService;
   webhooks: WebhooksService;
+  taxonomy: TaxonomyService;
 }
 
 export interface PanelContext {

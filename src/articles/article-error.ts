@@ -13,6 +13,7 @@ export enum ArticleErrorCode {
   UnknownCaption = 'ARTICLE_UNKNOWN_CAPTION',
   PreviewLinkInvalid = 'ARTICLE_PREVIEW_LINK_INVALID',
   PreviewLinkExpired = 'ARTICLE_PREVIEW_LINK_EXPIRED',
+  SectionRequired = 'ARTICLE_SECTION_REQUIRED',
 }
 
 const STATUS: Record<ArticleErrorCode, number> = {
@@ -28,6 +29,7 @@ const STATUS: Record<ArticleErrorCode, number> = {
   [ArticleErrorCode.UnknownCaption]: 400,
   [ArticleErrorCode.PreviewLinkInvalid]: 404,
   [ArticleErrorCode.PreviewLinkExpired]: 410,
+  [ArticleErrorCode.SectionRequired]: 409,
 };
 
 export class ArticleError extends DomainError<ArticleErrorCode> {

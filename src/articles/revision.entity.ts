@@ -15,6 +15,10 @@ export interface ArticleSnapshot {
   captionPositions?: Record<string, number>;
   /** Bylines in order; absent from revisions written before bylines were editable. */
   bylines?: Array<{ authorId: number; role: BylineRole; name: string }>;
+  /** The section (with its name then); absent from revisions written before sections, or by saves that do not touch them. */
+  section?: { id: number; name: string } | null;
+  /** Tags by name; absent as for `section`. */
+  tags?: Array<{ id: number; name: string }>;
 }
 
 export interface FieldChange<T = unknown> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { Section } from '../sections/section.entity';
+import { Tag } from '../sections/tag.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
 import { applyCopyChanges, ArticleSave, ArticlesService, captionsOf } from './articles.service';
@@ -59,6 +61,15 @@ async function restoreCopy(manager: EntityManager, article: Article, snapshot: A
     captions: kept,
     captionPositions: positions && kept.filter(({ id }) => String(id) in positions).map(({ id }) => ({ id, position: positions[String(id)] })),
     bylines: snapshot.bylines?.map(({ authorId, role }) => ({ authorId, role })),
+    // A section or tag deleted since is left out rather than failing the restore.
+    sectionId: snapshot.section === undefined ? undefined : await stillExisting(manager, Section, snapshot.section ? [snapshot.section.id] : []).then((ids) => ids[0] ?? null),
+    tagIds: snapshot.tags === undefined ? undefined : await stillExisting(manager, Tag, snapshot.tags.map((tag) => tag.id)),
   });
   return recorded.filter((caption) => !present.has(caption.id));
+}
+
+async function stillExisting(manager: EntityManager, entity: typeof Section | typeof Tag, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await manager.find(entity, { where: { id: In(ids) }, select: { id: true } })).map((row) => row.id));
+  return ids.filter((id) => found.has(id));
 }

@@ -68,13 +68,15 @@ const ArticleEdit = ({ resource, record, action }) => {
   const [version, setVersion] = useState(Number(record.params.version));
   const [conflict, setConflict] = useState(null);
   const [saving, setSaving] = useState(false);
+  const [choices, setChoices] = useState({ sections: [], tags: [] });
 
   useEffect(() => {
     api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name }).then((response) => {
       const { params } = response.data.record;
       const body = Object.keys(params).filter((key) => /^body\.\d+$/.test(key)).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).map((key) => params[key]);
       setVersion(Number(params.version));
-      setForm({ headline: params.headline, slug: params.slug, body: body.join('\n\n'), captions: response.data.editor.captions, bylines: response.data.editor.bylines });
+      setForm({ headline: params.headline, slug: params.slug, body: body.join('\n\n'), captions: response.data.editor.captions, bylines: response.data.editor.bylines, sectionId: response.data.editor.sectionId === null ? '' : String(response.data.editor.sectionId), tagIds: response.data.editor.tagIds });
+      setChoices({ sections: response.data.editor.sections, tags: response.data.editor.tags });
     });
   }, [record.id]);
 
@@ -92,6 +94,8 @@ const ArticleEdit = ({ resource, record, action }) => {
       captions: form.captions.map(({ id, text }) => ({ id, text })),
       credits: form.captions.map(({ photoId, credit }) => ({ photoId, credit })),
       bylines: form.bylines.map(({ authorId, role }) => ({ authorId, role })),
+      sectionId: form.sectionId === '' ? null : Number(form.sectionId),
+      tagIds: form.tagIds,
     };
     try {
       const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: payloadForm(payload) });
@@ -134,6 +138,30 @@ const ArticleEdit = ({ resource, record, action }) => {
         <Label htmlFor="body">Body (leave a blank line between paragraphs)</Label>
         <TextArea id="body" name="body" width={1} rows={16} value={form.body} onChange={(event) => setForm({ ...form, body: event.target.value })} />
       </FormGroup>
+      <FormGroup>
+        <Label htmlFor="section">Section{choices.sections.length > 0 ? ' (needed to publish)' : ''}</Label>
+        <select id="section" value={form.sectionId} onChange={(event) => setForm({ ...form, sectionId: event.target.value })} data-testid="section-select">
+          <option value="">— none —</option>
+          {choices.sections.map((section) => <option key={section.id} value={String(section.id)}>{section.name}</option>)}
+        </select>
+      </FormGroup>
+      {choices.tags.length > 0 && (
+        <FormGroup>
+          <Label>Tags</Label>
+          <Box flex flexDirection="row" flexWrap="wrap" data-testid="tags-editor">
+            {choices.tags.map((tag) => (
+              <label key={tag.id} style={{ marginRight: 16 }}>
+                <input
+                  type="checkbox"
+                  checked={form.tagIds.includes(tag.id)}
+                  onChange={(event) => setForm({ ...form, tagIds: event.target.checked ? [...form.tagIds, tag.id] : form.tagIds.filter((id) => id !== tag.id) })}
+                />{' '}
+                {tag.name}
+              </label>
+            ))}
+          </Box>
+        </FormGroup>
+      )}
       <FormGroup>
         <Label>Bylines</Label>
         <BylinesEditor bylines={form.bylines} onChange={(bylines) => setForm({ ...form, bylines })} />

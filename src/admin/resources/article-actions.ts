@@ -2,7 +2,7 @@ import type { ActionContext, ActionRequest, ActionResponse, BaseRecord } from 'a
 import { In } from 'typeorm';
 import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
 import { ArticleStatus, editPermissionFor } from '../../articles/article-status';
-import type { ArticleChanges } from '../../articles/articles.service';
+import { taxonomyOf, type ArticleChanges } from '../../articles/articles.service';
 import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
 import { diffParagraphs } from '../../articles/paragraph-diff';
@@ -43,6 +43,8 @@ interface EditPayload {
   captions: Array<{ id: number; text: string }>;
   credits: Array<{ photoId: number; credit: string }>;
   bylines: Array<{ authorId: number; role: BylineRole }>;
+  sectionId: number | null;
+  tagIds: number[];
 }
 
 /**
@@ -63,6 +65,8 @@ export function editArticle({ services }: PanelContext): Handler {
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
     if (input.credits !== undefined) changes.credits = creditsOf(input.credits);
+    if (input.sectionId !== undefined) changes.sectionId = input.sectionId === null ? null : Number(input.sectionId);
+    if (Array.isArray(input.tagIds)) changes.tagIds = input.tagIds.map(Number);
     const { changed } = await services.articles.update(id, changes, requiredVersion(input.version), actor);
     const [record, editor] = [await reloaded(context), await editorData(services, id)];
     if (!changed) return { record, editor, notice: NO_CHANGES_NOTICE };
@@ -82,7 +86,14 @@ function creditsOf(raw: unknown): NonNullable<ArticleChanges['credits']> {
 async function editorData(services: PanelContext['services'], id: number) {
   const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: { photographer: true } }, order: { position: 'ASC' } });
   const bylines = await bylinesOf(services.dataSource.manager, id);
+  const article = await services.articles.getById(id);
+  const { tags } = await taxonomyOf(services.dataSource.manager, article);
+  const term = ({ id, name }: { id: number; name: string }) => ({ id, name });
   return {
+    sectionId: article.sectionId,
+    tagIds: tags.map((tag) => tag.id),
+    sections: (await services.taxonomy.list('section')).map(term),
+    tags: (await services.taxonomy.list('tag')).map(term),
     captions: captions.map((caption) => ({
       id: caption.id,
       text: caption.text,
@@ -248,6 +259,8 @@ const COPY_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
   captions: 'Captions',
   captionPositions: 'Photo order',
   bylines: 'Bylines',
+  section: 'Section',
+  tags: 'Tags',
 };
 
 function describeRevisions(revisions: ArticleRevision[]) {
