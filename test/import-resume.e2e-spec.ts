@@ -78,10 +78,12 @@ describe('an import whose worker died', () => {
           WHERE l.locktype = 'advisory' AND l.objid = $1 AND a.query ILIKE '%articles%'`,
         [id],
       ).then((found) => found[0]);
-    await until('the child to be writing articles', 90_000, writing);
+    const writer = await until('the child to be writing articles', 90_000, writing);
     // Another instance is running beside it (it finds the import locked by a live worker and leaves it alone)...
     survivor = await bootTestApp({ database });
-    expect(await writing()).toBeDefined();
+    // The child still holds the import's lock (what it runs at this instant may be captions or bylines).
+    const holding = await rows(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND pid = $2`, [id, writer.pid]);
+    expect(holding).toHaveLength(1);
     // ...when the first one is killed mid-import.
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
