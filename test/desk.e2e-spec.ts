@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ArticleStatus } from '../src/articles/article-status';
+import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { ArticlesService } from '../src/articles/articles.service';
 import { UserRole } from '../src/auth/user.entity';
@@ -126,6 +126,68 @@ describe('desk: schedule, spike, sections', () => {
       const forbidden = await http().post(`/admin/api/resources/Article/records/${draft.id}/spike`).set('Cookie', contributor.cookie).field('go', '1');
       expect(forbidden.status).toBe(403);
       expect((await reload(draft.id)).status).toBe(ArticleStatus.Draft);
+    });
+  });
+
+  describe('word-level diffs and the original', () => {
+    it('marks the words that changed inside paragraphs and headlines, in History and in Compare', async () => {
+      const article = await insertArticle(testApp.dataSource, { headline: 'Talks resume in Baghdad', body: ['The minister arrived on Monday.', 'Unchanged.'] });
+      const actor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+      await testApp.app.get(ArticlesService).update(article.id, { headline: 'Talks resume in Tehran', body: ['The minister arrived on Tuesday.', 'Unchanged.'] }, article.version, actor);
+      const [latest] = (await get(`/admin/api/resources/Article/records/${article.id}/history`).expect(200)).body.history;
+      expect(latest.headlineDiff.words).toEqual([
+        { kind: 'same', text: 'Talks resume in ' },
+        { kind: 'removed', text: 'Baghdad' },
+        { kind: 'added', text: 'Tehran' },
+      ]);
+      expect(latest.body).toEqual([
+        {
+          kind: 'changed',
+          left: 'The minister arrived on Monday.',
+          right: 'The minister arrived on Tuesday.',
+          words: [
+            { kind: 'same', text: 'The minister arrived on ' },
+            { kind: 'removed', text: 'Monday.' },
+            { kind: 'added', text: 'Tuesday.' },
+          ],
+        },
+        { kind: 'same', left: 'Unchanged.', right: 'Unchanged.' },
+      ]);
+
+      const original = await insertArticle(testApp.dataSource, { headline: 'Oil output cut', body: ['OPEC agreed to cut output by one million barrels.'] });
+      const copy = await insertArticle(testApp.dataSource, {
+        headline: 'Oil output cut',
+        body: ['OPEC agreed to cut output by two million barrels.'],
+        duplicateOfId: original.id,
+        duplicateKind: DuplicateKind.Near,
+        duplicateScore: 0.87,
+      });
+      const compare = await get(`/admin/api/resources/Article/records/${copy.id}/compare`).expect(200);
+      expect(compare.body.comparison.paragraphs[0].words).toEqual([
+        { kind: 'same', text: 'OPEC agreed to cut output by ' },
+        { kind: 'removed', text: 'one' },
+        { kind: 'added', text: 'two' },
+        { kind: 'same', text: ' million barrels.' },
+      ]);
+    });
+
+    it('restores the original (as imported) as a new version, and answers with the fresh state', async () => {
+      const article = await insertArticle(testApp.dataSource, { headline: 'As the wire sent it', body: ['Wire paragraph one.', 'Wire paragraph two.'] });
+      const history = `/admin/api/resources/Article/records/${article.id}/history`;
+      expect((await get(history).expect(200)).body.original).toBeNull();
+      const actor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+      const articles = testApp.app.get(ArticlesService);
+      await articles.update(article.id, { headline: 'First rewrite', body: ['Desk paragraph.'] }, article.version, actor);
+      await articles.update(article.id, { headline: 'Second rewrite' }, article.version + 1, actor);
+      expect((await get(history).expect(200)).body.original).toMatchObject({ headline: 'As the wire sent it', body: ['Wire paragraph one.', 'Wire paragraph two.'] });
+
+      const stale = await http().post(history).set('Cookie', editor.cookie).field('payload', JSON.stringify({ revisionId: 'original', version: article.version + 1 }));
+      expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT' });
+      const restored = await http().post(history).set('Cookie', editor.cookie).field('payload', JSON.stringify({ revisionId: 'original', version: article.version + 2 }));
+      expect(restored.body.notice).toEqual({ message: `Restored the original; the article is now at version ${article.version + 3}.`, type: 'success' });
+      expect(restored.body.record.params).toMatchObject({ headline: 'As the wire sent it', version: article.version + 3 });
+      expect(restored.body.history[0].restore).toMatchObject({ original: true });
+      expect(await reload(article.id)).toMatchObject({ headline: 'As the wire sent it', body: ['Wire paragraph one.', 'Wire paragraph two.'] });
     });
   });
 

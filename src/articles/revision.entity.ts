@@ -49,6 +49,8 @@ export interface NotDuplicateNote {
 export interface RestoreNote {
   revisionId: number;
   version: number;
+  /** The copy restored was the original (as imported, or as created), from before revision `revisionId`. */
+  original?: boolean;
   skippedCaptions: Array<{ id: number; text: string }>;
 }
 

@@ -24,6 +24,10 @@ const DuplicateCompare = ({ resource, record, action }) => {
 
   // Both versions as compared: if either article was saved since, the decision is refused.
   const decide = async (decision, keepId) => {
+    if (decision === 'merge') {
+      const retired = keepId === data.comparison.original.id ? data.comparison.duplicate : data.comparison.original;
+      if (!window.confirm(`Merge: keep article ${keepId} and unpublish article ${retired.id} (“${retired.headline}”), moving its extra photos and bylines over?`)) return;
+    }
     try {
       const response = await api.recordAction({
         resourceId: resource.id,

@@ -5,7 +5,7 @@ import { ArticleStatus, editPermissionFor } from '../../articles/article-status'
 import { taxonomyOf, type ArticleChanges } from '../../articles/articles.service';
 import { Byline, BylineRole } from '../../articles/byline.entity';
 import { bylinesOf } from '../../articles/bylines';
-import { diffParagraphs } from '../../articles/paragraph-diff';
+import { changedRow, diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision, ArticleSnapshot, RestoreNote } from '../../articles/revision.entity';
 import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
@@ -215,7 +215,8 @@ export function reviewArticle({ services }: PanelContext): Handler {
 }
 
 interface HistoryPayload {
-  revisionId: number;
+  /** A revision's id, or `original` for the copy as imported (or created). */
+  revisionId: number | 'original';
   version: number;
 }
 
@@ -226,21 +227,30 @@ export function articleHistory({ services }: PanelContext): Handler {
     if (request.method === 'post') {
       const actor = await actorOf(services.users, context.currentAdmin);
       const input = jsonPayload<HistoryPayload>(request);
-      const restored = await services.revisions.restore(id, Number(input.revisionId), requiredVersion(input.version), actor);
-      return {
-        record: await reloaded(context),
-        history: describeRevisions(await services.revisions.list(id)),
-        notice: restoreNotice(restored),
-      };
+      const restored =
+        input.revisionId === 'original'
+          ? await services.revisions.restoreOriginal(id, requiredVersion(input.version), actor)
+          : await services.revisions.restore(id, Number(input.revisionId), requiredVersion(input.version), actor);
+      return { record: await reloaded(context), ...(await historyOf(services, id)), notice: restoreNotice(restored, input.revisionId === 'original') };
     }
-    return { record: recordJson(context), history: describeRevisions(await services.revisions.list(id)) };
+    return { record: recordJson(context), ...(await historyOf(services, id)) };
   });
 }
 
-function restoreNotice({ changed, article, revision, skippedCaptions }: RestoreOutcome) {
+/** The saves, newest first, and the original (as imported or created) below them once there has been a save. */
+async function historyOf(services: PanelContext['services'], id: number) {
+  const [revisions, original, article] = [await services.revisions.list(id), await services.revisions.original(id), await services.articles.getById(id)];
+  return {
+    history: describeRevisions(revisions),
+    original: original ? { headline: original.snapshot.headline, body: original.snapshot.body, importId: article.importId } : null,
+  };
+}
+
+function restoreNotice({ changed, article, revision, skippedCaptions }: RestoreOutcome, original = false) {
   const skipped = skippedCaptions.length === 0 ? '' : ` ${describeSkipped(skippedCaptions)}`;
-  if (!changed) return { message: `Nothing to restore: the article already matches version ${revision.version}.${skipped}`, type: 'info' as const };
-  return { message: `Restored version ${revision.version}; the article is now at version ${article.version}.${skipped}`, type: 'success' as const };
+  const what = original ? 'the original' : `version ${revision.version}`;
+  if (!changed) return { message: `Nothing to restore: the article already matches ${what}.${skipped}`, type: 'info' as const };
+  return { message: `Restored ${what}; the article is now at version ${article.version}.${skipped}`, type: 'success' as const };
 }
 
 function describeSkipped(captions: RestoreNote['skippedCaptions']): string {
@@ -277,9 +287,13 @@ function describeRevisions(revisions: ArticleRevision[]) {
     spike: revision.changes.spike ?? null,
     restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
+    headlineDiff: revision.changes.headline ? changedRow(revision.changes.headline.from, revision.changes.headline.to) : null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
     captions: revision.changes.captions ?? null,
+    captionDiff: revision.changes.captions
+      ? Object.keys(revision.changes.captions.to).map((id) => changedRow(revision.changes.captions!.from[id] ?? '', revision.changes.captions!.to[id]))
+      : null,
     captionPositions: revision.changes.captionPositions ?? null,
     bylines: revision.changes.bylines ?? null,
   }));
