@@ -10,8 +10,9 @@ import { UserRole } from '../src/auth/user.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { TaxonomyService } from '../src/sections/taxonomy.service';
 import { formatDeskTime } from '../src/common/desk-time';
+import { ImportStatus } from '../src/imports/import.entity';
 import { loggedInAs } from './support/admin-session';
-import { insertArticle, insertUserActor } from './support/fixtures';
+import { insertArticle, insertImport, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 /** The newsroom desk in the panel: the schedule in plain sight, and later spike and sections. */
@@ -188,6 +189,43 @@ describe('desk: schedule, spike, sections', () => {
       expect(restored.body.record.params).toMatchObject({ headline: 'As the wire sent it', version: article.version + 3 });
       expect(restored.body.history[0].restore).toMatchObject({ original: true });
       expect(await reload(article.id)).toMatchObject({ headline: 'As the wire sent it', body: ['Wire paragraph one.', 'Wire paragraph two.'] });
+    });
+  });
+
+  describe('a dashboard that says what to do', () => {
+    it('lists the review and duplicates queues, imports since the last visit and those in trouble, what goes live next, and your own work', async () => {
+      const ds = testApp.dataSource;
+      const lastVisit = new Date(Date.now() - 60_000);
+      const before = await insertImport(ds, { fileName: 'before.txt', createdAt: new Date(Date.now() - 3_600_000) });
+      const after = await insertImport(ds, { fileName: 'after.txt', counts: { articlesCreated: 3, exactDuplicates: 1, nearDuplicates: 0, linesRemoved: 2, warnings: 0 } as never });
+      const failed = await insertImport(ds, { fileName: 'broken.txt', status: ImportStatus.Failed, error: 'not a wire dump' });
+      const stalled = await insertImport(ds, { fileName: 'stuck.txt', status: ImportStatus.Running, startedAt: new Date(Date.now() - 30 * 60_000) });
+      const running = await insertImport(ds, { fileName: 'busy.txt', status: ImportStatus.Running, startedAt: new Date() });
+      const review = await insertArticle(ds, { headline: 'Parser guessed here', needsReview: true });
+      const spikedReview = await insertArticle(ds, { headline: 'Binned guess', needsReview: true, status: ArticleStatus.Spiked });
+      const soon = await insertArticle(ds, { headline: 'Goes live soon', scheduledAt: new Date(Date.now() + 5 * 60_000) });
+      const mine = await insertArticle(ds, { headline: 'My story' });
+      const me = await loggedInAs(testApp.app, UserRole.Editor);
+      const myActor = { kind: 'user' as const, id: me.id, email: me.email, role: UserRole.Editor };
+      await testApp.app.get(ArticlesService).update(mine.id, { headline: 'My story, edited' }, mine.version, myActor);
+
+      const dashboard = await http().get(`/admin/api/dashboard?since=${encodeURIComponent(lastVisit.toISOString())}`).set('Cookie', me.cookie).expect(200);
+      const { toDo } = dashboard.body;
+      const ids = (items: Array<{ id: number }>) => items.map((item) => item.id);
+      expect(ids(toDo.needsReview.items)).toContain(review.id);
+      expect(ids(toDo.needsReview.items)).not.toContain(spikedReview.id);
+      expect(toDo.needsReview.count).toBeGreaterThanOrEqual(1);
+      expect(ids(toDo.importsSince)).toEqual(expect.arrayContaining([after.id, failed.id, stalled.id, running.id]));
+      expect(ids(toDo.importsSince)).not.toContain(before.id);
+      expect(toDo.importsSince.find((entry: { id: number }) => entry.id === after.id)).toMatchObject({ fileName: 'after.txt', counts: { articlesCreated: 3 } });
+      expect(ids(toDo.troubledImports).sort()).toEqual([failed.id, stalled.id].sort());
+      expect(toDo.nextScheduled[0]).toMatchObject({ id: soon.id, headline: 'Goes live soon' });
+      expect(toDo.recentlyEdited).toEqual([expect.objectContaining({ id: mine.id, headline: 'My story, edited' })]);
+      expect(Date.parse(toDo.readAt)).toBeGreaterThan(lastVisit.getTime());
+
+      // The first visit from a browser has no "since": nothing is listed as new rather than everything.
+      expect((await http().get('/admin/api/dashboard').set('Cookie', me.cookie).expect(200)).body.toDo.importsSince).toEqual([]);
+      expect((await http().get('/admin/api/dashboard?since=garbage').set('Cookie', me.cookie).expect(200)).body.toDo.importsSince).toEqual([]);
     });
   });
 

@@ -5,6 +5,7 @@ import type { ActionRequest, CurrentAdmin } from 'adminjs';
 import { DataSource } from 'typeorm';
 import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticlesService } from '../articles/articles.service';
+import { DeskDashboardService } from '../articles/desk-dashboard.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
 import { RevisionsService } from '../articles/revisions.service';
@@ -22,7 +23,7 @@ import { TaxonomyService } from '../sections/taxonomy.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
-import { dashboardData } from './dashboard';
+import { dashboardData, deskDashboardHandler } from './dashboard';
 import { guardPanelRouter } from './panel-gate';
 import { panelBodyGate } from './panel-uploads';
 import type { PanelContext } from './panel-services';
@@ -65,6 +66,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly webhooks: WebhooksService,
     private readonly preview: ArticlePreviewService,
     private readonly taxonomy: TaxonomyService,
+    private readonly deskDashboard: DeskDashboardService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -98,6 +100,7 @@ export class AdminPanel implements OnModuleInit {
         apiTokens: this.apiTokens,
         webhooks: this.webhooks,
         taxonomy: this.taxonomy,
+        deskDashboard: this.deskDashboard,
       },
     };
     const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);
@@ -131,7 +134,7 @@ export class AdminPanel implements OnModuleInit {
           },
         },
       },
-      dashboard: { component: components.Dashboard, handler: async () => dashboardData(this.dataSource) },
+      dashboard: { component: components.Dashboard, handler: deskDashboardHandler(panel, () => dashboardData(this.dataSource)) },
       resources: [
         ...articleResources(panel, ArticleListResource),
         importResource(panel),

@@ -1,4 +1,7 @@
+import type { ActionRequest, CurrentAdmin } from 'adminjs';
 import type { DataSource } from 'typeorm';
+import { actorOf } from './admin-actor';
+import type { PanelContext } from './panel-services';
 import { ArticleStatus } from '../articles/article-status';
 import { Import } from '../imports/import.entity';
 import { ArticleListQuery, SCHEDULED_FILTER } from './article-list.query';
@@ -32,4 +35,17 @@ export async function dashboardData(dataSource: DataSource): Promise<DashboardDa
     take: 8,
   });
   return { articlesByStatus, duplicatesWaiting, scheduled, scheduledSoon, latestImports };
+}
+
+/**
+ * The dashboard's answer: the counts above and the editor's to-do lists. `?since=` is the editor's last visit
+ * (the browser keeps it), for "imports since your last visit".
+ */
+export function deskDashboardHandler(panel: PanelContext, counts: () => Promise<DashboardData>) {
+  return async (request: ActionRequest, _response: unknown, context: { currentAdmin?: CurrentAdmin }) => {
+    const actor = await actorOf(panel.services.users, context.currentAdmin);
+    const raw = request.query?.since;
+    const since = typeof raw === 'string' && raw !== '' && !Number.isNaN(Date.parse(raw)) ? new Date(raw) : undefined;
+    return { ...(await counts()), toDo: await panel.services.deskDashboard.toDo(actor, since) };
+  };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ArticlePreviewService } from '../articles/article-preview.service';
 import type { ArticlesService } from '../articles/articles.service';
+import type { DeskDashboardService } from '../articles/desk-dashboard.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
 import type { ReviewService } from '../articles/review.service';
 import type { RevisionsService } from '../articles/revisions.service';
@@ -32,6 +33,7 @@ export interface PanelServices {
   apiTokens: ApiTokensService;
   webhooks: WebhooksService;
   taxonomy: TaxonomyService;
+  deskDashboard: DeskDashboardService;
 }
 
 export interface PanelContext {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { PublishingModule } from '../publishing/publishing.module';
 import { ArticlesModule } from './articles.module';
+import { DeskDashboardService } from './desk-dashboard.service';
 import { DuplicatesService } from './duplicates.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
@@ -11,7 +12,7 @@ import { RevisionsService } from './revisions.service';
 @Module({
   imports: [ArticlesModule, PublishingModule, AuthModule],
   controllers: [ReviewController],
-  providers: [DuplicatesService, RevisionsService, ReviewService],
-  exports: [DuplicatesService, RevisionsService, ReviewService],
+  providers: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService],
+  exports: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService],
 })
 export class EditorialModule {}

@@ -1,6 +1,32 @@
-import React from 'react';
+import React, { useEffect } from 'react';
 import { Box, H5, Text } from '@adminjs/design-system';
-import { flat } from 'adminjs';
+import { ApiClient, flat } from 'adminjs';
+
+const REFRESH_MS = 3000;
+const UNFINISHED = ['queued', 'running'];
+
+/** While the import runs, its page checks every few seconds and reloads itself once it has finished. */
+const useReloadWhenFinished = (record, active) =>
+  useEffect(() => {
+    if (!active) return undefined;
+    const api = new ApiClient();
+    let stopped = false;
+    let timer;
+    const check = async () => {
+      try {
+        const response = await api.recordAction({ resourceId: 'Import', recordId: record.id, actionName: 'show' });
+        if (!stopped && !UNFINISHED.includes(response.data.record.params.status)) return window.location.reload();
+      } catch {
+        // A failed check is tried again at the next tick.
+      }
+      if (!stopped) timer = setTimeout(check, REFRESH_MS);
+    };
+    timer = setTimeout(check, REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [record.id, active]);
 
 const summary = (counts) =>
   counts
@@ -10,9 +36,11 @@ const summary = (counts) =>
 /** An import's counts in the list, and its report (articles, duplicates, removed lines, warnings) on its page. */
 const ImportReport = ({ record, property, where }) => {
   const params = flat.unflatten(record.params);
+  const unfinished = where !== 'list' && UNFINISHED.includes(params.status);
+  useReloadWhenFinished(record, unfinished);
   if (where === 'list') return <Text>{summary(params.counts)}</Text>;
   const report = params[property.path];
-  if (!report) return <Box mb="xl"><H5>Report</H5><Text>{params.status === 'queued' || params.status === 'running' ? 'Not finished yet: reload in a moment.' : 'No report.'}</Text></Box>;
+  if (!report) return <Box mb="xl"><H5>Report</H5><Text data-testid="import-waiting">{unfinished ? 'Not finished yet: this page shows the report as soon as it is.' : 'No report.'}</Text></Box>;
   const articles = report.articles || [];
   const removed = report.removed || [];
   return (
