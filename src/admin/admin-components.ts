@@ -16,6 +16,8 @@ const COMPONENT_FILES = {
   ArticlePreview: 'article-preview.jsx',
   StatusBadge: 'status-badge.jsx',
   DeskTime: 'desk-time-field.jsx',
+  PhotoThumbnail: 'photo-thumbnail.jsx',
+  PhotoImageUpload: 'photo-image-upload.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

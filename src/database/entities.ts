@@ -11,10 +11,12 @@ import { Caption } from '../captions/caption.entity';
 import { ImportPayloadChunk } from '../imports/import-payload.entity';
 import { Import } from '../imports/import.entity';
 import { Photo } from '../photos/photo.entity';
+import { MediaObject } from '../photos/media-object.entity';
+import { PhotoRendition } from '../photos/photo-rendition.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { ArticleTag } from '../articles/article-tag.entity';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag, PhotoRendition, MediaObject];

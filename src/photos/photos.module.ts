@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { MediaObject } from './media-object.entity';
+import { MEDIA_STORAGE, PostgresMediaStorage } from './media-storage';
+import { MediaController, PhotoImagesController } from './photo-images.controller';
+import { PhotoImagesService } from './photo-images.service';
+import { PhotoRendition } from './photo-rendition.entity';
 import { Photo } from './photo.entity';
 import { PhotosController } from './photos.controller';
 import { PhotosService } from './photos.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Photo]), AuthModule],
-  controllers: [PhotosController],
-  providers: [PhotosService],
-  exports: [PhotosService],
+  imports: [TypeOrmModule.forFeature([Photo, PhotoRendition, MediaObject]), AuthModule],
+  controllers: [PhotosController, PhotoImagesController, MediaController],
+  providers: [PhotosService, PhotoImagesService, { provide: MEDIA_STORAGE, useClass: PostgresMediaStorage }],
+  exports: [PhotosService, PhotoImagesService],
 })
 export class PhotosModule {}

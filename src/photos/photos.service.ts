@@ -104,7 +104,7 @@ export class PhotosService {
   }
 }
 
-async function appearsInPublishedCopy(manager: EntityManager, id: number): Promise<boolean> {
+export async function appearsInPublishedCopy(manager: EntityManager, id: number): Promise<boolean> {
   const rows: unknown[] = await manager.query(
     `SELECT 1 FROM captions c JOIN articles a ON a.id = c."articleId" WHERE c."photoId" = $1 AND a.status = $2 LIMIT 1`,
     [id, ArticleStatus.Published],

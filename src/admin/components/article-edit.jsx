@@ -168,6 +168,7 @@ const ArticleEdit = ({ resource, record, action }) => {
       </FormGroup>
       {form.captions.map((caption, index) => (
         <Box key={caption.id} mb="xl" p="default" border="default" data-testid={`caption-${caption.id}`}>
+          <img src={`/media/photos/${caption.photoId}/thumbnail`} alt="" style={{ maxWidth: 160, maxHeight: 120, display: 'block', marginBottom: 8 }} onError={(event) => { event.target.style.display = 'none'; }} data-testid="caption-thumbnail" />
           <Label htmlFor={`caption-${caption.id}`}>Caption {index + 1}{caption.url ? ` — ${caption.url}` : ''}</Label>
           <TextArea id={`caption-${caption.id}`} name={`caption-${caption.id}`} width={1} rows={3} value={caption.text} onChange={(event) => setCaption(index, 'text', event.target.value)} />
           <Label htmlFor={`credit-${caption.id}`} mt="default">Credit (shared by every article printing this photo)</Label>

@@ -18,18 +18,23 @@ const noDelete = { delete: { isAccessible: false }, bulkDelete: { isAccessible: 
 const library = { name: 'Library', icon: 'Image' };
 
 /** Photos, captions and authors: edited through their services, never removed from the panel (copy refers to them). */
-export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
+export function libraryResources({ services, components }: PanelContext): ResourceWithOptions[] {
   return [
     {
       resource: boundToDataSource(Photo, services.dataSource),
       options: {
         navigation: library,
-        listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
+        listProperties: ['id', 'thumbnail', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
         filterProperties: ['credit', 'agency', 'photographerId'],
         editProperties: ['url', 'credit', 'agency', 'photographerId'],
-        properties: { fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
+        properties: {
+          fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } },
+          photographerId: { reference: 'Author' },
+          thumbnail: { components: { list: components.PhotoThumbnail, show: components.PhotoThumbnail }, isVisible: { list: true, show: true, edit: false, filter: false }, position: 1 },
+        },
         actions: {
           ...noDelete,
+          image: { actionType: 'record', icon: 'Image', isVisible: canEdit, component: components.PhotoImageUpload, handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }) },
           new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
           edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
         },
