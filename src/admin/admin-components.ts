@@ -18,6 +18,7 @@ const COMPONENT_FILES = {
   DeskTime: 'desk-time-field.jsx',
   PhotoThumbnail: 'photo-thumbnail.jsx',
   PhotoImageUpload: 'photo-image-upload.jsx',
+  Similarity: 'similarity.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

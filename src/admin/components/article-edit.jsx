@@ -1,8 +1,11 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { Box, Button, FormGroup, H3, Input, Label, Loader, MessageBox, Text, TextArea } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
 import { api, errorText, payloadForm } from './panel-api';
+import { usePageTitle } from './page-title';
+
+const countWords = (text) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).length;
 
 const splitParagraphs = (text) => text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
 const BYLINE_ROLES = ['writer', 'photographer'];
@@ -80,6 +83,20 @@ const ArticleEdit = ({ resource, record, action }) => {
     });
   }, [record.id]);
 
+  usePageTitle(`Edit: ${record.params.headline}`);
+  // Ctrl+S / Cmd+S saves, as in any editor; the handler always sees the latest form through the ref.
+  const saveRef = useRef(null);
+  useEffect(() => {
+    const onKey = (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (saveRef.current) saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (!form) return <Loader />;
 
   const setCaption = (index, field, value) => setForm({ ...form, captions: form.captions.map((caption, i) => (i === index ? { ...caption, [field]: value } : caption)) });
@@ -114,6 +131,7 @@ const ArticleEdit = ({ resource, record, action }) => {
     }
   };
 
+  saveRef.current = saving ? null : () => save(version);
   return (
     <Box variant="container" data-testid="article-edit">
       <H3>Edit article {record.id}</H3>
@@ -137,6 +155,9 @@ const ArticleEdit = ({ resource, record, action }) => {
       <FormGroup>
         <Label htmlFor="body">Body (leave a blank line between paragraphs)</Label>
         <TextArea id="body" name="body" width={1} rows={16} value={form.body} onChange={(event) => setForm({ ...form, body: event.target.value })} />
+        <Text mt="sm" color="grey60" data-testid="word-count">
+          {countWords(form.body)} words, {splitParagraphs(form.body).length} paragraphs · Ctrl+S (⌘S) saves
+        </Text>
       </FormGroup>
       <FormGroup>
         <Label htmlFor="section">Section{choices.sections.length > 0 ? ' (needed to publish)' : ''}</Label>

@@ -4,6 +4,7 @@ import { useNotice } from 'adminjs';
 import ParagraphDiff from './paragraph-diff';
 import { api, errorText, payloadForm } from './panel-api';
 import { formatDeskTime } from './time-format';
+import { usePageTitle } from './page-title';
 
 /** Every save of the article: who, when, what changed (with a paragraph diff), and Restore. */
 const ArticleHistory = ({ resource, record, action }) => {
@@ -12,6 +13,7 @@ const ArticleHistory = ({ resource, record, action }) => {
   const [original, setOriginal] = useState(null);
   const [headline, setHeadline] = useState(record.params.headline);
   const [version, setVersion] = useState(Number(record.params.version));
+  usePageTitle(`History: ${headline}`);
 
   // Everything on the page comes from the answer, so after a restore it shows the article as it now is.
   const show = (data) => {

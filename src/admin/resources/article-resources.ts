@@ -93,6 +93,7 @@ function articleProperties({ components }: PanelContext) {
       components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
     },
     body: { type: 'textarea' as const, isArray: true, position: 5 },
+    duplicateScore: { components: { list: components.Similarity, show: components.Similarity } },
     scheduledAt: { position: 6, components: deskTime },
     updatedAt: { position: 7, components: deskTime },
     publishedAt: { components: deskTime },
