@@ -6,13 +6,17 @@ import request from 'supertest';
 import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { ArticlesService } from '../src/articles/articles.service';
+import { Byline, BylineRole } from '../src/articles/byline.entity';
+import { AuthorMerge } from '../src/authors/author-merge.entity';
+import { Author } from '../src/authors/author.entity';
+import { Photo } from '../src/photos/photo.entity';
 import { UserRole } from '../src/auth/user.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { TaxonomyService } from '../src/sections/taxonomy.service';
 import { formatDeskTime } from '../src/common/desk-time';
 import { ImportStatus } from '../src/imports/import.entity';
 import { loggedInAs } from './support/admin-session';
-import { insertArticle, insertImport, insertUserActor } from './support/fixtures';
+import { insertArticle, insertAuthor, insertImport, insertPhoto, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 /** The newsroom desk in the panel: the schedule in plain sight, and later spike and sections. */
@@ -226,6 +230,56 @@ describe('desk: schedule, spike, sections', () => {
       // The first visit from a browser has no "since": nothing is listed as new rather than everything.
       expect((await http().get('/admin/api/dashboard').set('Cookie', me.cookie).expect(200)).body.toDo.importsSince).toEqual([]);
       expect((await http().get('/admin/api/dashboard?since=garbage').set('Cookie', me.cookie).expect(200)).body.toDo.importsSince).toEqual([]);
+    });
+  });
+
+  describe('author merge', () => {
+    it('makes two spellings one author, moving bylines and photo credits, recorded and undoable', async () => {
+      const ds = testApp.dataSource;
+      const kept = await insertAuthor(ds, { name: 'Ahmad Al-Rubaye', key: 'ahmad alrubaye' });
+      const variant = await insertAuthor(ds, { name: 'Ahmed Rubaie', key: 'ahmed rubaie' });
+      const [solo, both] = [await insertArticle(ds, { headline: 'Variant only' }), await insertArticle(ds, { headline: 'Both spellings' })];
+      await ds.getRepository(Byline).save([
+        { articleId: solo.id, authorId: variant.id, role: BylineRole.Writer, position: 0 },
+        { articleId: both.id, authorId: kept.id, role: BylineRole.Writer, position: 0 },
+        { articleId: both.id, authorId: variant.id, role: BylineRole.Writer, position: 1 },
+      ]);
+      const photo = await insertPhoto(ds, { photographerId: variant.id });
+
+      const merged = await http().post(`/admin/api/resources/Author/records/${variant.id}/merge`).set('Cookie', editor.cookie).field('payload', JSON.stringify({ keptId: kept.id }));
+      expect(merged.body.notice).toMatchObject({ type: 'success', message: expect.stringContaining('2 byline(s) and 1 photo credit(s) moved') });
+
+      const bylinesOf = async (articleId: number) => (await ds.getRepository(Byline).find({ where: { articleId }, order: { position: 'ASC' } })).map((byline) => byline.authorId);
+      expect(await bylinesOf(solo.id)).toEqual([kept.id]);
+      expect(await bylinesOf(both.id)).toEqual([kept.id]);
+      expect((await ds.getRepository(Photo).findOneByOrFail({ id: photo.id })).photographerId).toBe(kept.id);
+      expect(await ds.getRepository(Author).findOneBy({ id: variant.id })).toBeNull();
+      const [record] = await ds.getRepository(AuthorMerge).find({ where: { keptAuthorId: kept.id } });
+      expect(record).toMatchObject({ mergedAuthor: { id: variant.id, name: 'Ahmed Rubaie' }, undoneAt: null });
+
+      const undone = await http().post(`/admin/api/resources/AuthorMerge/records/${record.id}/undo`).set('Cookie', editor.cookie).field('go', '1');
+      expect(undone.body.notice).toMatchObject({ type: 'success', message: expect.stringContaining('“Ahmed Rubaie” is back') });
+      expect(await ds.getRepository(Author).findOneByOrFail({ id: variant.id })).toMatchObject({ name: 'Ahmed Rubaie', key: 'ahmed rubaie' });
+      expect(await bylinesOf(solo.id)).toEqual([variant.id]);
+      expect((await bylinesOf(both.id)).sort()).toEqual([kept.id, variant.id].sort());
+      expect((await ds.getRepository(Photo).findOneByOrFail({ id: photo.id })).photographerId).toBe(variant.id);
+      const again = await http().post(`/admin/api/resources/AuthorMerge/records/${record.id}/undo`).set('Cookie', editor.cookie).field('go', '1');
+      expect(again.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('already undone') });
+
+      const self = await http().post(`/admin/api/resources/Author/records/${kept.id}/merge`).set('Cookie', editor.cookie).field('payload', JSON.stringify({ keptId: kept.id }));
+      expect(self.body.notice).toMatchObject({ type: 'error', message: 'an author cannot be merged into themselves' });
+    });
+
+    it('needs an editor when either author is on live copy', async () => {
+      const ds = testApp.dataSource;
+      const kept = await insertAuthor(ds);
+      const variant = await insertAuthor(ds);
+      const live = await insertArticle(ds, { status: ArticleStatus.Published, publishedAt: new Date() });
+      await ds.getRepository(Byline).save({ articleId: live.id, authorId: variant.id, role: BylineRole.Writer, position: 0 });
+      const contributor = await loggedInAs(testApp.app, UserRole.Contributor);
+      const refused = await http().post(`/admin/api/resources/Author/records/${variant.id}/merge`).set('Cookie', contributor.cookie).field('payload', JSON.stringify({ keptId: kept.id }));
+      expect(refused.status).toBe(403);
+      expect(await ds.getRepository(Author).findOneBy({ id: variant.id })).not.toBeNull();
     });
   });
 

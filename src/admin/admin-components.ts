@@ -19,6 +19,8 @@ const COMPONENT_FILES = {
   PhotoThumbnail: 'photo-thumbnail.jsx',
   PhotoImageUpload: 'photo-image-upload.jsx',
   Similarity: 'similarity.jsx',
+  AuthorMergeForm: 'author-merge.jsx',
+  MergedAuthor: 'merged-author.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -115,8 +115,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Section: 'Sections', Tag: 'Tags', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
-            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike', image: 'Picture' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Section: 'Sections', Tag: 'Tags', AuthorMerge: 'Author merges', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike', image: 'Picture', merge: 'Merge into…', undo: 'Undo merge' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',

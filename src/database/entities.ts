@@ -7,6 +7,7 @@ import { ApiToken } from '../auth/api-token.entity';
 import { LoginFailure } from '../auth/login-throttle.entity';
 import { User } from '../auth/user.entity';
 import { Author } from '../authors/author.entity';
+import { AuthorMerge } from '../authors/author-merge.entity';
 import { Caption } from '../captions/caption.entity';
 import { ImportPayloadChunk } from '../imports/import-payload.entity';
 import { Import } from '../imports/import.entity';
@@ -19,4 +20,4 @@ import { ArticleTag } from '../articles/article-tag.entity';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag, PhotoRendition, MediaObject];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge];

@@ -125,3 +125,15 @@ function articlesShowing(manager: EntityManager, photoId: number, updates: Pendi
     .orderBy('article.id')
     .getMany();
 }
+
+/** Credits every photo of `fromAuthorId` to `toAuthorId` (an author merge); returns the photos moved, for an undo. */
+export async function movePhotographerWithin(manager: EntityManager, fromAuthorId: number, toAuthorId: number): Promise<number[]> {
+  const photos = await manager.find(Photo, { where: { photographerId: fromAuthorId }, select: { id: true } });
+  if (photos.length > 0) await manager.update(Photo, { photographerId: fromAuthorId }, { photographerId: toAuthorId });
+  return photos.map((photo) => photo.id);
+}
+
+/** Takes back {@link movePhotographerWithin} for the photos still credited to `toAuthorId`. */
+export async function returnPhotographerWithin(manager: EntityManager, toAuthorId: number, authorId: number, photoIds: number[]): Promise<void> {
+  if (photoIds.length > 0) await manager.query(`UPDATE photos SET "photographerId" = $1 WHERE id = ANY($2::int[]) AND "photographerId" = $3`, [authorId, photoIds, toAuthorId]);
+}

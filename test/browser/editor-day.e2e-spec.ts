@@ -7,12 +7,13 @@ import sharp from 'sharp';
 import { ArticleStatus, DuplicateKind } from '../../src/articles/article-status';
 import { Article } from '../../src/articles/article.entity';
 import { Caption } from '../../src/captions/caption.entity';
+import { Photo } from '../../src/photos/photo.entity';
 import { UserRole } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { TaxonomyService } from '../../src/sections/taxonomy.service';
 import { buildDump, syntheticArticle } from '../../src/wire/testing/dump-builder';
 import { PANEL_PASSWORD } from '../support/admin-session';
-import { insertArticle, insertPhoto } from '../support/fixtures';
+import { insertArticle, insertAuthor, insertPhoto } from '../support/fixtures';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -210,5 +211,20 @@ describe('an editor’s day on the desk', () => {
     await page.goto(`${base}/admin/resources/Article/records/${rumour.id}/history`);
     await page.waitForSelector('[data-testid="revision-spike"]');
     expect(await page.textContent('[data-testid="revision-spike"]')).toContain('Spiked (it was draft)');
+  }, 120_000);
+
+  it('merges two spellings of one photographer into one author', async () => {
+    const kept = await insertAuthor(testApp.dataSource, { name: 'Zaynab Qudsi', key: 'zaynab qudsi' });
+    const variant = await insertAuthor(testApp.dataSource, { name: 'Zainab Kudsi', key: 'zainab kudsi' });
+    await testApp.dataSource.getRepository(Photo).update({ id: photoId }, { photographerId: variant.id });
+    await page.goto(`${base}/admin/resources/Author/records/${variant.id}/merge`);
+    await page.fill('#merge-search', 'Zaynab');
+    await page.waitForSelector(`[data-testid="merge-into-${kept.id}"]`);
+    await shot('11-author-merge');
+    await Promise.all([page.waitForURL(new RegExp(`/Author/records/${kept.id}/show$`)), page.click(`[data-testid="merge-into-${kept.id}"]`)]);
+    expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photoId })).photographerId).toBe(kept.id);
+    await page.goto(`${base}/admin/resources/AuthorMerge`);
+    await page.waitForSelector('text=Zainab Kudsi');
+    await shot('12-author-merges');
   }, 120_000);
 });

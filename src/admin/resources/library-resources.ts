@@ -5,10 +5,11 @@ export type AdminJsActions = typeof import('adminjs').ACTIONS;
 import { Permission } from '../../auth/actor';
 import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { User, UserRole } from '../../auth/user.entity';
+import { AuthorMerge } from '../../authors/author-merge.entity';
 import { Author } from '../../authors/author.entity';
 import { Caption } from '../../captions/caption.entity';
 import { Photo } from '../../photos/photo.entity';
-import { boundToDataSource, PanelHandler, requiring, sessionCan } from '../admin-actor';
+import { actorOf, boundToDataSource, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 import { pickFields, serviceCreate, serviceEdit } from './service-backed';
 
@@ -73,6 +74,30 @@ export function libraryResources({ services, components }: PanelContext): Resour
           ...noDelete,
           new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.authors.create({ name: String(payload.name ?? '') }, actor)) },
           edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.authors.update(id, pickFields(payload, ['name']), actor)) },
+          merge: { actionType: 'record', icon: 'GitMerge', isVisible: canEdit, component: components.AuthorMergeForm, handler: mergeAuthor(services) },
+        },
+      },
+    },
+    {
+      resource: boundToDataSource(AuthorMerge, services.dataSource),
+      options: {
+        navigation: library,
+        sort: { sortBy: 'createdAt', direction: 'desc' },
+        listProperties: ['id', 'mergedAuthor', 'keptAuthorId', 'actorName', 'createdAt', 'undoneAt'],
+        showProperties: ['id', 'mergedAuthor', 'keptAuthorId', 'movedBylineIds', 'movedPhotoIds', 'actorName', 'createdAt', 'undoneAt'],
+        properties: { keptAuthorId: { reference: 'Author' }, mergedAuthor: { type: 'mixed', components: { list: components.MergedAuthor, show: components.MergedAuthor } } },
+        actions: {
+          new: { isAccessible: false },
+          edit: { isAccessible: false },
+          ...noDelete,
+          undo: {
+            actionType: 'record',
+            icon: 'RotateCcw',
+            component: components.WorkflowAction,
+            custom: { verb: 'Undo merge', explain: 'Bring the merged author back, with the bylines and photo credits that moved.' },
+            isVisible: ({ currentAdmin, record }: ActionContext) => canEdit({ currentAdmin } as ActionContext) && !record?.params.undoneAt,
+            handler: undoAuthorMerge(services),
+          },
         },
       },
     },
@@ -139,4 +164,31 @@ function parseRole(value: unknown): UserRole | undefined {
     throw new AuthError(AuthErrorCode.InvalidRole, `role must be one of ${Object.values(UserRole).join(', ')}`);
   }
   return value as UserRole;
+}
+
+function mergeAuthor(services: PanelContext['services']): PanelHandler {
+  return withNotices(async (request, _response, context) => {
+    const record = context.record!;
+    if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
+    const { keptId } = jsonPayload<{ keptId: number }>(request);
+    const merge = await services.authors.merge(Number(keptId), Number(record.id()), await actorOf(services.users, context.currentAdmin));
+    return {
+      record: record.toJSON(context.currentAdmin),
+      redirectUrl: context.h.recordActionUrl({ resourceId: 'Author', recordId: String(merge.keptAuthorId), actionName: 'show' }),
+      notice: { message: `Merged “${merge.mergedAuthor.name}” into author ${merge.keptAuthorId}: ${merge.movedBylineIds.length + merge.droppedBylines.length} byline(s) and ${merge.movedPhotoIds.length} photo credit(s) moved. Author merges can undo it.`, type: 'success' },
+    };
+  });
+}
+
+function undoAuthorMerge(services: PanelContext['services']): PanelHandler {
+  return withNotices(async (request, _response, context) => {
+    const record = context.record!;
+    if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
+    const restored = await services.authors.undoMerge(Number(record.id()), await actorOf(services.users, context.currentAdmin));
+    return {
+      record: record.toJSON(context.currentAdmin),
+      redirectUrl: context.h.recordActionUrl({ resourceId: 'Author', recordId: String(restored.id), actionName: 'show' }),
+      notice: { message: `Undone: “${restored.name}” is back, with their bylines and photo credits`, type: 'success' },
+    };
+  });
 }
