@@ -45,6 +45,8 @@ export class AppModule {
             throttlers: [{ ttl: 60_000, limit: config.get<number>('RATE_LIMIT_PER_MINUTE', 600) }],
             storage: new SlidingWindowRateLimitStorage(),
             generateKey: rateLimitKey,
+            errorMessage: (_context, { limit, isBlocked, timeToBlockExpire, timeToExpire }) =>
+              `too many requests: each client may make ${limit} requests a minute to this route; try again in ${Math.max(1, Math.ceil(isBlocked ? timeToBlockExpire : timeToExpire))} s`,
           }),
         }),
         // A few retries cover a database that is still starting; a failing migration should stop start-up quickly.

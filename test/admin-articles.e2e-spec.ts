@@ -4,7 +4,7 @@ import request from 'supertest';
 import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
-import { isDismissedDuplicatePair } from '../src/articles/duplicates.service';
+import { isDismissedDuplicatePair } from '../src/articles/dismissed-pairs';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { UserRole } from '../src/auth/user.entity';
 import { Author } from '../src/authors/author.entity';

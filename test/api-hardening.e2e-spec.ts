@@ -25,6 +25,7 @@ describe('API rate limit and CORS', () => {
     const limited = await http.get('/api/articles').expect(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
     expect(limited.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
+    expect(limited.body.detail).toMatch(/^too many requests: each client may make 5 requests a minute to this route; try again in \d+ s$/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // The budget is per client and route: another route still answers.
     await http.get('/api/articles/no-such-story').expect(404);

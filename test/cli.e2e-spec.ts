@@ -46,7 +46,7 @@ describe('the command line', () => {
     const parsed = JSON.parse(stdout);
     expect(Object.keys(parsed)).toEqual(['articles', 'removed', 'warnings']);
     expect(parsed.articles).toHaveLength(2);
-    expect(Object.keys(parsed.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines', 'anomalies']);
+    expect(Object.keys(parsed.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines', 'relatedTo', 'anomalies']);
     expect(parsed.articles[0].photos).toEqual([
       {
         caption: expect.stringMatching(/^Coalition’s Brigadier General/),

@@ -6,6 +6,7 @@ import { ArticleStatus } from '../src/articles/article-status';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ArticleEventName, ArticleUpdateChanges, ArticleUpdatedEvent } from '../src/articles/article-events';
 import { Article } from '../src/articles/article.entity';
+import { dismissedPairKey } from '../src/articles/dismissed-pairs';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
@@ -13,7 +14,7 @@ import { ImportErrorCode } from '../src/imports/import-error';
 import { ImportStatus } from '../src/imports/import.entity';
 import { ImportsService } from '../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../src/imports/sample-import';
-import { ImportReport } from '../src/imports/wire-importer';
+import { ImportReport } from '../src/imports/import-report';
 import { parseWireDump } from '../src/wire';
 import { ArticleFixture, buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -162,10 +163,10 @@ describe('importing wire dumps', () => {
     const first = await imports.importFile(await writeDump('kept-apart-1.txt', buildDump([original])), operator);
     const [originalRow] = await testApp.dataSource.query(`SELECT id, "contentHash" FROM articles WHERE id = $1`, [first.report!.articles[0]!.articleId]);
     const updatedHash = parseWireDump(buildDump([updated])).articles[0]!.contentHash;
-    const [low, high] = [originalRow.contentHash, updatedHash].sort();
+    const { lowHash, highHash } = dismissedPairKey(originalRow.contentHash, updatedHash);
     await testApp.dataSource.query(
       `INSERT INTO dismissed_duplicate_pairs ("lowHash", "highHash", "articleId", "otherArticleId") VALUES ($1, $2, $3, $3)`,
-      [low, high, originalRow.id],
+      [lowHash, highHash, originalRow.id],
     );
 
     const outcome = await imports.importFile(await writeDump('kept-apart-2.txt', buildDump([updated])), operator);
@@ -182,6 +183,22 @@ describe('importing wire dumps', () => {
     expect(copy!.articleId).toBe(first!.articleId);
     expect(near!.duplicateOf).toBe(first!.articleId);
   });
+
+  it('keeps one row for an article pasted 20,000 times in one file and again in another, as parse counts it', async () => {
+    const story = syntheticArticle(9400, 2);
+    const dump = buildDump(Array.from({ length: 20_000 }, () => story));
+    const parsed = parseWireDump(dump, { keepRemoved: false });
+    expect(parsed.articles.filter((article) => article.duplicateKind === 'exact')).toHaveLength(19_999);
+
+    const outcome = await imports.importFile(await writeDump('pasted.txt', dump), operator);
+    expect(outcome.import.counts).toMatchObject({ articlesCreated: 1, exactDuplicates: 19_999, nearDuplicates: 0 });
+    const rows = await testApp.dataSource.query(`SELECT id FROM articles WHERE "contentHash" = $1`, [parsed.articles[0]!.contentHash]);
+    expect(rows).toHaveLength(1);
+
+    const again = await imports.importFile(await writeDump('pasted-again.txt', buildDump([syntheticArticle(9401, 2), story, story])), operator);
+    expect(again.import.counts).toMatchObject({ articlesCreated: 1, exactDuplicates: 2 });
+    expect(again.report!.articles.slice(1).map((entry) => entry.articleId)).toEqual([rows[0].id, rows[0].id]);
+  }, 300_000);
 
   it('keeps one author per person and one photo per picture across dumps', async () => {
     const caption = 'Protesters gather in Tahrir Square on Friday';

@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest, ActionResponse, CurrentAdmin } from 'adminjs';
 import { ArticleError, ArticleErrorCode } from '../articles/article-error';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { Actor, assertCan, can, Permission } from '../auth/actor';
 import { AuthError, AuthErrorCode } from '../auth/auth-error';
 import { UserRole } from '../auth/user.entity';
@@ -56,15 +56,41 @@ export function jsonPayload<T>(request: ActionRequest): Partial<T> {
   }
 }
 
+/** How the panel reads an entity through the TypeORM adapter: which column names a record, which columns are never read in bulk. */
+export interface PanelReadShape {
+  /** The column a reference to this record shows (AdminJS's title). */
+  title: string;
+  /** Columns read only through their own paged action (an import's report, a delivery's payload). */
+  omit?: readonly string[];
+}
+
 /**
  * An entity class whose static repository calls (what the TypeORM adapter uses) go to this app's DataSource.
  * BaseEntity keeps one DataSource per class, the last one initialised, which is wrong once a process has run
  * more than one app (tests, restarts in one process).
+ *
+ * With a shape, reads are bounded: lists (`find`) and single records (`findOneBy`) leave out the omitted
+ * columns, and `findBy` (which the adapter uses only for `findMany`: the records that references in a list or
+ * page point to, and the selection of a bulk action) reads just the id and the title column.
  */
-export function boundToDataSource<T extends { getRepository(): unknown }>(entity: T, dataSource: DataSource): T {
+export function boundToDataSource<T extends { getRepository(): unknown }>(entity: T, dataSource: DataSource, shape?: PanelReadShape): T {
+  const repository = () => dataSource.getRepository(entity as unknown as EntityTarget<ObjectLiteral>);
+  const columns = () =>
+    repository()
+      .metadata.columns.filter((column) => column.isSelect && !shape?.omit?.includes(column.propertyName))
+      .map((column) => column.propertyName);
+  const idColumns = () => repository().metadata.primaryColumns.map((column) => column.propertyName);
+  const reads: Record<string, (...args: never[]) => unknown> = shape
+    ? {
+        find: (options: FindManyOptions = {}) => repository().find({ ...options, select: columns() }),
+        findOneBy: (where: FindOptionsWhere<ObjectLiteral>) => repository().findOne({ where, select: columns() }),
+        findBy: (where: FindOptionsWhere<ObjectLiteral>) => repository().find({ where, select: [...idColumns(), shape.title] }),
+      }
+    : {};
   return new Proxy(entity, {
     get(target, property, receiver) {
-      if (property === 'getRepository') return () => dataSource.getRepository(target as unknown as EntityTarget<ObjectLiteral>);
+      if (property === 'getRepository') return repository;
+      if (typeof property === 'string' && property in reads) return reads[property];
       return Reflect.get(target, property, receiver);
     },
   });

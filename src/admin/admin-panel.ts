@@ -25,6 +25,7 @@ import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData, deskDashboardHandler } from './dashboard';
 import { guardPanelRouter } from './panel-gate';
+import { withBoundedPayloads } from './panel-payloads';
 import { panelBodyGate } from './panel-uploads';
 import type { PanelContext } from './panel-services';
 import { articleResourceClass, articleResources } from './resources/article-resources';
@@ -144,7 +145,7 @@ export class AdminPanel implements OnModuleInit {
         apiTokenResource(panel, ACTIONS),
         webhookSubscriptionResource(panel, ACTIONS),
         webhookDeliveryResource(panel, ACTIONS),
-      ],
+      ].map(withBoundedPayloads),
     });
 
     const sessionOptions = await this.sessions.options();

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor, OptionalAuth } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs, OptionalAuth } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { sendCacheable } from '../common/http-cache';
 import { ArticleFeedService } from './article-feed.service';
@@ -62,6 +63,7 @@ export class ArticlesController {
   }
 
   @Post()
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Create a draft article', description: 'Needs content:write (or a signed-in editor or contributor).' })
   @ApiOkResponse({ type: ArticleDetailView })
   @ApiProblems(400, 401, 403, 409, 413)
@@ -70,6 +72,7 @@ export class ArticlesController {
   }
 
   @Patch(':id')
+  @Needs(Permission.EditDraft)
   @ApiOperation({
     summary: 'Change headline, body or slug',
     description:
@@ -80,7 +83,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleDetailView })
   @ApiProblems(400, 401, 403, 404, 409, 413, 428)
   async update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdParamPipe) id: number,
     @Body() { version, ...changes }: UpdateArticleDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,

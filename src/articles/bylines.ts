@@ -78,3 +78,22 @@ export async function returnBylinesWithin(manager: EntityManager, toAuthorId: nu
     );
   }
 }
+
+/** A person credited on an article, in the order the wire printed them (writers, then photographers). */
+export interface BylineToAdd {
+  articleId: number;
+  authorId: number;
+  role: BylineRole;
+  position: number;
+}
+
+/** Adds bylines in bulk (the wire importer's path); a person already credited in that role is left as is. */
+export async function addBylines(manager: EntityManager, rows: readonly BylineToAdd[]): Promise<void> {
+  if (rows.length === 0) return;
+  await manager.query(
+    `INSERT INTO bylines ("articleId", "authorId", role, position)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::varchar[], $4::smallint[])
+     ON CONFLICT ("articleId", "authorId", role) DO NOTHING`,
+    [rows.map((row) => row.articleId), rows.map((row) => row.authorId), rows.map((row) => row.role), rows.map((row) => row.position)],
+  );
+}

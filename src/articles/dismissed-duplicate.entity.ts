@@ -4,7 +4,7 @@ import type { User } from '../auth/user.entity';
 /**
  * Two versions of copy an editor declared "not a duplicate". Keyed by content hashes rather than article
  * ids, because the next import brings new rows with the same copy: the importer looks the pair up
- * (`isDismissedDuplicatePair`) and does not flag it again.
+ * (`dismissed-pairs.ts`, which alone decides the order of a pair) and does not flag it again.
  */
 @Entity({ name: 'dismissed_duplicate_pairs' })
 @Check('CHK_dismissed_duplicate_pairs_order', `"lowHash" <= "highHash"`)

@@ -10,6 +10,7 @@ import { captionsOf, lockArticle } from './articles.service';
 import { Byline } from './byline.entity';
 import { bylinesOf } from './bylines';
 import { DismissedDuplicatePair } from './dismissed-duplicate.entity';
+import { dismissedPairKey } from './dismissed-pairs';
 import { diffParagraphs, ParagraphDiffRow } from './paragraph-diff';
 import { assertVersionNamingEditor, snapshotOf, writeRevision } from './revisions';
 
@@ -102,12 +103,11 @@ export class DuplicatesService {
       // The pair is remembered by both texts' hashes: the original must still be the copy the editor compared.
       const original = await lockArticle(manager, this.flaggedOriginalId(duplicate));
       await assertVersionNamingEditor(manager, original, expectedOriginalVersion);
-      const [lowHash, highHash] = [duplicate.contentHash, original.contentHash].sort();
       await manager
         .createQueryBuilder()
         .insert()
         .into(DismissedDuplicatePair)
-        .values({ lowHash, highHash, articleId: duplicate.id, otherArticleId: original.id, dismissedById: actor.kind === 'user' ? actor.id : null })
+        .values({ ...dismissedPairKey(duplicate.contentHash, original.contentHash), articleId: duplicate.id, otherArticleId: original.id, dismissedById: actor.kind === 'user' ? actor.id : null })
         .orIgnore()
         .execute();
       const notDuplicate = { otherArticleId: original.id, kind: duplicate.duplicateKind!, score: duplicate.duplicateScore };
@@ -133,15 +133,6 @@ export class DuplicatesService {
     if (!original) throw ArticleError.notFound(originalId);
     return original;
   }
-}
-
-/**
- * True when an editor declared these two versions of copy "not a duplicate". The importer asks this
- * before flagging a candidate pair, with the content hashes of the new and the existing article.
- */
-export async function isDismissedDuplicatePair(manager: EntityManager, contentHashA: string, contentHashB: string): Promise<boolean> {
-  const [lowHash, highHash] = [contentHashA, contentHashB].sort();
-  return manager.exists(DismissedDuplicatePair, { where: { lowHash, highHash } });
 }
 
 function clearFlag(article: Article): void {

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiExcludeController, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiExcludeController, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticlePreviewService } from './article-preview.service';
@@ -20,26 +21,28 @@ export class ArticlePreviewController {
   constructor(private readonly preview: ArticlePreviewService) {}
 
   @Get('preview')
+  @Needs(Permission.ReadDrafts)
   @ApiOperation({
     summary: 'The article as readers will see it, whatever its status',
     description: 'Needs content:read (or a signed-in editor). For a website to render drafts in its own templates; never cached.',
   })
   @ApiOkResponse({ type: ArticleDetailView })
   @ApiProblems(400, 401, 403, 404)
-  async view(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ArticleDetailView> {
+  async view(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ArticleDetailView> {
     response.setHeader('Cache-Control', 'private, no-store');
     return this.preview.view(id, actor);
   }
 
   @Post('preview-link')
+  @Needs(Permission.EditDraft)
   @HttpCode(201)
   @ApiOperation({
     summary: 'A shareable preview link, readable without an account until it expires',
     description: 'Needs content:write (or a signed-in editor or contributor). Valid for PREVIEW_LINK_HOURS (48 by default); it shows the latest saved copy.',
   })
-  @ApiOkResponse({ type: PreviewLinkView })
+  @ApiCreatedResponse({ type: PreviewLinkView })
   @ApiProblems(400, 401, 403, 404)
-  async createLink(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor, @Req() request: Request): Promise<PreviewLinkView> {
+  async createLink(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor, @Req() request: Request): Promise<PreviewLinkView> {
     const link = await this.preview.createLink(id, actor);
     return { path: link.path, url: `${request.protocol}://${request.get('host')}${link.path}`, expiresAt: link.expiresAt.toISOString() };
   }

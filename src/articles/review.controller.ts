@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ArticleFeedService } from './article-feed.service';
 import { ArticleDetailView } from './article-views';
@@ -23,17 +24,19 @@ export class ReviewController {
   ) {}
 
   @Get('source')
+  @Needs(Permission.ReadDrafts)
   @ApiOperation({
     summary: 'The dump lines an imported article was read from, with what the parser guessed',
     description: 'Needs content:read (or a signed-in editor or contributor). Kept for articles imported with anomalies; 404 for others.',
   })
   @ApiOkResponse({ type: ArticleSourceResponse })
   @ApiProblems(400, 401, 403, 404)
-  source(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<ArticleSourceResponse> {
+  source(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<ArticleSourceResponse> {
     return this.review.source(id, actor);
   }
 
   @Post('review')
+  @Needs(Permission.EditDraft)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Mark what the parser guessed as checked',
@@ -42,7 +45,7 @@ export class ReviewController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Optional: the version you read, e.g. "3" (409 when stale)' })
   @ApiOkResponse({ type: ArticleDetailView })
   @ApiProblems(400, 401, 403, 404, 409)
-  async markReviewed(@Param('id', ParseIntPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
+  async markReviewed(@Param('id', IdParamPipe) id: number, @Body() body: TransitionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
     return this.feed.detail(await this.review.markReviewed(id, actor, expectedVersion(ifMatch, body.version, false)));
   }
 }

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import type { Actor } from './actor';
+import { type Actor, assertCan, Permission } from './actor';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthError, AuthErrorCode } from './auth-error';
-import { OPTIONAL_AUTH, RequestWithActor } from './current-actor.decorator';
+import { NEEDS_PERMISSION, OPTIONAL_AUTH, RequestWithActor } from './current-actor.decorator';
 import { UsersService } from './users.service';
 
 interface SessionUser {
@@ -14,7 +14,8 @@ interface SessionUser {
 /**
  * Resolves who is calling: `Authorization: Bearer <token>` first, else the panel's session user
  * (re-read from the database, so a disabled account stops working at once). Routes without
- * {@link OptionalAuth} refuse anonymous callers with 401.
+ * {@link OptionalAuth} refuse anonymous callers with 401, and routes marked {@link Needs} callers without
+ * that permission with 403; both before any pipe validates the request.
  */
 @Injectable()
 export class ActorGuard implements CanActivate {
@@ -30,6 +31,8 @@ export class ActorGuard implements CanActivate {
     const optional = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, [context.getHandler(), context.getClass()]) ?? false;
     const actor = await this.resolve(request, response);
     if (!actor && !optional) throw unauthenticated(response, 'this route needs an API token (Authorization: Bearer …) or a signed-in session');
+    const needed = this.reflector.getAllAndOverride<Permission | undefined>(NEEDS_PERMISSION, [context.getHandler(), context.getClass()]);
+    if (needed !== undefined && actor) assertCan(actor, needed);
     request.actor = actor;
     return true;
   }

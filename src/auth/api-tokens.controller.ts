@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
-import type { Actor } from './actor';
+import { type Actor, Permission } from './actor';
 import { ActorGuard } from './actor.guard';
 import { ApiTokensService } from './api-tokens.service';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor, Needs } from './current-actor.decorator';
 import { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/create-api-token.dto';
 
 @ApiTags('API tokens')
@@ -12,6 +13,7 @@ import { ApiTokenView, CreateApiTokenDto, IssuedApiTokenView } from './dto/creat
 @ApiCookieAuth()
 @Controller('api/tokens')
 @UseGuards(ActorGuard)
+@Needs(Permission.ManageIntegrations)
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
@@ -33,7 +35,7 @@ export class ApiTokensController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API token (admins only); it stops working at once' })
   @ApiProblems(401, 403, 404)
-  async revoke(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<ApiTokenView> {
+  async revoke(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<ApiTokenView> {
     return ApiTokenView.of(await this.tokens.revoke(id, actor));
   }
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor } from './actor';
+import { type Actor, Permission } from './actor';
 
 export const OPTIONAL_AUTH = 'wiredesk:optional-auth';
 
@@ -13,3 +13,12 @@ export type RequestWithActor = Request & { actor?: Actor };
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor | undefined => {
   return context.switchToHttp().getRequest<RequestWithActor>().actor;
 });
+
+export const NEEDS_PERMISSION = 'wiredesk:needs-permission';
+
+/**
+ * The least a caller must be allowed to do for this route to make sense at all. {@link ActorGuard} refuses
+ * anyone lacking it (403) before the body is validated, so a caller without the right learns that first.
+ * The service still checks the exact rule (editing published copy needs more than editing a draft).
+ */
+export const Needs = (permission: Permission) => SetMetadata(NEEDS_PERMISSION, permission);

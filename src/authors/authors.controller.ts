@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ArticleFeedService } from '../articles/article-feed.service';
 import { READ_AUTH_NOTE } from '../articles/articles.controller';
 import { AuthorPageView } from '../articles/article-views';
 import { PageQueryDto } from '../articles/dto/article-list-query.dto';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor, OptionalAuth } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs, OptionalAuth } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { sendCacheable } from '../common/http-cache';
 import { AuthorsService } from './authors.service';
@@ -30,7 +31,7 @@ export class AuthorsController {
   @ApiOkResponse({ type: AuthorPageView })
   @ApiProblems(400, 401, 403, 404)
   async get(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdParamPipe) id: number,
     @Query() query: PageQueryDto,
     @CurrentActor() actor: Actor | undefined,
     @Req() request: Request,
@@ -40,6 +41,7 @@ export class AuthorsController {
   }
 
   @Post()
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Add an author', description: 'Needs content:write. A spelling variant of an existing name gets 409 with existingAuthorId.' })
   @ApiOkResponse({ type: AuthorView })
   @ApiProblems(400, 401, 403, 409)
@@ -48,10 +50,11 @@ export class AuthorsController {
   }
 
   @Patch(':id')
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Rename an author', description: 'Needs content:write.' })
   @ApiOkResponse({ type: AuthorView })
   @ApiProblems(400, 401, 403, 404, 409)
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateAuthorDto, @CurrentActor() actor: Actor): Promise<AuthorView> {
+  async update(@Param('id', IdParamPipe) id: number, @Body() body: UpdateAuthorDto, @CurrentActor() actor: Actor): Promise<AuthorView> {
     return AuthorView.of((await this.authors.update(id, body, actor)).author);
   }
 }

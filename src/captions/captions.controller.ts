@@ -1,9 +1,10 @@
-import { Body, Controller, Headers, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expectedVersion } from '../articles/expected-version';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { CaptionsService } from './captions.service';
 import { CaptionView, CreateCaptionDto, UpdateCaptionDto } from './dto/caption.dto';
@@ -23,6 +24,7 @@ export class CaptionsController {
   constructor(private readonly captions: CaptionsService) {}
 
   @Post()
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Print a photo in an article with a caption', description: `Needs content:write. ${AS_ARTICLE_EDIT}` })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CaptionView })
@@ -32,12 +34,13 @@ export class CaptionsController {
   }
 
   @Patch(':id')
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Fix a caption’s text or move it', description: `Needs content:write. ${AS_ARTICLE_EDIT}` })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CaptionView })
   @ApiProblems(400, 401, 403, 404, 409)
   async update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdParamPipe) id: number,
     @Body() { version, ...changes }: UpdateCaptionDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,

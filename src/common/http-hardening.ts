@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { refuseUnstorableInput } from './request-hygiene';
 
 /** JSON and form bodies larger than this are refused with 413 before any handler runs. */
 export const MAX_BODY_SIZE = '1mb';
@@ -34,6 +35,7 @@ export function applyHttpHardening(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: MAX_BODY_SIZE });
   express.useBodyParser('urlencoded', { limit: MAX_BODY_SIZE, extended: true });
+  app.use(refuseUnstorableInput);
 }
 
 /** OpenAPI document at /docs-json and Swagger UI at /docs, generated from the controllers and DTOs. */

@@ -17,6 +17,8 @@ export enum ImportErrorCode {
   Busy = 'IMPORT_BUSY',
   /** Retry asked for an import that is not failed or stalled, or whose bytes are gone. */
   NotRetryable = 'IMPORT_NOT_RETRYABLE',
+  /** A report page asked for with an unknown section or a page number that is not a positive whole number. */
+  InvalidReportPage = 'IMPORT_INVALID_REPORT_PAGE',
 }
 
 const STATUS: Record<ImportErrorCode, number> = {
@@ -33,6 +35,7 @@ const STATUS: Record<ImportErrorCode, number> = {
   [ImportErrorCode.MalformedUpload]: 400,
   [ImportErrorCode.Busy]: 503,
   [ImportErrorCode.NotRetryable]: 409,
+  [ImportErrorCode.InvalidReportPage]: 400,
 };
 
 export class ImportError extends DomainError<ImportErrorCode> {

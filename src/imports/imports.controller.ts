@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
@@ -50,7 +51,7 @@ export class ImportsController {
   })
   @ApiResponse({ status: 202, type: ImportSummaryDto, description: 'Queued again; poll the Location header' })
   @ApiProblems(401, 403, 404, 409)
-  async retry(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ImportSummaryDto> {
+  async retry(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ImportSummaryDto> {
     response.location(`/api/imports/${id}`);
     return ImportSummaryDto.from(await this.imports.retry(id, actor));
   }
@@ -68,7 +69,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'One import with its full report' })
   @ApiResponse({ status: 200, type: ImportDetailDto })
   @ApiProblems(401, 403, 404)
-  async get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<ImportDetailDto> {
+  async get(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<ImportDetailDto> {
     return ImportDetailDto.from(await this.imports.findById(id, actor));
   }
 }

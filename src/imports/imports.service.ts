@@ -21,9 +21,27 @@ import { ImportCompletedEvent, ImportEventName } from './import-events';
 import { ImportPayloadChunk, PAYLOAD_CHUNK_BYTES } from './import-payload.entity';
 import type { StagedDump } from './dump-upload';
 import { Import, ImportStatus } from './import.entity';
-import { ImportProgress, ImportReport, WireImporter } from './wire-importer';
+import { ImportReport } from './import-report';
+import { ImportProgress, WireImporter } from './wire-importer';
 
 export const IMPORT_QUEUE = 'wire-import';
+
+/** The lists inside an import's report that are read a page at a time. */
+export const IMPORT_REPORT_SECTIONS = ['articles', 'removed', 'warnings'] as const;
+export type ImportReportSection = (typeof IMPORT_REPORT_SECTIONS)[number];
+export const MAX_REPORT_PAGE = 200;
+
+export interface ImportReportPage {
+  status: ImportStatus;
+  /** The report without its lists: counts, removed lines by reason, whether it was truncated; for a rejected file, why. */
+  summary: Record<string, unknown> | null;
+  section: ImportReportSection;
+  page: number;
+  perPage: number;
+  /** Entries in the whole section. */
+  total: number;
+  entries: unknown[];
+}
 
 /**
  * Media types a wire dump may arrive with: `text/plain`, and `application/octet-stream`, which is what browsers
@@ -82,6 +100,35 @@ export class ImportsService {
     const found = await this.imports.findOneBy({ id });
     if (!found) throw new ImportError(ImportErrorCode.NotFound, `no import with id ${id}`);
     return found;
+  }
+
+  /**
+   * One page of one section of an import's report, and the report's summary (counts, removed lines by
+   * reason, truncation): a report can run to megabytes, so only PostgreSQL ever holds it whole.
+   */
+  async reportPage(id: number, section: ImportReportSection, page: number, perPage: number, actor: Actor): Promise<ImportReportPage> {
+    assertCanReadImports(actor);
+    if (!IMPORT_REPORT_SECTIONS.includes(section)) {
+      throw new ImportError(ImportErrorCode.InvalidReportPage, `section must be one of ${IMPORT_REPORT_SECTIONS.join(', ')}`);
+    }
+    if (!Number.isSafeInteger(page) || page < 1) throw new ImportError(ImportErrorCode.InvalidReportPage, 'page must be a whole number from 1');
+    if (!Number.isSafeInteger(perPage) || perPage < 1 || perPage > MAX_REPORT_PAGE) {
+      throw new ImportError(ImportErrorCode.InvalidReportPage, `perPage must be a whole number from 1 to ${MAX_REPORT_PAGE}`);
+    }
+    const [row] = await this.dataSource.query(
+      `SELECT status,
+              CASE WHEN jsonb_typeof(report) = 'object' THEN report - 'articles' - 'removed' - 'warnings' - 'updatedArticleIds' END AS summary,
+              CASE WHEN jsonb_typeof(report -> $2) = 'array' THEN jsonb_array_length(report -> $2) ELSE 0 END AS total,
+              CASE WHEN jsonb_typeof(report -> $2) = 'array'
+                   THEN (SELECT coalesce(jsonb_agg(entry ORDER BY position), '[]'::jsonb)
+                         FROM jsonb_array_elements(report -> $2) WITH ORDINALITY AS entries(entry, position)
+                         WHERE position > $3 AND position <= $3 + $4)
+                   ELSE '[]'::jsonb END AS entries
+       FROM imports WHERE id = $1`,
+      [id, section, (page - 1) * perPage, perPage],
+    );
+    if (!row) throw new ImportError(ImportErrorCode.NotFound, `no import with id ${id}`);
+    return { status: row.status, summary: row.summary, section, page, perPage, total: Number(row.total), entries: row.entries };
   }
 
   /** Newest first, without the (possibly large) reports. */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { CreatePhotoDto, PhotoView, UpdatePhotoDto } from './dto/photo.dto';
 import { PhotosService } from './photos.service';
@@ -16,14 +17,16 @@ export class PhotosController {
   constructor(private readonly photos: PhotosService) {}
 
   @Get(':id')
+  @Needs(Permission.ReadDrafts)
   @ApiOperation({ summary: 'One photo', description: 'Needs content:read. (Public readers get photos inside articles.)' })
   @ApiOkResponse({ type: PhotoView })
   @ApiProblems(400, 401, 403, 404)
-  async get(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<PhotoView> {
+  async get(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<PhotoView> {
     return PhotoView.of(await this.photos.read(id, actor));
   }
 
   @Post()
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Add a photo by URL', description: 'Needs content:write. A URL already known gets 409 with existingPhotoId.' })
   @ApiOkResponse({ type: PhotoView })
   @ApiProblems(400, 401, 403, 409)
@@ -32,10 +35,11 @@ export class PhotosController {
   }
 
   @Patch(':id')
+  @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Fix a photo’s credit, agency, photographer or URL', description: 'Needs content:write.' })
   @ApiOkResponse({ type: PhotoView })
   @ApiProblems(400, 401, 403, 404)
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdatePhotoDto, @CurrentActor() actor: Actor): Promise<PhotoView> {
+  async update(@Param('id', IdParamPipe) id: number, @Body() body: UpdatePhotoDto, @CurrentActor() actor: Actor): Promise<PhotoView> {
     return PhotoView.of((await this.photos.update(id, body, actor)).photo);
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { CreatedWebhookView, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryView, WebhookView } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
@@ -14,6 +15,7 @@ const ADMINS_ONLY = 'Admins only (signed-in admin session).';
 @ApiCookieAuth()
 @Controller('api/webhooks')
 @UseGuards(ActorGuard)
+@Needs(Permission.ManageIntegrations)
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
@@ -38,7 +40,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Change URL, events, secret or pause a subscription', description: ADMINS_ONLY })
   @ApiOkResponse({ type: WebhookView })
   @ApiProblems(400, 401, 403, 404)
-  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateWebhookDto, @CurrentActor() actor: Actor): Promise<WebhookView> {
+  async update(@Param('id', IdParamPipe) id: number, @Body() body: UpdateWebhookDto, @CurrentActor() actor: Actor): Promise<WebhookView> {
     return WebhookView.of(await this.webhooks.update(id, body, actor));
   }
 
@@ -46,7 +48,7 @@ export class WebhooksController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a subscription and its delivery log', description: ADMINS_ONLY })
   @ApiProblems(401, 403, 404)
-  remove(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
+  remove(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.webhooks.remove(id, actor);
   }
 
@@ -54,7 +56,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The latest 100 deliveries: status, attempts, last error', description: ADMINS_ONLY })
   @ApiOkResponse({ type: WebhookDeliveryView, isArray: true })
   @ApiProblems(401, 403, 404)
-  async deliveries(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor): Promise<WebhookDeliveryView[]> {
+  async deliveries(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<WebhookDeliveryView[]> {
     return (await this.webhooks.deliveriesOf(id, actor)).map(WebhookDeliveryView.of);
   }
 }

@@ -147,15 +147,15 @@ describe('InFileDeduplicator', () => {
     expect(register(deduplicator, wordsText(200, 'other'))).toBeNull();
   });
 
-  it('forgets articles that fell out of its window', () => {
+  it('finds exact copies at any distance but near ones only within its window', () => {
     const deduplicator = new InFileDeduplicator(2);
-    const story = wordsText(200, 'story');
+    const [story, updated] = pairWithJaccard(0.95, 'w');
     register(deduplicator, story);
     register(deduplicator, wordsText(200, 'x'));
+    expect(register(deduplicator, updated)).toMatchObject({ duplicateOf: 0, kind: 'near' });
+    for (const filler of ['y', 'z', 'v']) register(deduplicator, wordsText(200, filler));
+    expect(register(deduplicator, `${updated} again`)).toBeNull();
     expect(register(deduplicator, story)).toEqual({ duplicateOf: 0, kind: 'exact', similarity: 1 });
-    register(deduplicator, wordsText(200, 'y'));
-    register(deduplicator, wordsText(200, 'z'));
-    expect(register(deduplicator, story)).toBeNull();
   });
 });
 

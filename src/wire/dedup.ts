@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { authorKey } from './names';
+import { HEADLINE_BANDS, headlineKeys, judgeNearDuplicate } from './near-duplicates';
 import type { DuplicateKind, WirePhoto } from './types';
 
 /**
  * Estimated Jaccard similarity (over word 5-gram shingles) at or above which two articles are the
- * same story in different versions. At 0.8 a 20-paragraph wire story can have two paragraphs
+ * same story in different versions whatever their headlines (see `near-duplicates.ts` for the second
+ * rule, headline and body together). At 0.8 a 20-paragraph wire story can have two paragraphs
  * rewritten outright — or many more touched by small edits (a figure, a title, a quote) — and still
  * match, while stories merely on the same topic score far below (they share names, not 5-word runs).
  */
@@ -30,9 +32,10 @@ export const LSH_ROWS = 8;
 export const MINHASH_SIZE = LSH_BANDS * LSH_ROWS;
 
 /**
- * Earlier articles each article is compared with in-file (about 4 KB of index per article, ~130 MB
- * in all). Reprints in a dump sit close together; this keeps a 1 GB dump (~300k articles) under
- * 400 MB RSS. Cross-dump de-duplication is the importer's job, via the band keys in PostgreSQL.
+ * Earlier articles each article is compared with in-file for near duplicates (about 4 KB of index per
+ * article, ~130 MB in all). Updated versions in a dump sit close together; this keeps a 1 GB dump (~300k
+ * articles) under 400 MB RSS. Exact copies are found at any distance (one content hash per distinct
+ * article, ~100 bytes each). Cross-dump de-duplication is the importer's job, via PostgreSQL.
  */
 export const DEFAULT_DEDUP_WINDOW = 32_768;
 
@@ -199,17 +202,21 @@ export interface DuplicateMatch {
 }
 
 /**
- * Finds, for each article in file order, an earlier exact or near duplicate among the last `window`
- * articles. Work per article is a hash lookup plus one lookup per band, whatever the file size.
- * Buckets keep the earliest article, so copies point at the first version seen.
+ * Finds, for each article in file order, an earlier exact copy anywhere in the file (by content hash) or
+ * a near duplicate among the last `window` articles: candidates share a body LSH band or a headline band,
+ * and are confirmed by `judgeNearDuplicate`. Work per article is a hash lookup plus one lookup per band,
+ * whatever the file size. Copies point at the first version seen.
  */
 export class InFileDeduplicator {
+  /** Never pruned: an article pasted again at any distance must be the same row, as the importer makes it. */
   private readonly byContentHash = new Map<string, number>();
   // Keyed by `bandHash >> 1` so keys stay V8 small integers instead of boxed numbers.
   private readonly bandBuckets = Array.from({ length: LSH_BANDS }, () => new Map<number, number>());
-  private readonly recentHashes: string[] = [];
+  private readonly headlineBuckets = Array.from({ length: HEADLINE_BANDS }, () => new Map<number, number>());
   private recentBands = new Int32Array(0);
+  private recentHeadlineKeys = new Int32Array(0);
   private recentSignatures = new Uint32Array(0);
+  private readonly recentHeadlines: string[] = [];
   private articleCount = 0;
 
   /** The window plus a slot for the article being registered. */
@@ -224,37 +231,50 @@ export class InFileDeduplicator {
   }
 
   /** Records the next article (index = number of earlier calls) and returns its earlier copy, if any. */
-  register(contentHash: string, signature: Uint32Array): DuplicateMatch | null {
+  register(contentHash: string, signature: Uint32Array, headline = ''): DuplicateMatch | null {
     const index = this.articleCount++;
     const slot = index % this.slots;
     if (index >= this.slots) this.forget(index - this.slots, slot);
     this.ensureCapacity(slot + 1);
 
     const bandHashes = lshBandHashes(signature);
-    const match = this.findMatch(contentHash, signature, bandHashes);
+    const headlineHashes = headlineKeys(headline);
+    const match = this.findMatch(contentHash, signature, bandHashes, headline, headlineHashes);
 
-    this.recentHashes[slot] = contentHash;
     this.recentBands.set(bandHashes, slot * LSH_BANDS);
+    // A headline without keys (too short) fills its slot with a key no bucket holds for it.
+    this.recentHeadlineKeys.fill(0, slot * HEADLINE_BANDS, (slot + 1) * HEADLINE_BANDS);
+    this.recentHeadlineKeys.set(headlineHashes, slot * HEADLINE_BANDS);
     this.recentSignatures.set(signature, slot * MINHASH_SIZE);
+    this.recentHeadlines[slot] = headline;
     if (!this.byContentHash.has(contentHash)) this.byContentHash.set(contentHash, index);
     bandHashes.forEach((hash, band) => {
       const bucket = this.bandBuckets[band];
       if (!bucket.has(hash >> 1)) bucket.set(hash >> 1, index);
     });
+    headlineHashes.forEach((hash, band) => {
+      const bucket = this.headlineBuckets[band];
+      if (!bucket.has(hash >> 1)) bucket.set(hash >> 1, index);
+    });
     return match;
   }
 
-  private findMatch(contentHash: string, signature: Uint32Array, bandHashes: Int32Array): DuplicateMatch | null {
+  private findMatch(contentHash: string, signature: Uint32Array, bandHashes: Int32Array, headline: string, headlineHashes: Int32Array): DuplicateMatch | null {
     const exact = this.byContentHash.get(contentHash);
     if (exact !== undefined) return { duplicateOf: exact, kind: 'exact', similarity: 1 };
-    let best: DuplicateMatch | null = null;
-    const checked = new Set<number>();
+    const candidates = new Set<number>();
     for (let band = 0; band < LSH_BANDS; band++) {
       const candidate = this.bandBuckets[band].get(bandHashes[band] >> 1);
-      if (candidate === undefined || checked.has(candidate)) continue;
-      checked.add(candidate);
+      if (candidate !== undefined) candidates.add(candidate);
+    }
+    for (let band = 0; band < headlineHashes.length; band++) {
+      const candidate = this.headlineBuckets[band].get(headlineHashes[band] >> 1);
+      if (candidate !== undefined) candidates.add(candidate);
+    }
+    let best: DuplicateMatch | null = null;
+    for (const candidate of candidates) {
       const similarity = estimateJaccard(signature, this.signatureOf(candidate));
-      if (similarity < NEAR_DUPLICATE_THRESHOLD) continue;
+      if (judgeNearDuplicate(similarity, headline, this.recentHeadlines[candidate % this.slots]!).rule === null) continue;
       if (best === null || similarity > best.similarity || (similarity === best.similarity && candidate < best.duplicateOf)) {
         best = { duplicateOf: candidate, kind: 'near', similarity };
       }
@@ -263,10 +283,13 @@ export class InFileDeduplicator {
   }
 
   private forget(evicted: number, slot: number): void {
-    if (this.byContentHash.get(this.recentHashes[slot]) === evicted) this.byContentHash.delete(this.recentHashes[slot]);
     for (let band = 0; band < LSH_BANDS; band++) {
       const key = this.recentBands[slot * LSH_BANDS + band] >> 1;
       if (this.bandBuckets[band].get(key) === evicted) this.bandBuckets[band].delete(key);
+    }
+    for (let band = 0; band < HEADLINE_BANDS; band++) {
+      const key = this.recentHeadlineKeys[slot * HEADLINE_BANDS + band] >> 1;
+      if (this.headlineBuckets[band].get(key) === evicted) this.headlineBuckets[band].delete(key);
     }
   }
 
@@ -283,6 +306,9 @@ export class InFileDeduplicator {
     const bands = new Int32Array(next * LSH_BANDS);
     bands.set(this.recentBands);
     this.recentBands = bands;
+    const headlineKeys = new Int32Array(next * HEADLINE_BANDS);
+    headlineKeys.set(this.recentHeadlineKeys);
+    this.recentHeadlineKeys = headlineKeys;
     const signatures = new Uint32Array(next * MINHASH_SIZE);
     signatures.set(this.recentSignatures);
     this.recentSignatures = signatures;

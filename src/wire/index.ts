@@ -22,6 +22,17 @@ export {
   type DuplicateMatch,
 } from './dedup';
 export { WireInputError, type WireInputErrorCode } from './errors';
+export {
+  BODY_WITH_HEADLINE,
+  DEFAULT_NEAR_THRESHOLDS,
+  HEADLINE_MATCH,
+  headlineKeys,
+  headlineSimilarity,
+  judgeNearDuplicate,
+  type NearDuplicateThresholds,
+  type NearDuplicateVerdict,
+} from './near-duplicates';
+export { eventFeatures, InFileRelatedFinder, judgeRelated, relatedKeys, type EventFeatures, type RelatedVerdict } from './related';
 export { normaliseLine } from './lines';
 export { authorKey, displayName } from './names';
 export { WireDumpParser, parseWireDump, toParseJson, type WireParseOptions } from './parser';

@@ -219,6 +219,13 @@ describe('de-duplication while parsing', () => {
     ]);
   });
 
+  it('marks every copy of an article pasted 20,000 times as an exact duplicate of the first, far beyond its window', () => {
+    const result = parseWireDump(buildDump([larijani, ...Array.from({ length: 20_000 }, () => withdrawal)]), { keepRemoved: false, dedupWindow: 100 });
+    const copies = result.articles.slice(2);
+    expect(copies).toHaveLength(19_999);
+    expect(copies.every((article) => article.duplicateOf === 1 && article.duplicateKind === 'exact')).toBe(true);
+  });
+
   it('treats case and spacing differences as the same text', () => {
     const shouting = { ...withdrawal, body: withdrawal.body.map((paragraph) => paragraph.toUpperCase().replace(/ /g, '  ')) };
     const result = parseWireDump(buildDump([withdrawal, shouting]));

@@ -90,7 +90,7 @@ describe('parseWireDump on the Asharq Al-Awsat sample', () => {
   it('serialises to the interchange JSON shape only', () => {
     const json = toParseJson(result);
     expect(Object.keys(json)).toEqual(['articles', 'removed', 'warnings']);
-    expect(Object.keys(json.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines', 'anomalies']);
+    expect(Object.keys(json.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines', 'relatedTo', 'anomalies']);
     expect(Object.keys(json.removed[0])).toEqual(['line', 'reason', 'text']);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

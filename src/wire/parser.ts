@@ -2,6 +2,7 @@ import { ArticleAssembler, type ArticleDraft } from './assembler';
 import { InFileDeduplicator, articleContentHash, articleText, minhashSignature } from './dedup';
 import { WireInputError } from './errors';
 import { LineSplitter, normaliseLine } from './lines';
+import { InFileRelatedFinder } from './related';
 import type { ParsedArticle, RemovedLine, WireParseJson, WireParseResult } from './types';
 import { Utf8ChunkDecoder } from './utf8-decoder';
 
@@ -14,6 +15,8 @@ export interface WireParseOptions {
   dedupWindow?: number;
   /** Keep each article's source lines in `ParsedArticle.source`, e.g. to show them to an editor. */
   keepSource?: boolean;
+  /** Look for related coverage of the same event earlier in the file (`relatedTo`); default true. */
+  findRelated?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export class WireDumpParser {
   private readonly splitter = new LineSplitter();
   private readonly assembler: ArticleAssembler;
   private readonly deduplicator: InFileDeduplicator;
+  private readonly relatedFinder: InFileRelatedFinder | null;
   private readonly removedLines: RemovedLine[] = [];
   private readonly warningMessages: string[] = [];
   private completed: ParsedArticle[] = [];
@@ -43,6 +47,7 @@ export class WireDumpParser {
 
   constructor(private readonly options: WireParseOptions = {}) {
     this.deduplicator = new InFileDeduplicator(options.dedupWindow);
+    this.relatedFinder = options.findRelated === false ? null : new InFileRelatedFinder();
     this.assembler = new ArticleAssembler({
       article: (draft) => this.completed.push(this.finalise(draft)),
       removed: (entry) => this.onRemoved(entry),
@@ -100,13 +105,17 @@ export class WireDumpParser {
   private finalise(draft: ArticleDraft): ParsedArticle {
     const contentHash = articleContentHash(draft);
     const signature = minhashSignature(articleText(draft));
-    const duplicate = this.deduplicator.register(contentHash, signature);
+    const duplicate = this.deduplicator.register(contentHash, signature, draft.headline);
+    // A version of an earlier story is a duplicate, not related coverage; it still registers, so that
+    // later reports of the event can find the story through it.
+    const related = this.relatedFinder?.register(draft, duplicate?.duplicateOf ?? null) ?? null;
     return {
       index: this.deduplicator.registered - 1,
       ...draft,
       duplicateOf: duplicate?.duplicateOf ?? null,
       duplicateKind: duplicate?.kind ?? null,
       similarity: duplicate?.similarity ?? null,
+      relatedTo: duplicate ? null : related,
       contentHash,
       signature,
     };
@@ -139,6 +148,7 @@ export function toParseJson(result: WireParseResult): WireParseJson {
       duplicateOf: article.duplicateOf,
       duplicateKind: article.duplicateKind,
       lines: [article.lines[0], article.lines[1]],
+      relatedTo: article.relatedTo,
       anomalies: article.anomalies.map(({ code, lines, message }) => ({ code, lines: [lines[0], lines[1]], message })),
     })),
     removed: result.removed.map(({ line, reason, text }) => ({ line, reason, text })),

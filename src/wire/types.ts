@@ -79,6 +79,8 @@ export interface ParsedArticle {
   duplicateKind: DuplicateKind | null;
   /** Estimated Jaccard similarity to `duplicateOf` (1 for exact duplicates). */
   similarity: number | null;
+  /** An earlier article of the same dump reporting the same event in other words (never a duplicate), or null. */
+  relatedTo: number | null;
   /** 1-based inclusive source line range. */
   lines: [number, number];
   contentHash: string;
@@ -106,6 +108,7 @@ export interface WireParseJson {
     duplicateOf: number | null;
     duplicateKind: DuplicateKind | null;
     lines: [number, number];
+    relatedTo: number | null;
     anomalies: ParseAnomaly[];
   }>;
   removed: RemovedLine[];

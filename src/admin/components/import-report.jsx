@@ -1,6 +1,7 @@
-import React, { useEffect } from 'react';
-import { Box, H5, Text } from '@adminjs/design-system';
+import React, { useEffect, useState } from 'react';
+import { Box, Button, H5, Text } from '@adminjs/design-system';
 import { ApiClient, flat } from 'adminjs';
+import { api, errorText } from './panel-api';
 
 const REFRESH_MS = 3000;
 const UNFINISHED = ['queued', 'running'];
@@ -33,36 +34,72 @@ const summary = (counts) =>
     ? `${counts.articlesCreated} created · ${counts.exactDuplicates + counts.nearDuplicates} duplicates · ${counts.linesRemoved} lines removed · ${counts.warnings} warnings`
     : '—';
 
-/** An import's counts in the list, and its report (articles, duplicates, removed lines, warnings) on its page. */
-const ImportReport = ({ record, property, where }) => {
+const SECTIONS = [
+  { name: 'articles', title: 'Articles' },
+  { name: 'removed', title: 'Removed lines' },
+  { name: 'warnings', title: 'Warnings' },
+];
+
+const Entry = ({ section, entry }) => {
+  if (section === 'articles') {
+    return (
+      <Text mb="sm">
+        <a href={`/admin/resources/Article/records/${entry.articleId}/show`}>{entry.headline}</a> — {entry.outcome}
+        {entry.duplicateOf ? ` (of article ${entry.duplicateOf}${entry.similarity ? `, ${Math.round(entry.similarity * 100)}% similar` : ''})` : ''} · lines {entry.lines[0]}–{entry.lines[1]}
+      </Text>
+    );
+  }
+  if (section === 'removed') return <Text mb="sm">line {entry.line} ({entry.reason}): <code>{entry.text}</code></Text>;
+  return <Text mb="sm">{String(entry)}</Text>;
+};
+
+/** One section of the report, fetched a page at a time from the import's `report` action. */
+const ReportSection = ({ recordId, section, title }) => {
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    api
+      .recordAction({ resourceId: 'Import', recordId, actionName: 'report', params: { section, page } })
+      .then((response) => setData(response.data.report), (failure) => setError(errorText(failure)));
+  }, [recordId, section, page]);
+  if (error) return <Text>{error}</Text>;
+  if (!data) return null;
+  const pages = Math.max(1, Math.ceil(data.total / data.perPage));
+  return (
+    <Box mb="lg" data-testid={`import-report-${section}`}>
+      <H5 mt="lg">{title} ({data.total})</H5>
+      {data.total === 0 && <Text>None.</Text>}
+      {data.entries.map((entry, index) => <Entry key={`${page}-${index}`} section={section} entry={entry} />)}
+      {pages > 1 && (
+        <Box flex alignItems="center">
+          <Button size="sm" variant="text" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</Button>
+          <Text mx="default">page {page} of {pages}</Text>
+          <Button size="sm" variant="text" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</Button>
+        </Box>
+      )}
+      {data.summary && data.summary.truncated && section !== 'warnings' && <Text mt="sm">The report lists only the first entries.</Text>}
+    </Box>
+  );
+};
+
+/**
+ * An import's counts in the list; on its page, its report (articles, removed lines, warnings), each list read a
+ * page at a time: a report can run to megabytes and is never part of the record's payload.
+ */
+const ImportReport = ({ record, where }) => {
   const params = flat.unflatten(record.params);
   const unfinished = where !== 'list' && UNFINISHED.includes(params.status);
   useReloadWhenFinished(record, unfinished);
   if (where === 'list') return <Text>{summary(params.counts)}</Text>;
-  const report = params[property.path];
-  if (!report) return <Box mb="xl"><H5>Report</H5><Text data-testid="import-waiting">{unfinished ? 'Not finished yet: this page shows the report as soon as it is.' : 'No report.'}</Text></Box>;
-  const articles = report.articles || [];
-  const removed = report.removed || [];
+  if (unfinished) {
+    return <Box mb="xl"><H5>Report</H5><Text data-testid="import-waiting">Not finished yet: this page shows the report as soon as it is.</Text></Box>;
+  }
   return (
     <Box mb="xl" data-testid="import-report">
       <H5>Report</H5>
-      <Text mb="lg">{summary(report.counts)}</Text>
-      <H5>Articles</H5>
-      {articles.map((entry) => (
-        <Text key={entry.index} mb="sm">
-          <a href={`/admin/resources/Article/records/${entry.articleId}/show`}>{entry.headline}</a> — {entry.outcome}
-          {entry.duplicateOf ? ` (of article ${entry.duplicateOf}${entry.similarity ? `, ${Math.round(entry.similarity * 100)}% similar` : ''})` : ''} · lines {entry.lines[0]}–{entry.lines[1]}
-        </Text>
-      ))}
-      <H5 mt="lg">Removed lines</H5>
-      {removed.length === 0 && <Text>None.</Text>}
-      {removed.map((line) => (
-        <Text key={line.line} mb="sm">line {line.line} ({line.reason}): <code>{line.text}</code></Text>
-      ))}
-      <H5 mt="lg">Warnings</H5>
-      {(report.warnings || []).length === 0 && <Text>None.</Text>}
-      {(report.warnings || []).map((warning, index) => <Text key={index}>{warning}</Text>)}
-      {report.truncated && <Text mt="lg">The report lists only the first entries.</Text>}
+      <Text mb="lg">{summary(params.counts)}</Text>
+      {SECTIONS.map((section) => <ReportSection key={section.name} recordId={record.id} section={section.name} title={section.title} />)}
     </Box>
   );
 };

@@ -34,7 +34,7 @@ export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsMod
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource));
+      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
     }
 
     override id(): string {
@@ -92,8 +92,10 @@ function articleProperties({ components }: PanelContext) {
       ],
       components: { list: components.DuplicateFlag, show: components.DuplicateFlag },
     },
+    // Not index-backed (see ArticleListQuery): shown in the Duplicates queue, not sorted on.
+    duplicateOfId: { isSortable: false },
+    duplicateScore: { isSortable: false, components: { list: components.Similarity, show: components.Similarity } },
     body: { type: 'textarea' as const, isArray: true, position: 5 },
-    duplicateScore: { components: { list: components.Similarity, show: components.Similarity } },
     scheduledAt: { position: 6, components: deskTime },
     updatedAt: { position: 7, components: deskTime },
     publishedAt: { components: deskTime },

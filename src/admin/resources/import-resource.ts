@@ -3,8 +3,12 @@ import { Permission } from '../../auth/actor';
 import { StagedDump } from '../../imports/dump-upload';
 import { Import, ImportStatus } from '../../imports/import.entity';
 import { ImportError, ImportErrorCode } from '../../imports/import-error';
+import type { ImportReportSection } from '../../imports/imports.service';
 import { actorOf, boundToDataSource, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
+
+/** Report entries the import's page shows at once. */
+const REPORT_PAGE_SIZE = 50;
 
 /**
  * Imports: read-only, with the report shown readably; "New" uploads a dump and queues it like the API does;
@@ -13,7 +17,7 @@ import type { PanelContext } from '../panel-services';
 export function importResource(panel: PanelContext): ResourceWithOptions {
   const { services, components } = panel;
   return {
-    resource: boundToDataSource(Import, services.dataSource),
+    resource: boundToDataSource(Import, services.dataSource, { title: 'fileName', omit: ['report'] }),
     options: {
       navigation: { name: 'Newsroom', icon: 'FileText' },
       sort: { sortBy: 'createdAt', direction: 'desc' },
@@ -27,6 +31,22 @@ export function importResource(panel: PanelContext): ResourceWithOptions {
         createdById: { reference: 'User' },
       },
       actions: {
+        // The report's lists, a page at a time, for the import's own page (ImportReport): never in a list or a show payload.
+        report: {
+          actionType: 'record',
+          isVisible: false,
+          handler: async (request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> => {
+            const query = request.query ?? {};
+            const page = await services.imports.reportPage(
+              Number(context.record!.id()),
+              String(query.section ?? 'articles') as ImportReportSection,
+              query.page === undefined ? 1 : Number(query.page),
+              query.perPage === undefined ? REPORT_PAGE_SIZE : Number(query.perPage),
+              await actorOf(services.users, context.currentAdmin),
+            );
+            return { record: context.record!.toJSON(context.currentAdmin), report: page };
+          },
+        },
         retry: {
           actionType: 'record',
           icon: 'RefreshCw',

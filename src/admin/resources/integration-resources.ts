@@ -90,7 +90,7 @@ export function apiTokenResource(panel: PanelContext, ACTIONS: AdminJsActions): 
   const { services, components } = panel;
   const invalid = (message: string) => new AuthError(AuthErrorCode.InvalidTokenRequest, message);
   return {
-    resource: boundToDataSource(ApiToken, services.dataSource),
+    resource: boundToDataSource(ApiToken, services.dataSource, { title: 'name' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -163,7 +163,7 @@ export function webhookSubscriptionResource(panel: PanelContext, ACTIONS: AdminJ
   const { services, components } = panel;
   const invalid = (message: string) => new WebhookError(WebhookErrorCode.InvalidSubscription, message);
   return {
-    resource: boundToDataSource(WebhookSubscription, services.dataSource),
+    resource: boundToDataSource(WebhookSubscription, services.dataSource, { title: 'url' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -239,7 +239,7 @@ export function webhookDeliveryResource(panel: PanelContext, ACTIONS: AdminJsAct
     for (const record of records) record.params.nextAttemptAt = next.get(Number(record.id))?.toISOString() ?? null;
   };
   return {
-    resource: boundToDataSource(WebhookDelivery, services.dataSource),
+    resource: boundToDataSource(WebhookDelivery, services.dataSource, { title: 'event' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -248,8 +248,8 @@ export function webhookDeliveryResource(panel: PanelContext, ACTIONS: AdminJsAct
       filterProperties: ['status', 'subscriptionId', 'event', 'createdAt'],
       properties: {
         subscriptionId: { reference: 'WebhookSubscription' },
+        event: { isTitle: true, availableValues: WEBHOOK_EVENTS.map((event) => ({ value: event, label: event })) },
         status: { availableValues: Object.values(WebhookDeliveryStatus).map((status) => ({ value: status, label: status })) },
-        event: { availableValues: WEBHOOK_EVENTS.map((event) => ({ value: event, label: event })) },
         lastResponseStatus: { description: 'HTTP status of the latest attempt' },
         nextAttemptAt: { type: 'datetime', isVisible: { list: true, show: true, edit: false, filter: false }, isSortable: false },
         payload: { type: 'textarea' },

@@ -22,13 +22,14 @@ const library = { name: 'Library', icon: 'Image' };
 export function libraryResources({ services, components }: PanelContext): ResourceWithOptions[] {
   return [
     {
-      resource: boundToDataSource(Photo, services.dataSource),
+      resource: boundToDataSource(Photo, services.dataSource, { title: 'credit' }),
       options: {
         navigation: library,
         listProperties: ['id', 'thumbnail', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
         filterProperties: ['credit', 'agency', 'photographerId'],
         editProperties: ['url', 'credit', 'agency', 'photographerId'],
         properties: {
+          credit: { isTitle: true },
           fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } },
           photographerId: { reference: 'Author' },
           thumbnail: { components: { list: components.PhotoThumbnail, show: components.PhotoThumbnail }, isVisible: { list: true, show: true, edit: false, filter: false }, position: 1 },
@@ -42,13 +43,13 @@ export function libraryResources({ services, components }: PanelContext): Resour
       },
     },
     {
-      resource: boundToDataSource(Caption, services.dataSource),
+      resource: boundToDataSource(Caption, services.dataSource, { title: 'text' }),
       options: {
         navigation: library,
         listProperties: ['id', 'articleId', 'photoId', 'position', 'text'],
         filterProperties: ['articleId', 'photoId', 'text'],
         editProperties: ['text', 'position'],
-        properties: { articleId: { reference: 'Article' }, photoId: { reference: 'Photo' }, text: { type: 'textarea' } },
+        properties: { articleId: { reference: 'Article' }, photoId: { reference: 'Photo' }, text: { type: 'textarea', isTitle: true } },
         actions: {
           ...noDelete,
           new: { isAccessible: false },
@@ -63,7 +64,7 @@ export function libraryResources({ services, components }: PanelContext): Resour
       },
     },
     {
-      resource: boundToDataSource(Author, services.dataSource),
+      resource: boundToDataSource(Author, services.dataSource, { title: 'name' }),
       options: {
         navigation: library,
         listProperties: ['id', 'name', 'key', 'updatedAt'],
@@ -113,7 +114,7 @@ function photoFields(payload: Record<string, unknown>) {
 /** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
 export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions): ResourceWithOptions {
   return {
-    resource: boundToDataSource(User, services.dataSource),
+    resource: boundToDataSource(User, services.dataSource, { title: 'email' }),
     options: {
       navigation: { name: 'Administration', icon: 'Users' },
       listProperties: ['id', 'email', 'role', 'disabled', 'createdAt'],

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { MAX_ID } from '../../common/id-param.pipe';
 import { ArticleStatus } from '../article-status';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../article-feed.service';
 
@@ -74,6 +75,6 @@ export class ArticleListQueryDto extends PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(MAX_ID)
   author?: number;
 }

@@ -10,10 +10,12 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_ID } from '../../common/id-param.pipe';
 
 export const SLUG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 const SLUG_MESSAGE = 'slug must be lower-case words (letters or digits) joined by single hyphens';
@@ -48,6 +50,7 @@ export class CreateArticleDto {
   @ArrayMaxSize(20)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
   authorIds?: number[];
 }
 
@@ -71,6 +74,7 @@ export class UpdateArticleDto extends PartialType(PickType(CreateArticleDto, ['h
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   version?: number;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_ID } from '../../common/id-param.pipe';
 import type { CaptionEdit } from '../captions.service';
 
 const MAX_CAPTION_LENGTH = 2000;
@@ -10,8 +11,8 @@ const ARTICLE_VERSION = {
 };
 
 export class CreateCaptionDto {
-  @ApiProperty({ example: 42 }) @IsInt() @Min(1) articleId: number;
-  @ApiProperty({ example: 5 }) @IsInt() @Min(1) photoId: number;
+  @ApiProperty({ example: 42 }) @IsInt() @Min(1) @Max(MAX_ID) articleId: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(MAX_ID) photoId: number;
 
   @ApiProperty({ example: 'Iraqi Prime Minister Mohammed Shia al-Sudani (C) meets Ali Larijani in Baghdad', maxLength: MAX_CAPTION_LENGTH })
   @IsString()
@@ -29,6 +30,7 @@ export class CreateCaptionDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   version?: number;
 }
 
@@ -50,6 +52,7 @@ export class UpdateCaptionDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   version?: number;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_ID } from '../../common/id-param.pipe';
 import { Import, ImportCounts, ImportStatus } from '../import.entity';
 
 export class ImportCountsDto implements ImportCounts {
@@ -70,6 +71,7 @@ export class ImportListQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_ID)
   offset: number = 0;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { MAX_ID } from '../../common/id-param.pipe';
 import type { Photo } from '../photo.entity';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -26,6 +27,7 @@ export class CreatePhotoDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   photographerId?: number;
 }
 
@@ -56,6 +58,7 @@ export class UpdatePhotoDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   photographerId?: number | null;
 }
 

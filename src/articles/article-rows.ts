@@ -1,0 +1,177 @@
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import type { ParseAnomaly } from '../wire';
+import { Article } from './article.entity';
+import { captionsOf, lockArticle } from './articles.service';
+import { bylinesOf } from './bylines';
+import type { ArticleSnapshot } from './revision.entity';
+import { sameCopy, snapshotOf, writeRevision } from './revisions';
+import { slugify } from './slug';
+
+/**
+ * Bulk writes of article rows for the wire importer. The articles module owns the table, so its layout
+ * (slugs, band keys, source lines, the near-duplicate flag) is known here and nowhere else.
+ */
+
+/** An article as read from a dump, ready to become a draft row. */
+export interface ImportedArticleRow {
+  headline: string;
+  body: readonly string[];
+  contentHash: string;
+  /** Serialised MinHash signature and its LSH band hashes, for near-duplicate lookups. */
+  minhash: Buffer;
+  lshBands: ArrayLike<number>;
+  lines: [number, number];
+  anomalies: readonly ParseAnomaly[];
+  /** The dump's lines, kept only for articles that need review. */
+  source?: string;
+  /** Tie-breaker for a slug taken twice: the article's position in its dump. */
+  index: number;
+}
+
+export interface NearDuplicateFlag {
+  articleId: number;
+  duplicateOfId: number;
+  score: number | null;
+}
+
+export interface ArchiveCandidate {
+  /** Position of the probing article in the caller's list. */
+  position: number;
+  articleId: number;
+  contentHash: string;
+  headline: string;
+  minhash: Buffer;
+}
+
+/** Inserts the rows (drafts, in order) with slugs unique across the archive; returns their ids in the same order. */
+export async function insertImportedArticles(manager: EntityManager, importId: number, rows: readonly ImportedArticleRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const slugs = await uniqueSlugs(manager, importId, rows);
+  const records = rows.map((row, position) => ({
+    slug: slugs[position],
+    headline: row.headline,
+    body: row.body,
+    contentHash: row.contentHash,
+    minhash: row.minhash.toString('hex'),
+    lshBands: Array.from(row.lshBands),
+    sourceLineStart: row.lines[0],
+    sourceLineEnd: row.lines[1],
+    anomalies: row.anomalies,
+  }));
+  const inserted: { id: number; slug: string }[] = await manager.query(
+    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview")
+     SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
+            ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), $2, r."sourceLineStart", r."sourceLineEnd",
+            r.anomalies, jsonb_array_length(r.anomalies) > 0
+       FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
+     RETURNING id, slug`,
+    [JSON.stringify(records), importId],
+  );
+  const idBySlug = new Map(inserted.map((row) => [row.slug, row.id]));
+  const ids = slugs.map((slug) => idBySlug.get(slug)!);
+  // An editor reviewing what the parser guessed compares it with the dump's lines, kept for those articles only.
+  const toReview = rows.flatMap((row, position) => (row.anomalies.length > 0 && row.source !== undefined ? [{ row, id: ids[position]! }] : []));
+  if (toReview.length > 0) {
+    await manager.query(`INSERT INTO article_sources ("articleId", "firstLine", text) SELECT * FROM unnest($1::int[], $2::int[], $3::text[])`, [
+      toReview.map(({ id }) => id),
+      toReview.map(({ row }) => row.lines[0]),
+      toReview.map(({ row }) => row.source),
+    ]);
+  }
+  return ids;
+}
+
+/** Marks new articles as near duplicates awaiting an editor's decision. */
+export async function flagNearDuplicates(manager: EntityManager, flags: readonly NearDuplicateFlag[]): Promise<void> {
+  if (flags.length === 0) return;
+  await manager.query(
+    `UPDATE articles a SET "duplicateOfId" = f.target, "duplicateKind" = 'near', "duplicateScore" = f.score
+       FROM unnest($1::int[], $2::int[], $3::real[]) AS f(id, target, score) WHERE a.id = f.id`,
+    [flags.map((flag) => flag.articleId), flags.map((flag) => flag.duplicateOfId), flags.map((flag) => flag.score)],
+  );
+}
+
+/** The first (lowest id) article holding each content hash, for exact copies across dumps. */
+export async function articleIdsByContentHash(manager: EntityManager, hashes: readonly string[]): Promise<Map<string, number>> {
+  if (hashes.length === 0) return new Map();
+  const rows: { id: number; contentHash: string }[] = await manager.query(
+    `SELECT DISTINCT ON ("contentHash") id, "contentHash" FROM articles WHERE "contentHash" = ANY($1) ORDER BY "contentHash", id`,
+    [[...new Set(hashes)]],
+  );
+  return new Map(rows.map((row) => [row.contentHash, row.id]));
+}
+
+export async function contentHashesOf(manager: EntityManager, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: number; contentHash: string }[] = await manager.query(`SELECT id, "contentHash" FROM articles WHERE id = ANY($1)`, [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.contentHash]));
+}
+
+/** Archive articles sharing at least one LSH band with each probe (one GIN index probe per article). */
+export async function articlesSharingBands(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<ArchiveCandidate[]> {
+  if (probes.length === 0) return [];
+  const positions: number[] = [];
+  const bands: number[] = [];
+  probes.forEach((probe, position) => {
+    for (const band of Array.from(probe)) {
+      positions.push(position);
+      bands.push(band);
+    }
+  });
+  return manager.query(
+    `WITH probe AS (SELECT position, array_agg(band) AS bands FROM unnest($1::int[], $2::int[]) AS q(position, band) GROUP BY position)
+     SELECT probe.position, a.id AS "articleId", a."contentHash", a.headline, a.minhash
+       FROM probe JOIN articles a ON a."lshBands" && probe.bands
+      WHERE a.minhash IS NOT NULL`,
+    [positions, bands],
+  );
+}
+
+export interface LockedSnapshot {
+  article: Article;
+  snapshot: ArticleSnapshot;
+}
+
+/**
+ * Locks earlier articles an import is about to add captions or bylines to, so an editor saving meanwhile
+ * waits and then gets a version conflict instead of silently overwriting, and keeps their state to write
+ * a revision afterwards (`recordChangedArticles`).
+ */
+export async function lockWithSnapshots(manager: EntityManager, ids: readonly number[]): Promise<Map<number, LockedSnapshot>> {
+  const before = new Map<number, LockedSnapshot>();
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const article = await lockArticle(manager, id);
+    before.set(id, { article, snapshot: snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id)) });
+  }
+  return before;
+}
+
+/** A new version and a revision for each locked article whose copy changed, like any other edit; returns their ids. */
+export async function recordChangedArticles(manager: EntityManager, before: Map<number, LockedSnapshot>, actor: Actor): Promise<number[]> {
+  const changed: number[] = [];
+  for (const [id, { article, snapshot }] of before) {
+    const after = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
+    if (sameCopy(snapshot, after)) continue;
+    article.version += 1;
+    const saved = await manager.save(article);
+    await writeRevision(manager, saved, snapshot, after, actor);
+    changed.push(id);
+  }
+  return changed;
+}
+
+/**
+ * Slugs from headlines. A slug already taken (in the archive or this batch) gets the start of the content
+ * hash, and in the rare case that is taken too, the import and position, which are unique.
+ */
+async function uniqueSlugs(manager: EntityManager, importId: number, rows: readonly ImportedArticleRow[]): Promise<string[]> {
+  const wanted = rows.map((row) => slugify(row.headline));
+  const hashed = rows.map((row, position) => `${wanted[position]}-${row.contentHash.slice(0, 8)}`);
+  const taken = new Set((await manager.query(`SELECT slug FROM articles WHERE slug = ANY($1)`, [[...wanted, ...hashed]]) as { slug: string }[]).map((row) => row.slug));
+  return rows.map((row, position) => {
+    const slug = [wanted[position]!, hashed[position]!].find((candidate) => !taken.has(candidate)) ?? `${hashed[position]}-${importId}-${row.index}`;
+    taken.add(slug);
+    return slug;
+  });
+}

@@ -1,0 +1,124 @@
+import { EntityManager } from 'typeorm';
+import { articleIdsByContentHash, articlesSharingBands, contentHashesOf, NearDuplicateFlag } from '../articles/article-rows';
+import { dismissedAmong } from '../articles/dismissed-pairs';
+import { deserialiseSignature, estimateJaccard, lshBandHashes, NEAR_DUPLICATE_THRESHOLD, ParsedArticle } from '../wire';
+import type { ArticleOutcome, ImportReport } from './import-report';
+
+export interface ResolvedArticle {
+  parsed: ParsedArticle;
+  outcome: ArticleOutcome;
+  /** Set for `merged` into the archive before writing; for new articles (and copies of them) once inserted. */
+  articleId?: number;
+  duplicateOf?: number;
+  similarity?: number;
+  reason?: string;
+  /** Flagged against an earlier article of the same dump (which the parser found), not one in the archive. */
+  flaggedInFile?: boolean;
+}
+
+/**
+ * Decides, batch by batch, what each parsed article becomes: merged into an exact copy (earlier in the
+ * file, at any distance, or in the archive), flagged as a near duplicate (in the file, or in the archive
+ * through the LSH bands), or created. Pairs an editor declared "not a duplicate" are never flagged again.
+ * Nothing is merged on a near match: an editor decides.
+ */
+export class DuplicateResolution {
+  /** Where each article of the dump went, by its index, so later copies at any distance find its row. */
+  private readonly placement = new Map<number, number>();
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly report: ImportReport,
+  ) {}
+
+  /** Before writing: the outcome of each article. Ids of articles new in this batch are filled in by `settle`. */
+  async resolve(batch: readonly ParsedArticle[]): Promise<ResolvedArticle[]> {
+    const existingByHash = await articleIdsByContentHash(this.manager, batch.map((article) => article.contentHash));
+    const inBatch = new Map(batch.map((article) => [article.index, article]));
+    const resolved: ResolvedArticle[] = [];
+    const needsArchiveCheck: ResolvedArticle[] = [];
+    for (const parsed of batch) {
+      const earlierInFile = parsed.duplicateOf !== null ? this.placement.get(parsed.duplicateOf) ?? idInBatch(resolved, parsed.duplicateOf) : undefined;
+      if (parsed.duplicateKind === 'exact' && (earlierInFile !== undefined || inBatch.has(parsed.duplicateOf!))) {
+        const earlier = inBatch.get(parsed.duplicateOf!);
+        const where = earlier ? `lines ${earlier.lines[0]}–${earlier.lines[1]}` : 'earlier in this file';
+        resolved.push({ parsed, outcome: 'merged', articleId: earlierInFile, duplicateOf: earlierInFile, reason: `same copy as ${where}` });
+        continue;
+      }
+      const existing = existingByHash.get(parsed.contentHash);
+      if (existing !== undefined) {
+        resolved.push({ parsed, outcome: 'merged', articleId: existing, duplicateOf: existing, reason: `same copy as existing article ${existing}` });
+        continue;
+      }
+      if (parsed.duplicateKind === 'near' && parsed.duplicateOf !== null) {
+        // The earlier version may still be waiting for its id in this very batch; `settle` fills it in.
+        resolved.push({ parsed, outcome: 'flagged', duplicateOf: earlierInFile, similarity: parsed.similarity ?? undefined, reason: 'near duplicate of an article earlier in this file', flaggedInFile: true });
+        continue;
+      }
+      const entry: ResolvedArticle = { parsed, outcome: 'created' };
+      resolved.push(entry);
+      needsArchiveCheck.push(entry);
+    }
+    const started = performance.now();
+    await this.flagNearDuplicatesInArchive(needsArchiveCheck);
+    this.report.nearDuplicateMs += performance.now() - started;
+    return resolved;
+  }
+
+  /**
+   * After the batch's new articles have ids: copies and flags pointing at an article new in this batch get
+   * its id, in-file flags on a dismissed pair become plain creations, and every article's row is remembered
+   * for later batches. Returns the flags to write.
+   */
+  async settle(resolved: readonly ResolvedArticle[]): Promise<NearDuplicateFlag[]> {
+    const idOf = new Map<number, number>();
+    for (const entry of resolved) if (entry.articleId !== undefined) idOf.set(entry.parsed.index, entry.articleId);
+    for (const entry of resolved) {
+      if (entry.outcome === 'merged' && entry.articleId === undefined) {
+        entry.articleId = idOf.get(entry.parsed.duplicateOf!)!;
+        entry.duplicateOf = entry.articleId;
+      }
+      if (entry.outcome === 'flagged') entry.duplicateOf ??= idOf.get(entry.parsed.duplicateOf!) ?? this.placement.get(entry.parsed.duplicateOf!);
+      this.placement.set(entry.parsed.index, entry.articleId!);
+    }
+
+    const inFile = resolved.filter((entry) => entry.outcome === 'flagged' && entry.flaggedInFile);
+    const targetHashes = await contentHashesOf(this.manager, inFile.map((entry) => entry.duplicateOf!));
+    const dismissed = await dismissedAmong(this.manager, inFile.map((entry) => [entry.parsed.contentHash, targetHashes.get(entry.duplicateOf!)!] as const));
+    for (const position of dismissed) keepApart(inFile[position]!);
+    return resolved
+      .filter((entry) => entry.outcome === 'flagged')
+      .map((entry) => ({ articleId: entry.articleId!, duplicateOfId: entry.duplicateOf!, score: entry.similarity ?? null }));
+  }
+
+  /** Confirms archive candidates sharing a band by estimated Jaccard, skips dismissed pairs and flags the best match. */
+  private async flagNearDuplicatesInArchive(entries: readonly ResolvedArticle[]): Promise<void> {
+    const candidates = await articlesSharingBands(this.manager, entries.map((entry) => lshBandHashes(entry.parsed.signature)));
+    const confirmed = candidates
+      .map((candidate) => ({ candidate, similarity: estimateJaccard(entries[candidate.position]!.parsed.signature, deserialiseSignature(candidate.minhash)) }))
+      .filter(({ similarity }) => similarity >= NEAR_DUPLICATE_THRESHOLD);
+    const dismissed = await dismissedAmong(this.manager, confirmed.map(({ candidate }) => [entries[candidate.position]!.parsed.contentHash, candidate.contentHash] as const));
+    confirmed.forEach(({ candidate, similarity }, position) => {
+      if (dismissed.has(position)) return;
+      const entry = entries[candidate.position]!;
+      if (entry.similarity === undefined || similarity > entry.similarity || (similarity === entry.similarity && candidate.articleId < entry.duplicateOf!)) {
+        entry.outcome = 'flagged';
+        entry.duplicateOf = candidate.articleId;
+        entry.similarity = similarity;
+        entry.reason = `near duplicate of existing article ${candidate.articleId}`;
+      }
+    });
+  }
+}
+
+function keepApart(entry: ResolvedArticle): void {
+  entry.outcome = 'created';
+  entry.reason = `an editor declared it not a duplicate of article ${entry.duplicateOf}`;
+  entry.duplicateOf = undefined;
+  entry.similarity = undefined;
+  entry.flaggedInFile = undefined;
+}
+
+function idInBatch(resolved: readonly ResolvedArticle[], index: number): number | undefined {
+  return resolved.find((entry) => entry.parsed.index === index)?.articleId;
+}

@@ -1,0 +1,81 @@
+import { EntityManager } from 'typeorm';
+import { insertImportedArticles } from '../articles/article-rows';
+import { addBylines, BylineToAdd } from '../articles/bylines';
+import { BylineRole } from '../articles/byline.entity';
+import { upsertAuthorsByKey } from '../authors/author-rows';
+import { addCaptions, CaptionToAdd } from '../captions/caption-rows';
+import { PhotoToKeep, upsertPhotosByFingerprint } from '../photos/photo-rows';
+import { authorKey, displayName, lshBandHashes, photoFingerprint, serialiseSignature } from '../wire';
+import type { ResolvedArticle } from './duplicate-resolution';
+import type { ImportReport } from './import-report';
+
+/**
+ * Writes what the resolution decided through each table's owner: article rows (articles module), authors,
+ * photos, captions and bylines. Sets `articleId` on the new articles.
+ */
+export async function writeNewArticles(manager: EntityManager, importId: number, entries: readonly ResolvedArticle[]): Promise<void> {
+  const ids = await insertImportedArticles(
+    manager,
+    importId,
+    entries.map(({ parsed }) => ({
+      index: parsed.index,
+      headline: parsed.headline,
+      body: parsed.body,
+      contentHash: parsed.contentHash,
+      minhash: serialiseSignature(parsed.signature),
+      lshBands: lshBandHashes(parsed.signature),
+      lines: parsed.lines,
+      anomalies: parsed.anomalies,
+      source: parsed.source,
+    })),
+  );
+  entries.forEach((entry, position) => {
+    entry.articleId = ids[position];
+  });
+}
+
+/**
+ * Upserts authors (bylines, photographers) and photos by their normalised keys, then links them to the
+ * articles: a merged copy adds only the photos and people its article lacks.
+ */
+export async function attachPeopleAndPhotos(manager: EntityManager, entries: readonly ResolvedArticle[], report: ImportReport): Promise<void> {
+  const authorNames = new Map<string, string>();
+  const photoKeys = new Map<string, { credit: string | null; agency: string | null; photographerKey: string | null }>();
+  for (const { parsed } of entries) {
+    for (const name of parsed.bylines) authorNames.set(authorKey(name), displayName(name));
+    for (const photo of parsed.photos) {
+      const photographerKey = photo.photographer ? authorKey(photo.photographer) : null;
+      if (photo.photographer && photographerKey) authorNames.set(photographerKey, displayName(photo.photographer));
+      photoKeys.set(photoFingerprint(photo), { credit: photo.credit, agency: photo.agency, photographerKey });
+    }
+  }
+  authorNames.delete('');
+
+  const authors = await upsertAuthorsByKey(manager, authorNames);
+  report.counts.authorsCreated += authors.created;
+  const photosToKeep = new Map<string, PhotoToKeep>();
+  for (const [fingerprint, { credit, agency, photographerKey }] of photoKeys) {
+    photosToKeep.set(fingerprint, { credit, agency, photographerId: photographerKey ? authors.ids.get(photographerKey) ?? null : null });
+  }
+  const photos = await upsertPhotosByFingerprint(manager, photosToKeep);
+  report.counts.photosCreated += photos.created;
+
+  const captions: CaptionToAdd[] = entries.flatMap((entry) =>
+    entry.parsed.photos.map((photo) => ({ articleId: entry.articleId!, photoId: photos.ids.get(photoFingerprint(photo))!, text: photo.caption })),
+  );
+  await addCaptions(manager, captions);
+
+  // Writers from `By …` lines, then photographers from credits, in print order.
+  const bylines: BylineToAdd[] = [];
+  for (const entry of entries) {
+    const people = [
+      ...entry.parsed.bylines.map((name) => ({ key: authorKey(name), role: BylineRole.Writer })),
+      ...entry.parsed.photos.filter((photo) => photo.photographer).map((photo) => ({ key: authorKey(photo.photographer!), role: BylineRole.Photographer })),
+    ];
+    people.forEach((person, position) => {
+      const authorId = authors.ids.get(person.key);
+      if (authorId !== undefined) bylines.push({ articleId: entry.articleId!, authorId, role: person.role, position });
+    });
+  }
+  await addBylines(manager, bylines);
+}
