@@ -6,6 +6,7 @@ import request from 'supertest';
 import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { ArticlesService } from '../src/articles/articles.service';
+import { PresenceService } from '../src/articles/presence.service';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { AuthorMerge } from '../src/authors/author-merge.entity';
 import { Author } from '../src/authors/author.entity';
@@ -22,7 +23,7 @@ import { bootTestApp, TestApp } from './support/test-app';
 /** The newsroom desk in the panel: the schedule in plain sight, and later spike and sections. */
 describe('desk: schedule, spike, sections', () => {
   let testApp: TestApp;
-  let editor: { email: string; cookie: string };
+  let editor: { email: string; id: number; cookie: string };
   const hours = (count: number) => new Date(Date.now() + count * 3_600_000);
 
   beforeAll(async () => {
@@ -280,6 +281,29 @@ describe('desk: schedule, spike, sections', () => {
       const refused = await http().post(`/admin/api/resources/Author/records/${variant.id}/merge`).set('Cookie', contributor.cookie).field('payload', JSON.stringify({ keptId: kept.id }));
       expect(refused.status).toBe(403);
       expect(await ds.getRepository(Author).findOneBy({ id: variant.id })).not.toBeNull();
+    });
+  });
+
+  describe('presence', () => {
+    it('shows who else has the article open and who is editing it, until they leave or go quiet', async () => {
+      const article = await insertArticle(testApp.dataSource);
+      const sam = await loggedInAs(testApp.app, UserRole.Editor, `sam-${Date.now()}@example.com`);
+      const url = `/admin/api/resources/Article/records/${article.id}/presence`;
+      const beat = (cookie: string, payload: object) => http().post(url).set('Cookie', cookie).field('payload', JSON.stringify(payload)).expect(200);
+
+      expect((await beat(sam.cookie, { editing: true })).body.colleagues).toEqual([]);
+      const seen = await beat(editor.cookie, { editing: false });
+      expect(seen.body.colleagues).toEqual([expect.objectContaining({ email: sam.email, editing: true })]);
+      expect((await beat(sam.cookie, { editing: true })).body.colleagues).toEqual([expect.objectContaining({ email: editor.email, editing: false })]);
+
+      await beat(sam.cookie, { leave: true });
+      expect((await beat(editor.cookie, { editing: true })).body.colleagues).toEqual([]);
+
+      // Someone whose page stopped beating (a closed laptop) drops out after the timeout.
+      const presence = testApp.app.get(PresenceService);
+      const samActor = { kind: 'user' as const, id: sam.id, email: sam.email, role: UserRole.Editor };
+      await presence.beat(article.id, samActor, true, new Date(Date.now() - 60_000));
+      expect((await beat(editor.cookie, { editing: true })).body.colleagues).toEqual([]);
     });
   });
 

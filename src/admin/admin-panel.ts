@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticlesService } from '../articles/articles.service';
 import { DeskDashboardService } from '../articles/desk-dashboard.service';
+import { PresenceService } from '../articles/presence.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
 import { RevisionsService } from '../articles/revisions.service';
@@ -68,6 +69,7 @@ export class AdminPanel implements OnModuleInit {
     private readonly preview: ArticlePreviewService,
     private readonly taxonomy: TaxonomyService,
     private readonly deskDashboard: DeskDashboardService,
+    private readonly presence: PresenceService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -102,6 +104,7 @@ export class AdminPanel implements OnModuleInit {
         webhooks: this.webhooks,
         taxonomy: this.taxonomy,
         deskDashboard: this.deskDashboard,
+        presence: this.presence,
       },
     };
     const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);

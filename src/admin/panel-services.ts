@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ArticlePreviewService } from '../articles/article-preview.service';
 import type { ArticlesService } from '../articles/articles.service';
 import type { DeskDashboardService } from '../articles/desk-dashboard.service';
+import type { PresenceService } from '../articles/presence.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
 import type { ReviewService } from '../articles/review.service';
 import type { RevisionsService } from '../articles/revisions.service';
@@ -34,6 +35,7 @@ export interface PanelServices {
   webhooks: WebhooksService;
   taxonomy: TaxonomyService;
   deskDashboard: DeskDashboardService;
+  presence: PresenceService;
 }
 
 export interface PanelContext {

@@ -4,6 +4,7 @@ import { PublishingModule } from '../publishing/publishing.module';
 import { ArticlesModule } from './articles.module';
 import { DeskDashboardService } from './desk-dashboard.service';
 import { DuplicatesService } from './duplicates.service';
+import { PresenceService } from './presence.service';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 import { RevisionsService } from './revisions.service';
@@ -12,7 +13,7 @@ import { RevisionsService } from './revisions.service';
 @Module({
   imports: [ArticlesModule, PublishingModule, AuthModule],
   controllers: [ReviewController],
-  providers: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService],
-  exports: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService],
+  providers: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService, PresenceService],
+  exports: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService, PresenceService],
 })
 export class EditorialModule {}

@@ -17,7 +17,8 @@ import { PhotoRendition } from '../photos/photo-rendition.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { ArticleTag } from '../articles/article-tag.entity';
+import { ArticlePresence } from '../articles/article-presence.entity';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence];

@@ -4,6 +4,7 @@ import { useNotice } from 'adminjs';
 import { useNavigate } from 'react-router';
 import { api, errorText, payloadForm } from './panel-api';
 import { usePageTitle } from './page-title';
+import { describeColleagues, usePresence } from './presence';
 
 const countWords = (text) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).length;
 
@@ -84,6 +85,7 @@ const ArticleEdit = ({ resource, record, action }) => {
   }, [record.id]);
 
   usePageTitle(`Edit: ${record.params.headline}`);
+  const colleagues = usePresence(resource.id, record.id, true);
   // Ctrl+S / Cmd+S saves, as in any editor; the handler always sees the latest form through the ref.
   const saveRef = useRef(null);
   useEffect(() => {
@@ -135,6 +137,14 @@ const ArticleEdit = ({ resource, record, action }) => {
   return (
     <Box variant="container" data-testid="article-edit">
       <H3>Edit article {record.id}</H3>
+      {colleagues.length > 0 && (
+        <MessageBox
+          variant={colleagues.some((colleague) => colleague.editing) ? 'danger' : 'info'}
+          mb="xl"
+          data-testid="presence-warning"
+          message={`${describeColleagues(colleagues)}. You can still save: if they save first, you will be told and keep your text.`}
+        />
+      )}
       {conflict && (
         <MessageBox variant="danger" mb="xl" data-testid="conflict-message" message="Someone else saved this article first">
           <Text>{conflict.detail}</Text>

@@ -382,3 +382,16 @@ export function previewArticle({ services }: PanelContext): Handler {
     };
   });
 }
+
+/** The edit page's presence beat: records that the editor has the article open and answers with who else has. */
+export function articlePresence({ services }: PanelContext): Handler {
+  return async (request, _response, context) => {
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const input = jsonPayload<{ editing: boolean; leave: boolean }>(request);
+    if (request.method === 'post' && input.leave === true) {
+      await services.presence.leave(articleId(context), actor);
+      return { record: recordJson(context), colleagues: [] };
+    }
+    return { record: recordJson(context), colleagues: await services.presence.beat(articleId(context), actor, request.method === 'post' && input.editing === true) };
+  };
+}
