@@ -11,6 +11,7 @@ import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { AuthorMerge } from '../src/authors/author-merge.entity';
 import { Author } from '../src/authors/author.entity';
 import { Photo } from '../src/photos/photo.entity';
+import { Caption } from '../src/captions/caption.entity';
 import { UserRole } from '../src/auth/user.entity';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { TaxonomyService } from '../src/sections/taxonomy.service';
@@ -304,6 +305,31 @@ describe('desk: schedule, spike, sections', () => {
       const samActor = { kind: 'user' as const, id: sam.id, email: sam.email, role: UserRole.Editor };
       await presence.beat(article.id, samActor, true, new Date(Date.now() - 60_000));
       expect((await beat(editor.cookie, { editing: true })).body.colleagues).toEqual([]);
+    });
+  });
+
+  describe('photo order on the edit page', () => {
+    it('moves photos with the article’s save, recorded as "Photo order"; as loaded, it changes nothing', async () => {
+      const ds = testApp.dataSource;
+      const article = await insertArticle(ds);
+      const [first, second] = [await insertPhoto(ds), await insertPhoto(ds)];
+      const captions = await ds.getRepository(Caption).save([
+        { articleId: article.id, photoId: first.id, position: 0, text: 'First picture' },
+        { articleId: article.id, photoId: second.id, position: 3, text: 'Second picture' },
+      ]);
+      const url = `/admin/api/resources/Article/records/${article.id}/edit`;
+      const form = await get(url).expect(200);
+      expect(form.body.editor.captions.map((caption: { id: number; position: number }) => [caption.id, caption.position])).toEqual([[captions[0].id, 0], [captions[1].id, 3]]);
+      const save = (payload: object) => http().post(url).set('Cookie', editor.cookie).field('payload', JSON.stringify(payload));
+
+      const asLoaded = await save({ version: article.version, captionPositions: [{ id: captions[0].id, position: 0 }, { id: captions[1].id, position: 3 }] });
+      expect(asLoaded.body.notice).toMatchObject({ message: 'No changes to save' });
+      const swapped = await save({ version: article.version, captionPositions: [{ id: captions[1].id, position: 0 }, { id: captions[0].id, position: 3 }] });
+      expect(swapped.body.notice).toMatchObject({ type: 'success' });
+      const order = await ds.getRepository(Caption).find({ where: { articleId: article.id }, order: { position: 'ASC' } });
+      expect(order.map((caption) => caption.text)).toEqual(['Second picture', 'First picture']);
+      const [latest] = (await get(`/admin/api/resources/Article/records/${article.id}/history`).expect(200)).body.history;
+      expect(latest.changedLabels).toEqual(['Photo order']);
     });
   });
 

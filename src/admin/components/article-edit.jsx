@@ -101,6 +101,12 @@ const ArticleEdit = ({ resource, record, action }) => {
 
   if (!form) return <Loader />;
 
+  const moveCaption = (index, by) => {
+    const captions = [...form.captions];
+    const [caption] = captions.splice(index, 1);
+    captions.splice(index + by, 0, caption);
+    setForm({ ...form, captions });
+  };
   const setCaption = (index, field, value) => setForm({ ...form, captions: form.captions.map((caption, i) => (i === index ? { ...caption, [field]: value } : caption)) });
 
   const save = async (asVersion) => {
@@ -111,6 +117,8 @@ const ArticleEdit = ({ resource, record, action }) => {
       slug: form.slug,
       body: splitParagraphs(form.body),
       captions: form.captions.map(({ id, text }) => ({ id, text })),
+      // The places the photos had, handed out in the order now on the page: unchanged unless moved.
+      captionPositions: form.captions.map(({ id }, index) => ({ id, position: [...form.captions].map((caption) => caption.position).sort((a, b) => a - b)[index] })),
       credits: form.captions.map(({ photoId, credit }) => ({ photoId, credit })),
       bylines: form.bylines.map(({ authorId, role }) => ({ authorId, role })),
       sectionId: form.sectionId === '' ? null : Number(form.sectionId),
@@ -200,7 +208,11 @@ const ArticleEdit = ({ resource, record, action }) => {
       {form.captions.map((caption, index) => (
         <Box key={caption.id} mb="xl" p="default" border="default" data-testid={`caption-${caption.id}`}>
           <img src={`/media/photos/${caption.photoId}/thumbnail`} alt="" style={{ maxWidth: 160, maxHeight: 120, display: 'block', marginBottom: 8 }} onError={(event) => { event.target.style.display = 'none'; }} data-testid="caption-thumbnail" />
-          <Label htmlFor={`caption-${caption.id}`}>Caption {index + 1}{caption.url ? ` — ${caption.url}` : ''}</Label>
+          <Box flex flexDirection="row" alignItems="center" mb="sm">
+            <Label htmlFor={`caption-${caption.id}`} mb={0}>Photo {index + 1}{caption.url ? ` — ${caption.url}` : ''}</Label>
+            <Button ml="default" size="sm" type="button" disabled={index === 0} onClick={() => moveCaption(index, -1)} aria-label="Move photo up" data-testid={`photo-up-${caption.id}`}>↑</Button>
+            <Button ml="sm" size="sm" type="button" disabled={index === form.captions.length - 1} onClick={() => moveCaption(index, 1)} aria-label="Move photo down">↓</Button>
+          </Box>
           <TextArea id={`caption-${caption.id}`} name={`caption-${caption.id}`} width={1} rows={3} value={caption.text} onChange={(event) => setCaption(index, 'text', event.target.value)} />
           <Label htmlFor={`credit-${caption.id}`} mt="default">Credit (shared by every article printing this photo)</Label>
           <Input id={`credit-${caption.id}`} name={`credit-${caption.id}`} width={1} value={caption.credit} onChange={(event) => setCaption(index, 'credit', event.target.value)} />

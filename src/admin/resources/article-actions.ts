@@ -41,6 +41,8 @@ interface EditPayload {
   slug: string;
   body: string[];
   captions: Array<{ id: number; text: string }>;
+  /** The photos' new order: each caption with the place it takes. */
+  captionPositions: Array<{ id: number; position: number }>;
   credits: Array<{ photoId: number; credit: string }>;
   bylines: Array<{ authorId: number; role: BylineRole }>;
   sectionId: number | null;
@@ -63,6 +65,9 @@ export function editArticle({ services }: PanelContext): Handler {
     if (typeof input.slug === 'string') changes.slug = input.slug.trim();
     if (Array.isArray(input.body)) changes.body = input.body.map(String).map((paragraph) => paragraph.trim()).filter(Boolean);
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
+    if (Array.isArray(input.captionPositions)) {
+      changes.captionPositions = input.captionPositions.map((entry) => ({ id: Number(entry.id), position: Number(entry.position) }));
+    }
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
     if (input.credits !== undefined) changes.credits = creditsOf(input.credits);
     if (input.sectionId !== undefined) changes.sectionId = input.sectionId === null ? null : Number(input.sectionId);
@@ -98,6 +103,7 @@ async function editorData(services: PanelContext['services'], id: number) {
       id: caption.id,
       text: caption.text,
       photoId: caption.photoId,
+      position: caption.position,
       url: caption.photo.url,
       credit: caption.photo.credit ?? '',
       photographer: caption.photo.photographer?.name ?? null,
