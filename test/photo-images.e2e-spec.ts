@@ -4,7 +4,8 @@ import { Actor, TokenScope } from '../src/auth/actor';
 import { ApiTokensService } from '../src/auth/api-tokens.service';
 import { UserRole } from '../src/auth/user.entity';
 import { loggedInAs } from './support/admin-session';
-import { insertPhoto } from './support/fixtures';
+import { insertArticle, insertPhoto } from './support/fixtures';
+import { Caption } from '../src/captions/caption.entity';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const SYSTEM: Actor = { kind: 'system', name: 'test' };
@@ -112,5 +113,11 @@ describe('photo pictures: upload, renditions and /media', () => {
     // The panel's page posts the file to the API with the editor's session.
     const attached = await http.post(`/api/photos/${photo.id}/image`).set('Cookie', editor.cookie).attach('file', await cameraJpeg(640, 480), 'b.jpg').expect(200);
     expect(attached.body[0]).toMatchObject({ name: 'thumbnail', width: 320, height: 240 });
+
+    // A photo's page lists the articles that print it.
+    const article = await insertArticle(testApp.dataSource, { headline: 'Printed here' });
+    await testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId: photo.id, position: 0, text: 'A caption' });
+    const printed = await http.get(`/admin/api/resources/Photo/records/${photo.id}/printedIn`).set('Cookie', editor.cookie).expect(200);
+    expect(printed.body.articles).toEqual([expect.objectContaining({ id: article.id, headline: 'Printed here', status: 'draft' })]);
   });
 });

@@ -21,6 +21,7 @@ const COMPONENT_FILES = {
   Similarity: 'similarity.jsx',
   AuthorMergeForm: 'author-merge.jsx',
   MergedAuthor: 'merged-author.jsx',
+  PhotoPrintedIn: 'photo-printed-in.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -45,6 +45,16 @@ export class PhotosService {
     return this.getById(id);
   }
 
+  /** The articles that print the photo (any status, for the desk), newest first. */
+  async printedIn(id: number, actor: Actor): Promise<Array<{ id: number; headline: string; status: ArticleStatus; captionId: number }>> {
+    assertCan(actor, Permission.ReadDrafts);
+    return this.dataSource.query(
+      `SELECT a.id, a.headline, a.status, c.id AS "captionId" FROM captions c JOIN articles a ON a.id = c."articleId"
+       WHERE c."photoId" = $1 ORDER BY a."updatedAt" DESC, a.id DESC LIMIT 100`,
+      [id],
+    );
+  }
+
   /** A picture added by hand or automation, identified by its URL (the importer identifies its own by caption and credit). */
   async create(input: PhotoFields & { url: string }, actor: Actor): Promise<Photo> {
     assertCan(actor, Permission.EditDraft);

@@ -33,9 +33,18 @@ export function libraryResources({ services, components }: PanelContext): Resour
           fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } },
           photographerId: { reference: 'Author' },
           thumbnail: { components: { list: components.PhotoThumbnail, show: components.PhotoThumbnail }, isVisible: { list: true, show: true, edit: false, filter: false }, position: 1 },
+          printedIn: { components: { show: components.PhotoPrintedIn }, isVisible: { list: false, show: true, edit: false, filter: false } },
         },
         actions: {
           ...noDelete,
+          printedIn: {
+            actionType: 'record',
+            isVisible: false,
+            handler: async (_request, _response, context) => ({
+              record: context.record!.toJSON(context.currentAdmin),
+              articles: await services.photos.printedIn(Number(context.record!.id()), await actorOf(services.users, context.currentAdmin)),
+            }),
+          },
           image: { actionType: 'record', icon: 'Image', isVisible: canEdit, component: components.PhotoImageUpload, handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }) },
           new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
           edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
