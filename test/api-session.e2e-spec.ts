@@ -31,7 +31,7 @@ describe('sessions on API routes', () => {
     for (const path of [`/api/articles/${published.slug}`, '/api/articles', '/api/articles?q=story']) {
       const response = await http().get(path).set('Cookie', 'theme=dark; consent=yes').expect(200);
       expect(response.headers['set-cookie']).toBeUndefined();
-      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      expect(response.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=60');
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     }
     expect(await sessionCount()).toBe(before);

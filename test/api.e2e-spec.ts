@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ArticleStatus } from '../src/articles/article-status';
+import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { ArticleRevision } from '../src/articles/revision.entity';
@@ -89,7 +89,7 @@ describe('publishing API', () => {
         bylines: [{ id: authorId, name: 'Ahmad Al-Rubaye', role: 'writer' }],
         photos: [{ caption: 'Larijani (L) meets officials in Baghdad', credit: 'Photo by AHMAD AL-RUBAYE / AFP', agency: 'AFP', photographer: { id: authorId, name: 'Ahmad Al-Rubaye' } }],
       });
-      expect(response.headers['cache-control']).toBe('public, max-age=60');
+      expect(response.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=60');
       const etag = response.headers.etag;
       expect(etag).toMatch(/^"[\w-]+"$/);
       await http.get('/api/articles/baghdad-talks').set('If-None-Match', etag).expect(304);
@@ -236,6 +236,75 @@ describe('publishing API', () => {
       expect((await http.get(`/api/articles/${created.body.id}`).set(bearer('reader'))).body.headline).toBe('Automation story, fixed');
     });
 
+    it('takes the ETag of a GET as If-Match, answers every write with the new ETag, and refuses stale or weak tags with 412', async () => {
+      const created = await http.post('/api/articles').set(bearer('publisher')).send({ headline: 'ETag story', body: ['First.'] }).expect(201);
+      expect(created.headers.location).toBe(`/api/articles/${created.body.id}`);
+      const read = await http.get(`/api/articles/${created.body.id}`).set(bearer('reader')).expect(200);
+      expect(read.headers.etag).toMatch(/^"[\w-]{27}"$/);
+      expect(created.headers.etag).toBe(read.headers.etag);
+
+      const edited = await http.patch(`/api/articles/${created.body.id}`).set(bearer('publisher')).set('If-Match', read.headers.etag).send({ headline: 'ETag story, fixed' }).expect(200);
+      expect(edited.body.version).toBe(2);
+      const reread = await http.get(`/api/articles/${created.body.id}`).set(bearer('reader')).expect(200);
+      expect(edited.headers.etag).toBe(reread.headers.etag);
+      expect(edited.headers.etag).not.toBe(read.headers.etag);
+
+      const stale = await http.patch(`/api/articles/${created.body.id}`).set(bearer('publisher')).set('If-Match', read.headers.etag).send({ headline: 'Lost update' }).expect(412);
+      expect(stale.body).toMatchObject({ code: 'ARTICLE_PRECONDITION_FAILED', currentVersion: 2, currentETag: reread.headers.etag });
+      const weak = await http.patch(`/api/articles/${created.body.id}`).set(bearer('publisher')).set('If-Match', `W/${reread.headers.etag}`).send({ headline: 'Weak' }).expect(412);
+      expect(weak.body.detail).toContain('weak');
+
+      const published = await http.post(`/api/articles/${created.body.id}/publish`).set(bearer('publisher')).set('If-Match', reread.headers.etag).send({}).expect(200);
+      expect(published.body.status).toBe('published');
+      const readerRead = await http.get(`/api/articles/${published.body.slug}`).set(bearer('reader')).expect(200);
+      expect(published.headers.etag).toBe(readerRead.headers.etag);
+      // The public representation leaves out the editorial state, so it has its own tag.
+      const publicRead = await http.get(`/api/articles/${published.body.slug}`).expect(200);
+      expect(publicRead.body.needsReview).toBeUndefined();
+      await http.get(`/api/articles/${published.body.slug}`).set('If-None-Match', publicRead.headers.etag).expect(304);
+      // "version" in the body keeps working, stale or not.
+      await http.post(`/api/articles/${created.body.id}/unpublish`).set(bearer('publisher')).send({ version: 2 }).expect(409);
+      await http.post(`/api/articles/${created.body.id}/unpublish`).set(bearer('publisher')).send({ version: 3 }).expect(200);
+    });
+
+    it('shows content:read callers the duplicate state, and lets content:write resolve it: not a duplicate, or merge', async () => {
+      const ds = testApp.dataSource;
+      const original = await insertArticle(ds, { headline: 'Original wire story', body: ['Original.'] });
+      const flagged = await insertArticle(ds, { headline: 'Flagged wire story', body: ['Almost the original.'], duplicateOfId: original.id, duplicateKind: DuplicateKind.Near, duplicateScore: 0.8 });
+      const exact = await insertArticle(ds, { headline: 'Exact copy', body: ['Original.'], duplicateOfId: original.id, duplicateKind: DuplicateKind.Exact, duplicateScore: 1 });
+
+      const read = await http.get(`/api/articles/${flagged.id}`).set(bearer('reader')).expect(200);
+      expect(read.body).toMatchObject({ duplicateOf: original.id, duplicateKind: 'near', needsReview: true });
+      const drafts = await http.get('/api/articles').query({ status: 'draft', limit: 100 }).set(bearer('reader')).expect(200);
+      expect(drafts.body.items.find((item: { id: number }) => item.id === exact.id)).toMatchObject({ duplicateOf: original.id, duplicateKind: 'exact', needsReview: true });
+      await http.post(`/api/articles/${flagged.id}/publish`).set(bearer('publisher')).send({}).expect(409);
+
+      await http.post(`/api/articles/${flagged.id}/not-a-duplicate`).set(bearer('reader')).send({}).expect(403);
+      const cleared = await http.post(`/api/articles/${flagged.id}/not-a-duplicate`).set(bearer('writer')).send({ version: 1, originalVersion: 1 }).expect(200);
+      expect(cleared.body).toMatchObject({ duplicateOf: null, duplicateKind: null, needsReview: false, version: 2 });
+      expect(cleared.headers.etag).toBeDefined();
+      await http.post(`/api/articles/${flagged.id}/publish`).set(bearer('publisher')).send({}).expect(200);
+
+      await http.post(`/api/articles/${exact.id}/merge`).set(bearer('writer')).send({ keep: flagged.id }).expect(409);
+      const merged = await http.post(`/api/articles/${exact.id}/merge`).set(bearer('writer')).send({ keep: original.id }).expect(200);
+      expect(merged.body.kept).toMatchObject({ id: original.id });
+      expect(merged.body.retired).toMatchObject({ id: exact.id, status: 'unpublished', duplicateOf: null });
+      await http.post(`/api/articles/${exact.id}/not-a-duplicate`).set(bearer('writer')).send({}).expect(409);
+    });
+
+    it('lets an integrations:manage token run webhooks and tokens, granting no scope it lacks', async () => {
+      const service = testApp.app.get(ApiTokensService);
+      const integrator = (await service.create({ name: 'integrator', scopes: [TokenScope.IntegrationsManage, TokenScope.ContentRead] }, SYSTEM)).secret;
+      const auth = { Authorization: `Bearer ${integrator}` };
+      await http.get('/api/webhooks').set(auth).expect(200);
+      await http.get('/api/tokens').set(auth).expect(200);
+      const minted = await http.post('/api/tokens').set(auth).send({ name: 'site reader', scopes: ['content:read'] }).expect(201);
+      expect(minted.headers.location).toBe(`/api/tokens/${minted.body.id}`);
+      const refused = await http.post('/api/tokens').set(auth).send({ name: 'escalation', scopes: ['content:publish'] }).expect(403);
+      expect(refused.body.detail).toContain('content:publish');
+      await http.get('/api/webhooks').set(bearer('publisher')).expect(403);
+    });
+
     it('writes nothing for a PATCH that changes nothing, but still refuses a stale version', async () => {
       const article = await insertArticle(testApp.dataSource, { headline: 'Unchanged story', body: ['One.', 'Two.'] });
       const photo = await insertPhoto(testApp.dataSource);
@@ -257,10 +326,10 @@ describe('publishing API', () => {
       expect(sameCaption.body).toMatchObject({ id: caption.id, text: 'As printed', position: 0, articleVersion: article.version });
       expect(await stored()).toEqual(before);
 
-      // The client's view is stale whether or not it changes anything: 409, as for any other edit.
+      // The client's view is stale whether or not it changes anything: 412 for a stale If-Match, as for any other edit.
       await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(200);
-      const stale = await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(409);
-      expect(stale.body).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', currentVersion: article.version + 1 });
+      const stale = await http.patch(`/api/articles/${article.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ headline: 'Changed story' }).expect(412);
+      expect(stale.body).toMatchObject({ code: 'ARTICLE_PRECONDITION_FAILED', currentVersion: article.version + 1 });
       await http.patch(`/api/captions/${caption.id}`).set(bearer('writer')).set('If-Match', `"${article.version}"`).send({ text: 'As printed' }).expect(409);
       expect(await stored()).toMatchObject({ article: { headline: 'Changed story', version: article.version + 1 }, revisions: 1 });
     });
@@ -272,7 +341,7 @@ describe('publishing API', () => {
       const live = await http.post(`/api/articles/${article.id}/publish`).set(bearer('publisher')).send({}).expect(200);
       expect(live.body.status).toBe('published');
       await http.get('/api/articles/to-publish').expect(200);
-      await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).set('If-Match', '"1"').send({}).expect(409);
+      await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).set('If-Match', '"1"').send({}).expect(412);
       await http.post(`/api/articles/${article.id}/unpublish`).set(bearer('publisher')).send({}).expect(200);
       await http.get('/api/articles/to-publish').expect(404);
 
@@ -504,7 +573,7 @@ describe('publishing API', () => {
     it('publishes the OpenAPI document with every API route', async () => {
       const response = await http.get('/docs-json').expect(200);
       const paths = Object.keys(response.body.paths);
-      for (const path of ['/api/articles', '/api/articles/{reference}', '/api/articles/{id}', '/api/articles/{id}/publish', '/api/articles/{id}/schedule', '/api/authors/{id}', '/api/photos', '/api/captions/{id}', '/api/tokens']) {
+      for (const path of ['/api/articles', '/api/articles/{id}', '/api/articles/{id}/publish', '/api/articles/{id}/schedule', '/api/authors/{id}', '/api/photos', '/api/captions/{id}', '/api/tokens']) {
         expect(paths).toContain(path);
       }
       expect(response.body.components.securitySchemes.bearer).toBeDefined();

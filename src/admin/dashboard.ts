@@ -1,10 +1,11 @@
 import type { ActionRequest, CurrentAdmin } from 'adminjs';
-import type { DataSource } from 'typeorm';
+import { ArticleListQuery, SCHEDULED_FILTER } from '../articles/article-list.query';
+import { ArticleStatus } from '../articles/article-status';
+import type { Actor } from '../auth/actor';
+import type { Import } from '../imports/import.entity';
+import type { ImportsService } from '../imports/imports.service';
 import { actorOf } from './admin-actor';
 import type { PanelContext } from './panel-services';
-import { ArticleStatus } from '../articles/article-status';
-import { Import } from '../imports/import.entity';
-import { ArticleListQuery, SCHEDULED_FILTER } from './article-list.query';
 
 export interface DashboardData {
   articlesByStatus: Record<ArticleStatus, number>;
@@ -16,11 +17,11 @@ export interface DashboardData {
 }
 
 /**
- * The panel's landing page. Counts are exact while small and the planner's estimates on a large archive,
- * as the Articles list's totals are.
+ * The panel's landing page, read through the services: counts from the Articles list's query (exact while
+ * small, the planner's estimates on a large archive, as the list's totals are) and the latest imports from
+ * ImportsService (without their reports).
  */
-export async function dashboardData(dataSource: DataSource): Promise<DashboardData> {
-  const list = new ArticleListQuery(dataSource);
+export async function dashboardData(list: ArticleListQuery, imports: ImportsService, actor: Actor): Promise<DashboardData> {
   const statuses = Object.values(ArticleStatus);
   const counts = await Promise.all(statuses.map((status) => list.count({ status })));
   const articlesByStatus = Object.fromEntries(statuses.map((status, index) => [status, counts[index]])) as Record<ArticleStatus, number>;
@@ -29,11 +30,8 @@ export async function dashboardData(dataSource: DataSource): Promise<DashboardDa
   const now = new Date();
   const window = { from: now.toISOString(), to: new Date(now.getTime() + 24 * 3_600_000).toISOString() };
   const scheduledSoon = { count: await list.count({ status: SCHEDULED_FILTER, scheduledAt: window }), ...window };
-  const latestImports = await dataSource.getRepository(Import).find({
-    select: ['id', 'fileName', 'status', 'counts', 'createdAt', 'finishedAt'],
-    order: { createdAt: 'DESC', id: 'DESC' },
-    take: 8,
-  });
+  const [latest] = await imports.list(8, 0, actor);
+  const latestImports = latest.map(({ id, fileName, status, counts, createdAt, finishedAt }) => ({ id, fileName, status, counts, createdAt, finishedAt }));
   return { articlesByStatus, duplicatesWaiting, scheduled, scheduledSoon, latestImports };
 }
 
@@ -41,11 +39,11 @@ export async function dashboardData(dataSource: DataSource): Promise<DashboardDa
  * The dashboard's answer: the counts above and the editor's to-do lists. `?since=` is the editor's last visit
  * (the browser keeps it), for "imports since your last visit".
  */
-export function deskDashboardHandler(panel: PanelContext, counts: () => Promise<DashboardData>) {
+export function deskDashboardHandler(panel: PanelContext, counts: (actor: Actor) => Promise<DashboardData>) {
   return async (request: ActionRequest, _response: unknown, context: { currentAdmin?: CurrentAdmin }) => {
     const actor = await actorOf(panel.services.users, context.currentAdmin);
     const raw = request.query?.since;
     const since = typeof raw === 'string' && raw !== '' && !Number.isNaN(Date.parse(raw)) ? new Date(raw) : undefined;
-    return { ...(await counts()), toDo: await panel.services.deskDashboard.toDo(actor, since) };
+    return { ...(await counts(actor)), toDo: await panel.services.deskDashboard.toDo(actor, since) };
   };
 }

@@ -11,6 +11,8 @@ export enum ArticleErrorCode {
   InvalidQuery = 'ARTICLE_INVALID_QUERY',
   VersionRequired = 'ARTICLE_VERSION_REQUIRED',
   UnknownCaption = 'ARTICLE_UNKNOWN_CAPTION',
+  /** If-Match named an ETag (or version) the article no longer has. */
+  PreconditionFailed = 'ARTICLE_PRECONDITION_FAILED',
   PreviewLinkInvalid = 'ARTICLE_PREVIEW_LINK_INVALID',
   PreviewLinkExpired = 'ARTICLE_PREVIEW_LINK_EXPIRED',
   SectionRequired = 'ARTICLE_SECTION_REQUIRED',
@@ -27,6 +29,7 @@ const STATUS: Record<ArticleErrorCode, number> = {
   [ArticleErrorCode.InvalidQuery]: 400,
   [ArticleErrorCode.VersionRequired]: 428,
   [ArticleErrorCode.UnknownCaption]: 400,
+  [ArticleErrorCode.PreconditionFailed]: 412,
   [ArticleErrorCode.PreviewLinkInvalid]: 404,
   [ArticleErrorCode.PreviewLinkExpired]: 410,
   [ArticleErrorCode.SectionRequired]: 409,

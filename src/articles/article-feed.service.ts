@@ -6,8 +6,9 @@ import { AuthError, AuthErrorCode } from '../auth/auth-error';
 import { AuthorError, AuthorErrorCode } from '../authors/author-error';
 import { Author } from '../authors/author.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
-import { ArticleStatus } from './article-status';
+import { ArticleStatus, DuplicateKind } from './article-status';
 import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView } from './article-views';
+import { relatedCoverage } from './related-coverage';
 import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
 import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
@@ -53,6 +54,9 @@ interface DetailRow {
   photos: ArticlePhotoView[];
   section: TermView | null;
   tags: TermView[];
+  duplicateOfId: number | null;
+  duplicateKind: DuplicateKind | null;
+  needsReview: boolean;
 }
 
 interface FeedRow {
@@ -64,6 +68,9 @@ interface FeedRow {
   scheduledAt: Date | null;
   version: number;
   summary: string | null;
+  duplicateOfId: number | null;
+  duplicateKind: DuplicateKind | null;
+  needsReview: boolean;
   sort_key: string;
   rank?: number;
   snippet?: string;
@@ -74,6 +81,7 @@ interface FeedRow {
  * API benchmark's bare server runs exactly the same SQL.
  */
 export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
+  a."duplicateOfId", a."duplicateKind", a."needsReview",
   COALESCE((SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'role', b.role) ORDER BY b.position, b.id)
             FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
   COALESCE((SELECT json_agg(json_build_object(
@@ -157,7 +165,7 @@ export class ArticleFeedService {
     }
     const page = `
       SELECT a.id, a.slug, a.headline, a.status, a."publishedAt", a."scheduledAt", a.version,
-             a.body[1] AS summary, (${sortKey})::text AS sort_key ${searchColumns}
+             a."duplicateOfId", a."duplicateKind", a."needsReview", a.body[1] AS summary, (${sortKey})::text AS sort_key ${searchColumns}
       FROM ${from}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${sortKey} DESC, a.id DESC
@@ -185,11 +193,11 @@ export class ArticleFeedService {
    */
   async get(reference: string, actor?: Actor): Promise<ArticleDetailView> {
     if (actor !== undefined && can(actor, Permission.ReadDrafts)) {
-      const byId = /^\d{1,9}$/.test(reference) ? await this.detailWhere(`a.id = $1`, [Number(reference)]) : undefined;
-      return byId ?? this.found(reference, await this.detailWhere(`a.slug = $1`, [reference]));
+      const byId = /^\d{1,9}$/.test(reference) ? await this.detailWhere(`a.id = $1`, [Number(reference)], true) : undefined;
+      return byId ?? this.found(reference, await this.detailWhere(`a.slug = $1`, [reference], true));
     }
     return this.publicCache.read(`article ${reference}`, async () =>
-      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = $2`, [reference, ArticleStatus.Published])),
+      this.found(reference, await this.detailWhere(`a.slug = $1 AND a.status = $2`, [reference, ArticleStatus.Published], false)),
     );
   }
 
@@ -198,13 +206,15 @@ export class ArticleFeedService {
     return article;
   }
 
+  /** The article as those who may write it see it (the answer to a write). */
   async detail(article: Pick<Article, 'id'>): Promise<ArticleDetailView> {
-    const view = await this.detailWhere('a.id = $1', [article.id]);
+    const view = await this.detailWhere('a.id = $1', [article.id], true);
     if (!view) throw ArticleError.notFound(article.id);
     return view;
   }
 
-  private async detailWhere(condition: string, parameters: unknown[]): Promise<ArticleDetailView | undefined> {
+  /** `editorial`: for those who may read drafts, with the duplicate and review state and unpublished related coverage. */
+  private async detailWhere(condition: string, parameters: unknown[], editorial: boolean): Promise<ArticleDetailView | undefined> {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT ${ARTICLE_DETAIL_COLUMNS}
        FROM articles a WHERE ${condition}`,
@@ -227,6 +237,8 @@ export class ArticleFeedService {
       photos: row.photos,
       section: row.section,
       tags: row.tags,
+      related: await relatedCoverage(this.dataSource.manager, row.id, editorial),
+      ...(editorial ? editorialState(row) : {}),
     };
   }
 
@@ -318,8 +330,18 @@ function summarise(row: FeedRow, bylines: BylineView[], seesDrafts: boolean): Ar
     summary.status = row.status;
     summary.scheduledAt = row.scheduledAt?.toISOString() ?? null;
     summary.version = row.version;
+    Object.assign(summary, editorialState(row));
   }
   return summary;
+}
+
+/**
+ * What stands between a draft and publication, for callers who may read drafts: the article it duplicates
+ * (publishing is refused until an editor merges it or says it is not a duplicate) and whether it waits for
+ * review, which covers both that flag and the parser's anomalies.
+ */
+function editorialState(row: Pick<FeedRow, 'duplicateOfId' | 'duplicateKind' | 'needsReview'>): Pick<ArticleDetailView, 'duplicateOf' | 'duplicateKind' | 'needsReview'> {
+  return { duplicateOf: row.duplicateOfId, duplicateKind: row.duplicateKind, needsReview: row.needsReview || row.duplicateKind !== null };
 }
 
 export function markMatches(highlighted: string): string {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArticleStatus } from './article-status';
+import { ArticleStatus, DuplicateKind } from './article-status';
 import { TermView } from '../sections/term.view';
 import { BylineRole } from './byline.entity';
 
@@ -36,11 +36,24 @@ export class ArticleSummaryView {
   @ApiPropertyOptional({ enum: ArticleStatus, description: 'Only for callers who may read drafts' }) status?: ArticleStatus;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for callers who may read drafts' }) scheduledAt?: string | null;
   @ApiPropertyOptional({ description: 'Only for callers who may read drafts' }) version?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged)' })
+  duplicateOf?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: DuplicateKind, description: 'Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)' })
+  duplicateKind?: DuplicateKind | null;
+  @ApiPropertyOptional({ description: 'Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source)' })
+  needsReview?: boolean;
 }
 
 export class ArticlePageView {
   @ApiProperty({ type: ArticleSummaryView, isArray: true }) items: ArticleSummaryView[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page' }) nextCursor: string | null;
+}
+
+export class RelatedArticleView {
+  @ApiProperty({ example: 57 }) id: number;
+  @ApiProperty({ example: 'irans-security-chief-signs-border-pact-on-baghdad-visit' }) slug: string;
+  @ApiProperty({ example: 'Iran’s Security Chief Signs Border Pact on Baghdad Visit' }) headline: string;
+  @ApiPropertyOptional({ enum: ArticleStatus, description: 'Only for callers who may read drafts' }) status?: ArticleStatus;
 }
 
 export class ArticleDetailView {
@@ -58,6 +71,19 @@ export class ArticleDetailView {
   @ApiProperty({ type: ArticlePhotoView, isArray: true }) photos: ArticlePhotoView[];
   @ApiProperty({ type: TermView, nullable: true, description: 'Where it goes on the website' }) section: TermView | null;
   @ApiProperty({ type: TermView, isArray: true, description: 'What it is about, by name' }) tags: TermView[];
+  @ApiProperty({
+    type: RelatedArticleView,
+    isArray: true,
+    description:
+      'Related coverage: other articles reporting the same event in other words, linked at import (never duplicates, never merged). Publicly, published ones only; oldest first.',
+  })
+  related: RelatedArticleView[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged)' })
+  duplicateOf?: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: DuplicateKind, description: 'Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)' })
+  duplicateKind?: DuplicateKind | null;
+  @ApiPropertyOptional({ description: 'Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source)' })
+  needsReview?: boolean;
 }
 
 export class AuthorPageView {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCacheableRead, ApiCreated, ETAG_HEADER } from '../common/api-responses.decorator';
 import type { Request, Response } from 'express';
 import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
@@ -12,11 +13,17 @@ import { ArticleDetailView, ArticlePageView } from './article-views';
 import { ArticlesService } from './articles.service';
 import { ArticleListQueryDto, ResponseFormatQueryDto } from './dto/article-list-query.dto';
 import { CreateArticleDto, UpdateArticleDto } from './dto/article-write.dto';
-import { expectedVersion } from './expected-version';
-import { articleToNinjs, NINJS_MEDIA_TYPE, summaryToNinjs } from './ninjs';
+import { ArticlePreconditions } from './article-preconditions';
+import { articleToNinjs, NINJS_ITEM_SCHEMA, NINJS_MEDIA_TYPE, NINJS_PAGE_SCHEMA, summaryToNinjs } from './ninjs';
 
 export const READ_AUTH_NOTE =
   'Public without credentials (published articles only). With a token holding content:read, or a signed-in editor, drafts and unpublished articles are visible too.';
+
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag a GET of the article returned (strong; weak tags never match), or "<version>"; 412 when the article has changed since',
+};
 
 @ApiTags('Articles')
 @ApiBearerAuth()
@@ -27,13 +34,13 @@ export class ArticlesController {
   constructor(
     private readonly feed: ArticleFeedService,
     private readonly articles: ArticlesService,
+    private readonly preconditions: ArticlePreconditions,
   ) {}
 
   @Get()
   @OptionalAuth()
   @ApiOperation({ summary: 'List articles, newest first, or search them (q)', description: READ_AUTH_NOTE })
-  @ApiProduces('application/json', NINJS_MEDIA_TYPE)
-  @ApiOkResponse({ type: ArticlePageView })
+  @ApiCacheableRead(ArticlePageView, NINJS_PAGE_SCHEMA)
   @ApiProblems(400, 401, 403)
   async list(@Query() query: ArticleListQueryDto, @CurrentActor() actor: Actor | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     const page = await this.feed.list(query, actor);
@@ -44,14 +51,14 @@ export class ArticlesController {
     });
   }
 
-  @Get(':reference')
+  @Get(':id')
   @OptionalAuth()
   @ApiOperation({ summary: 'One article by slug (or, with content:read, by numeric id)', description: `${READ_AUTH_NOTE} Sends ETag and Cache-Control; answers 304 to a matching If-None-Match.` })
-  @ApiProduces('application/json', NINJS_MEDIA_TYPE)
-  @ApiOkResponse({ type: ArticleDetailView })
+  @ApiParam({ name: 'id', description: 'The article\'s slug; callers who may read drafts may also give its numeric id', example: 'larijani-baghdad-talks' })
+  @ApiCacheableRead(ArticleDetailView, NINJS_ITEM_SCHEMA)
   @ApiProblems(400, 401, 404)
   async get(
-    @Param('reference') reference: string,
+    @Param('id') reference: string,
     @Query() query: ResponseFormatQueryDto,
     @CurrentActor() actor: Actor | undefined,
     @Req() request: Request,
@@ -65,10 +72,12 @@ export class ArticlesController {
   @Post()
   @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Create a draft article', description: 'Needs content:write (or a signed-in editor or contributor).' })
-  @ApiOkResponse({ type: ArticleDetailView })
+  @ApiCreated(ArticleDetailView, '/api/articles/42', { ETag: ETAG_HEADER })
   @ApiProblems(400, 401, 403, 409, 413)
-  async create(@Body() body: CreateArticleDto, @CurrentActor() actor: Actor): Promise<ArticleDetailView> {
-    return this.feed.detail(await this.articles.create(body, actor));
+  async create(@Body() body: CreateArticleDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ArticleDetailView> {
+    const created = await this.articles.create(body, actor);
+    response.location(`/api/articles/${created.id}`);
+    return this.preconditions.answer(created, response);
   }
 
   @Patch(':id')
@@ -76,21 +85,24 @@ export class ArticlesController {
   @ApiOperation({
     summary: 'Change headline, body or slug',
     description:
-      'Needs content:write. Name the version you read with If-Match: "<version>" or "version"; a stale version gets 409 with currentVersion. ' +
+      'Needs content:write. Say what you read: If-Match with the ETag a GET returned (or "<version>"), or "version" in the body. ' +
+      'A stale If-Match gets 412, a stale body version 409, both with currentVersion; neither gets 428. ' +
       'Sending what the article already says changes nothing: the answer is the article as it is, at the same version, with no revision and no article.updated.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3"' })
-  @ApiOkResponse({ type: ArticleDetailView })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 428)
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiResponse({ status: 200, type: ArticleDetailView, description: 'The article as it now is', headers: { ETag: ETAG_HEADER } })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 413, 428)
   async update(
     @Param('id', IdParamPipe) id: number,
     @Body() { version, ...changes }: UpdateArticleDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ArticleDetailView> {
-    return this.feed.detail((await this.articles.update(id, changes, expectedVersion(ifMatch, version, true)!, actor)).article);
+    return this.preconditions.write(id, { ifMatch, bodyVersion: version, required: true }, response, async (expected) => (await this.articles.update(id, changes, expected!, actor)).article);
   }
 }
+
 
 /** ninjs when asked for by `?format=ninjs` or an Accept header naming its media type. */
 function wantsNinjs(request: Request, format: string | undefined): boolean {

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { PublishingModule } from '../publishing/publishing.module';
 import { ArticlesModule } from './articles.module';
 import { DeskDashboardService } from './desk-dashboard.service';
+import { DuplicatesController } from './duplicates.controller';
 import { DuplicatesService } from './duplicates.service';
 import { PresenceService } from './presence.service';
 import { ReviewController } from './review.controller';
@@ -12,7 +13,7 @@ import { RevisionsService } from './revisions.service';
 /** Editorial work on articles beyond a single save: revision history, the duplicates queue and the review queue. */
 @Module({
   imports: [ArticlesModule, PublishingModule, AuthModule],
-  controllers: [ReviewController],
+  controllers: [ReviewController, DuplicatesController],
   providers: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService, PresenceService],
   exports: [DuplicatesService, RevisionsService, ReviewService, DeskDashboardService, PresenceService],
 })

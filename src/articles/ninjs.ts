@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import { ArticleStatus } from './article-status';
 import type { ArticleDetailView, ArticleSummaryView, BylineView } from './article-views';
 import { BylineRole } from './byline.entity';
@@ -104,3 +105,45 @@ function joinNames(names: string[]): string {
 function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
+
+const TEXT_BLOCK: SchemaObject = {
+  type: 'object',
+  required: ['value'],
+  properties: { role: { type: 'string' }, contentType: { type: 'string' }, value: { type: 'string' }, charCount: { type: 'integer' }, wordCount: { type: 'integer' } },
+};
+
+/** The ninjs 3.1 members Wiredesk sends, for the OpenAPI document; the tests check the answers against IPTC's own schema. */
+export const NINJS_ITEM_SCHEMA: SchemaObject = {
+  type: 'object',
+  description: 'An IPTC ninjs 3.1 news item (https://www.iptc.org/std/ninjs/)',
+  required: ['uri', 'standard', 'type', 'representationType'],
+  additionalProperties: true,
+  properties: {
+    uri: { type: 'string' },
+    standard: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'string' }, schema: { type: 'string' } } },
+    type: { type: 'string', enum: ['text', 'picture'] },
+    representationType: { type: 'string', enum: ['full', 'partial'] },
+    profile: { type: 'string' },
+    version: { type: 'string' },
+    firstCreated: { type: 'string', format: 'date-time' },
+    versionCreated: { type: 'string', format: 'date-time' },
+    contentCreated: { type: 'string', format: 'date-time' },
+    pubStatus: { type: 'string', enum: ['usable', 'withheld', 'canceled'] },
+    slugline: { type: 'string' },
+    headlines: { type: 'array', items: TEXT_BLOCK },
+    descriptions: { type: 'array', items: TEXT_BLOCK },
+    bodies: { type: 'array', items: TEXT_BLOCK },
+    by: { type: 'string' },
+    people: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, rel: { type: 'string' }, uri: { type: 'string' } } } },
+    associations: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+};
+
+export const NINJS_PAGE_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: NINJS_ITEM_SCHEMA, description: 'Partial representations (headline, byline, summary)' },
+    nextCursor: { type: 'string', nullable: true },
+  },
+};

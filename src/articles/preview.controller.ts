@@ -26,7 +26,7 @@ export class ArticlePreviewController {
     summary: 'The article as readers will see it, whatever its status',
     description: 'Needs content:read (or a signed-in editor). For a website to render drafts in its own templates; never cached.',
   })
-  @ApiOkResponse({ type: ArticleDetailView })
+  @ApiOkResponse({ type: ArticleDetailView, headers: { 'Cache-Control': { required: true, description: 'private, no-store: a preview is never cached', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 404)
   async view(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ArticleDetailView> {
     response.setHeader('Cache-Control', 'private, no-store');

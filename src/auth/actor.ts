@@ -22,6 +22,8 @@ export enum TokenScope {
   ContentWrite = 'content:write',
   ContentPublish = 'content:publish',
   ImportsWrite = 'imports:write',
+  /** Webhook subscriptions and API tokens: what outside systems may do and hear. */
+  IntegrationsManage = 'integrations:manage',
 }
 
 /** Who is acting: an editor in the panel, an automation token, or Wiredesk itself (scheduler, importer CLI). */
@@ -40,9 +42,11 @@ const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
 
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   [TokenScope.ContentRead]: [Permission.ReadDrafts],
-  [TokenScope.ContentWrite]: [Permission.ReadDrafts, Permission.EditDraft, Permission.EditPublished],
+  // Writing copy includes resolving flagged duplicates, which only merges or clears flags on copy.
+  [TokenScope.ContentWrite]: [Permission.ReadDrafts, Permission.EditDraft, Permission.EditPublished, Permission.MergeDuplicates],
   [TokenScope.ContentPublish]: [Permission.Publish],
   [TokenScope.ImportsWrite]: [Permission.Import],
+  [TokenScope.IntegrationsManage]: [Permission.ManageIntegrations],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

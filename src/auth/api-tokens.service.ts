@@ -23,6 +23,11 @@ export class ApiTokensService {
 
   async create(input: { name: string; scopes: TokenScope[] }, actor: Actor): Promise<IssuedToken> {
     assertCan(actor, Permission.ManageIntegrations);
+    // A token can hand out no more than it holds: a leaked integrations token must not mint a publisher.
+    if (actor.kind === 'token') {
+      const beyond = input.scopes.filter((scope) => !actor.scopes.includes(scope));
+      if (beyond.length > 0) throw new AuthError(AuthErrorCode.Forbidden, `token "${actor.name}" may not create a token with scopes it does not hold: ${beyond.join(', ')}`);
+    }
     const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const saved = await this.tokens.save(
       this.tokens.create({

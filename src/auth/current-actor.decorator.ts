@@ -1,11 +1,13 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_OPERATION_EXTENSION } from '../common/api-document';
 import type { Request } from 'express';
 import { type Actor, Permission } from './actor';
 
 export const OPTIONAL_AUTH = 'wiredesk:optional-auth';
 
 /** Public reads: anonymous callers get through (the actor is then `undefined`); credentials, when sent, must be valid. */
-export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH, true);
+export const OptionalAuth = () => applyDecorators(SetMetadata(OPTIONAL_AUTH, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
 export type RequestWithActor = Request & { actor?: Actor };
 

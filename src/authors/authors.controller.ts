@@ -10,6 +10,7 @@ import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs, OptionalAuth } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiCacheableRead, ApiCreated } from '../common/api-responses.decorator';
 import { sendCacheable } from '../common/http-cache';
 import { AuthorsService } from './authors.service';
 import { AuthorView, CreateAuthorDto, UpdateAuthorDto } from './dto/author.dto';
@@ -28,7 +29,7 @@ export class AuthorsController {
   @Get(':id')
   @OptionalAuth()
   @ApiOperation({ summary: 'An author and their work, newest first (same filters and cursor as the article list)', description: READ_AUTH_NOTE })
-  @ApiOkResponse({ type: AuthorPageView })
+  @ApiCacheableRead(AuthorPageView)
   @ApiProblems(400, 401, 403, 404)
   async get(
     @Param('id', IdParamPipe) id: number,
@@ -43,10 +44,12 @@ export class AuthorsController {
   @Post()
   @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Add an author', description: 'Needs content:write. A spelling variant of an existing name gets 409 with existingAuthorId.' })
-  @ApiOkResponse({ type: AuthorView })
+  @ApiCreated(AuthorView, '/api/authors/12')
   @ApiProblems(400, 401, 403, 409)
-  async create(@Body() body: CreateAuthorDto, @CurrentActor() actor: Actor): Promise<AuthorView> {
-    return AuthorView.of(await this.authors.create(body, actor));
+  async create(@Body() body: CreateAuthorDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<AuthorView> {
+    const author = await this.authors.create(body, actor);
+    response.location(`/api/authors/${author.id}`);
+    return AuthorView.of(author);
   }
 
   @Patch(':id')

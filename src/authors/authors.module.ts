@@ -11,6 +11,7 @@ import { AuthorsService } from './authors.service';
   imports: [TypeOrmModule.forFeature([Author, AuthorMerge]), AuthModule, ArticlesModule],
   controllers: [AuthorsController],
   providers: [AuthorsService],
-  exports: [AuthorsService],
+  // The repository too: the panel's list and record pages read authors through it (writes go through AuthorsService).
+  exports: [AuthorsService, TypeOrmModule],
 })
 export class AuthorsModule {}

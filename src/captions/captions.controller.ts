@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expectedVersion } from '../articles/expected-version';
@@ -6,6 +6,8 @@ import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiCreated } from '../common/api-responses.decorator';
+import type { Response } from 'express';
 import { CaptionsService } from './captions.service';
 import { CaptionView, CreateCaptionDto, UpdateCaptionDto } from './dto/caption.dto';
 
@@ -27,10 +29,17 @@ export class CaptionsController {
   @Needs(Permission.EditDraft)
   @ApiOperation({ summary: 'Print a photo in an article with a caption', description: `Needs content:write. ${AS_ARTICLE_EDIT}` })
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: CaptionView })
+  @ApiCreated(CaptionView, '/api/captions/9')
   @ApiProblems(400, 401, 403, 409)
-  async create(@Body() { version, ...input }: CreateCaptionDto, @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor): Promise<CaptionView> {
-    return CaptionView.of(await this.captions.create(input, actor, expectedVersion(ifMatch, version, false)));
+  async create(
+    @Body() { version, ...input }: CreateCaptionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaptionView> {
+    const caption = CaptionView.of(await this.captions.create(input, actor, expectedVersion(ifMatch, version, false)));
+    response.location(`/api/captions/${caption.id}`);
+    return caption;
   }
 
   @Patch(':id')

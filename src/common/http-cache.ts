@@ -2,13 +2,19 @@ import { hash } from 'node:crypto';
 import type { Request, Response } from 'express';
 
 /**
+ * Anonymous reads: any cache may keep them a minute, and (a CDN, a browser) keep serving them for another
+ * minute while it fetches the new copy in the background, so a hot story never waits on the origin.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
+
+/**
  * Sends `body` as JSON with a strong ETag over its exact bytes, answering 304 when the client already
  * holds them. Public copy may be cached by anyone for a minute; anything read with credentials is private.
  */
 export function sendCacheable(request: Request, response: Response, body: unknown, options: { shared: boolean; contentType?: string }): void {
   const { json, etag } = serialise(body);
   response.setHeader('ETag', etag);
-  response.setHeader('Cache-Control', options.shared ? 'public, max-age=60' : 'private, no-cache');
+  response.setHeader('Cache-Control', options.shared ? PUBLIC_CACHE_CONTROL : 'private, no-cache');
   response.setHeader('Vary', 'Accept, Authorization, Cookie');
   if (matchesAny(request.headers['if-none-match'], etag)) {
     response.status(304).end();
@@ -42,9 +48,9 @@ function matchesAny(header: string | undefined, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-/** The version named by `If-Match: "<version>"` (weak or strong), `undefined` when absent. */
+/** The version named by `If-Match: "<version>"` (never a weak tag: those do not match writes), `undefined` when absent. */
 export function versionFromIfMatch(header: string | undefined): number | undefined | 'invalid' {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  const match = /^\s*"?(\d{1,9})"?\s*$/.exec(header);
   return match ? Number(match[1]) : 'invalid';
 }

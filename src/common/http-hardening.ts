@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { finishApiDocument } from './api-document';
 import { refuseUnstorableInput } from './request-hygiene';
 
 /** JSON and form bodies larger than this are refused with 413 before any handler runs. */
@@ -33,6 +34,9 @@ export function applyHttpHardening(app: INestApplication): void {
   }
 
   const express = app as NestExpressApplication;
+  // Express would tag every JSON answer (errors included) with a weak ETag of its own; Wiredesk sends strong
+  // ones where they mean something: cacheable reads and article writes.
+  express.set('etag', false);
   express.useBodyParser('json', { limit: MAX_BODY_SIZE });
   express.useBodyParser('urlencoded', { limit: MAX_BODY_SIZE, extended: true });
   app.use(refuseUnstorableInput);
@@ -40,6 +44,11 @@ export function applyHttpHardening(app: INestApplication): void {
 
 /** OpenAPI document at /docs-json and Swagger UI at /docs, generated from the controllers and DTOs. */
 export function mountApiDocs(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, () => buildApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** The API's OpenAPI 3.0 document, as /docs-json serves it (and `npm run openapi:update` writes it to docs/openapi.json). */
+export function buildApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Wiredesk Publishing API')
     .setDescription(
@@ -48,12 +57,13 @@ export function mountApiDocs(app: INestApplication): void {
         '',
         'Public reads need no credentials and only ever show published articles. Everything else needs',
         '`Authorization: Bearer <token>` with the right scope (content:read, content:write, content:publish,',
-        'imports:write) or a signed-in admin-panel session. Every error is RFC 9457 problem JSON.',
+        'imports:write, integrations:manage) or a signed-in admin-panel session. Every error is RFC 9457 problem JSON.',
       ].join('\n'),
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token from `npm run cli -- token:create` or POST /api/tokens' })
-    .addCookieAuth('wiredesk.sid', { type: 'apiKey', in: 'cookie', description: 'Admin-panel session' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'API token (wd_…) from `npm run cli -- token:create` or POST /api/tokens' }, 'bearer')
+    .addCookieAuth('wiredesk.sid', { type: 'apiKey', in: 'cookie', description: 'Admin-panel session' }, 'cookie')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  const serverUrl = app.get(ConfigService).get<string>('PUBLIC_BASE_URL') ?? '/';
+  return finishApiDocument(SwaggerModule.createDocument(app, config), serverUrl);
 }

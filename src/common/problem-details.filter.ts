@@ -28,6 +28,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     if (response.headersSent) return;
+    // RFC 9110 §11.6.1: every 401 names the scheme to authenticate with.
+    if (problem.status === 401 && !response.getHeader('WWW-Authenticate')) response.setHeader('WWW-Authenticate', 'Bearer realm="wiredesk"');
     response
       .status(problem.status)
       .type('application/problem+json')

@@ -1,4 +1,5 @@
 import { ArticleSource } from '../articles/article-source.entity';
+import { ArticleRelatedLink } from '../articles/related-link.entity';
 import { Article } from '../articles/article.entity';
 import { Byline } from '../articles/byline.entity';
 import { DismissedDuplicatePair } from '../articles/dismissed-duplicate.entity';
@@ -21,4 +22,4 @@ import { ArticlePresence } from '../articles/article-presence.entity';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, ArticleRelatedLink, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence];

@@ -32,8 +32,8 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 202, type: SubmittedImportDto, description: 'Queued (or, for the bytes of a failed or stalled import, queued again); poll the Location header' })
-  @ApiResponse({ status: 200, type: SubmittedImportDto, description: 'These exact bytes were imported before; nothing changed' })
+  @ApiResponse({ status: 202, type: SubmittedImportDto, description: 'Queued (or, for the bytes of a failed or stalled import, queued again); poll the Location header', headers: { Location: { required: true, description: 'The import, to poll', schema: { type: 'string', example: '/api/imports/7' } } } })
+  @ApiResponse({ status: 200, type: SubmittedImportDto, description: 'These exact bytes were imported before; nothing changed', headers: { Location: { required: true, description: 'The import, to poll', schema: { type: 'string', example: '/api/imports/7' } } } })
   @ApiProblems(400, 401, 403, 413, 415, 422, 503)
   async submit(@Req() request: Request, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<SubmittedImportDto> {
     const outcome = await this.uploads.submit(request, response, actor);
@@ -49,11 +49,12 @@ export class ImportsController {
       'Queues a failed import, or one left running by a worker that died, once more from its stored bytes (the same import, ' +
       'a new attempt). 409 for any other status, for an import whose worker is alive, or when its bytes are gone.',
   })
-  @ApiResponse({ status: 202, type: ImportSummaryDto, description: 'Queued again; poll the Location header' })
+  @ApiResponse({ status: 202, type: ImportSummaryDto, description: 'Queued again; poll the Location header', headers: { Location: { required: true, description: 'The import, to poll', schema: { type: 'string', example: '/api/imports/7' } } } })
   @ApiProblems(401, 403, 404, 409)
   async retry(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ImportSummaryDto> {
+    const retried = ImportSummaryDto.from(await this.imports.retry(id, actor));
     response.location(`/api/imports/${id}`);
-    return ImportSummaryDto.from(await this.imports.retry(id, actor));
+    return retried;
   }
 
   @Get()

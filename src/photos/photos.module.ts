@@ -14,6 +14,7 @@ import { PhotosService } from './photos.service';
   imports: [TypeOrmModule.forFeature([Photo, PhotoRendition, MediaObject]), AuthModule],
   controllers: [PhotosController, PhotoImagesController, MediaController],
   providers: [PhotosService, PhotoImagesService, { provide: MEDIA_STORAGE, useClass: PostgresMediaStorage }],
-  exports: [PhotosService, PhotoImagesService],
+  // The repository too: the panel's list and record pages read photos through it (writes go through PhotosService).
+  exports: [PhotosService, PhotoImagesService, TypeOrmModule],
 })
 export class PhotosModule {}

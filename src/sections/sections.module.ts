@@ -11,6 +11,7 @@ import { TaxonomyService } from './taxonomy.service';
   imports: [TypeOrmModule.forFeature([Section, Tag]), AuthModule],
   controllers: [TaxonomyController],
   providers: [TaxonomyService],
-  exports: [TaxonomyService],
+  // The repositories too: the panel's list and record pages read sections and tags through them (writes go through TaxonomyService).
+  exports: [TaxonomyService, TypeOrmModule],
 })
 export class SectionsModule {}

@@ -1,14 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiCreated } from '../common/api-responses.decorator';
+import type { Response } from 'express';
 import { CreatedWebhookView, CreateWebhookDto, UpdateWebhookDto, WebhookDeliveryView, WebhookView } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
-const ADMINS_ONLY = 'Admins only (signed-in admin session).';
+const ADMINS_ONLY = 'Needs a token with integrations:manage, or a signed-in admin.';
 
 @ApiTags('Webhooks')
 @ApiBearerAuth()
@@ -29,10 +31,11 @@ export class WebhooksController {
 
   @Post()
   @ApiOperation({ summary: 'Subscribe a URL to events; the response carries the signing secret, once', description: ADMINS_ONLY })
-  @ApiOkResponse({ type: CreatedWebhookView })
+  @ApiCreated(CreatedWebhookView, '/api/webhooks/1')
   @ApiProblems(400, 401, 403)
-  async create(@Body() body: CreateWebhookDto, @CurrentActor() actor: Actor): Promise<CreatedWebhookView> {
+  async create(@Body() body: CreateWebhookDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<CreatedWebhookView> {
     const { subscription, secret } = await this.webhooks.subscribe(body, actor);
+    response.location(`/api/webhooks/${subscription.id}`);
     return { ...WebhookView.of(subscription), secret };
   }
 
@@ -47,6 +50,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a subscription and its delivery log', description: ADMINS_ONLY })
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(401, 403, 404)
   remove(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.webhooks.remove(id, actor);

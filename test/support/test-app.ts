@@ -4,12 +4,16 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { ContractRecorder } from './contract';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
   database: TestDatabase;
+  /** Every response sent, for the contract check in `close()`. */
+  contract: ContractRecorder;
+  /** Closes the app, then fails if any API response it sent broke the OpenAPI contract. */
   close(): Promise<void>;
 }
 
@@ -21,15 +25,24 @@ export interface TestApp {
 export async function bootTestApp(options: { database?: TestDatabase; runWorkers?: boolean } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: database.url, runWorkers: options.runWorkers })] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  // Every API response the suite provokes is checked against /docs-json when the app closes.
+  const contract = new ContractRecorder();
+  app.use(contract.middleware);
+  configureApp(app);
   await app.init();
   return {
     app,
     dataSource: app.get<DataSource>(getDataSourceToken()),
     database,
+    contract,
     async close() {
+      const violations = await contract.violations(app).catch((error: unknown) => [`the contract check failed: ${String(error)}`]);
       await app.close();
       if (!options.database) await database.drop();
+      if (violations.length > 0) {
+        throw new Error(`${violations.length} response(s) break the OpenAPI contract (/docs-json):\n${[...new Set(violations)].slice(0, 40).join('\n')}`);
+      }
     },
   };
 }

@@ -1,16 +1,13 @@
 import type { ActionContext, ActionRequest, ActionResponse, BaseRecord } from 'adminjs';
-import { In } from 'typeorm';
 import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
 import { ArticleStatus, editPermissionFor } from '../../articles/article-status';
-import { taxonomyOf, type ArticleChanges } from '../../articles/articles.service';
-import { Byline, BylineRole } from '../../articles/byline.entity';
-import { bylinesOf } from '../../articles/bylines';
+import type { ArticleChanges } from '../../articles/articles.service';
+import { BylineRole } from '../../articles/byline.entity';
 import { changedRow, diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision, ArticleSnapshot, RestoreNote } from '../../articles/revision.entity';
 import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
-import { Caption } from '../../captions/caption.entity';
 import { formatDeskTime } from '../../common/desk-time';
 import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
@@ -89,14 +86,11 @@ function creditsOf(raw: unknown): NonNullable<ArticleChanges['credits']> {
 }
 
 async function editorData(services: PanelContext['services'], id: number) {
-  const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: { photographer: true } }, order: { position: 'ASC' } });
-  const bylines = await bylinesOf(services.dataSource.manager, id);
-  const article = await services.articles.getById(id);
-  const { tags } = await taxonomyOf(services.dataSource.manager, article);
+  const { captions, bylines, sectionId, tagIds } = await services.articles.editorData(id);
   const term = ({ id, name }: { id: number; name: string }) => ({ id, name });
   return {
-    sectionId: article.sectionId,
-    tagIds: tags.map((tag) => tag.id),
+    sectionId,
+    tagIds,
     sections: (await services.taxonomy.list('section')).map(term),
     tags: (await services.taxonomy.list('tag')).map(term),
     captions: captions.map((caption) => ({
@@ -320,10 +314,7 @@ export function compareDuplicate({ services }: PanelContext): Handler {
     const id = articleId(context);
     if (request.method !== 'post') {
       const comparison = await services.duplicates.compare(id);
-      const bylines = await services.dataSource.getRepository(Byline).find({
-        where: { articleId: In([comparison.duplicate.id, comparison.original.id]) },
-        relations: { author: true },
-      });
+      const bylines = await services.articles.bylineNames([comparison.duplicate.id, comparison.original.id]);
       const side = (article: typeof comparison.duplicate) => ({
         id: article.id,
         version: article.version,
@@ -331,7 +322,7 @@ export function compareDuplicate({ services }: PanelContext): Handler {
         status: article.status,
         updatedAt: article.updatedAt.toISOString(),
         importId: article.importId,
-        bylines: bylines.filter((byline) => byline.articleId === article.id).map((byline) => byline.author.name),
+        bylines: bylines.get(article.id) ?? [],
       });
       return {
         record: recordJson(context),

@@ -3,16 +3,17 @@ import { Permission } from '../../auth/actor';
 import { Section } from '../../sections/section.entity';
 import { Tag } from '../../sections/tag.entity';
 import type { TaxonomyKind } from '../../sections/taxonomy.service';
-import { actorOf, boundToDataSource, PanelHandler, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, boundToRepository, PanelHandler, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
-import { pickFields, serviceCreate, serviceEdit } from './service-backed';
+import { formFields } from '../panel-input';
+import { serviceCreate, serviceEdit } from './service-backed';
 
 const adminOnly = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.ManageSections);
 
 /** Sections and tags: everyone sees them; admins add, rename and delete them through TaxonomyService. */
 export function taxonomyResources({ services }: PanelContext): ResourceWithOptions[] {
   const resource = (entity: typeof Section | typeof Tag, kind: TaxonomyKind): ResourceWithOptions => ({
-    resource: boundToDataSource(entity, services.dataSource),
+    resource: boundToRepository(entity, kind === 'section' ? services.records.sections : services.records.tags, { title: 'name' }),
     options: {
       navigation: { name: 'Newsroom', icon: 'FileText' },
       sort: { sortBy: 'name', direction: 'asc' },
@@ -21,10 +22,10 @@ export function taxonomyResources({ services }: PanelContext): ResourceWithOptio
       editProperties: ['name', 'slug'],
       properties: { name: { isTitle: true }, slug: { description: 'Lower-case words joined by hyphens; derived from the name when left empty' } },
       actions: {
-        new: { isVisible: adminOnly, handler: serviceCreate(services, (payload, actor) => services.taxonomy.create(kind, pickFields(payload, ['name', 'slug']), actor)) },
+        new: { isVisible: adminOnly, handler: serviceCreate(services, (payload, actor) => services.taxonomy.create(kind, formFields(payload, { text: ['name', 'slug'] }), actor)) },
         edit: {
           isVisible: adminOnly,
-          handler: serviceEdit(services, async (id, payload, actor) => ({ changed: (await services.taxonomy.update(kind, id, pickFields(payload, ['name', 'slug']), actor)).changed })),
+          handler: serviceEdit(services, async (id, payload, actor) => ({ changed: (await services.taxonomy.update(kind, id, formFields(payload, { text: ['name', 'slug'] }), actor)).changed })),
         },
         delete: { isVisible: adminOnly, handler: removeTerm(services, kind) },
         bulkDelete: { isAccessible: false },

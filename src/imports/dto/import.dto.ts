@@ -22,14 +22,14 @@ export class ImportSummaryDto {
   @ApiProperty({ example: 'b5d4…', description: 'SHA-256 of the bytes; the same bytes are imported once' }) sha256: string;
   @ApiProperty({ example: 7598 }) byteSize: number;
   @ApiProperty({ enum: ImportStatus, example: ImportStatus.Completed }) status: ImportStatus;
-  @ApiPropertyOptional({ type: ImportCountsDto, nullable: true }) counts: ImportCounts | null;
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'Why the import was rejected or failed, or why its last attempt did not finish' })
+  @ApiProperty({ type: ImportCountsDto, nullable: true }) counts: ImportCounts | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Why the import was rejected or failed, or why its last attempt did not finish' })
   error: string | null;
   @ApiProperty({ example: 1, description: 'Times a worker started it; more than one after a retry (a failure, a worker that died, or a Retry)' })
   attempts: number;
-  @ApiPropertyOptional({ nullable: true, description: 'When the latest attempt started' }) startedAt: Date | null;
-  @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) finishedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the latest attempt started' }) startedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt: Date | null;
 
   static from(record: Import): ImportSummaryDto {
     const { id, fileName, sha256, byteSize, status, counts, error, attempts, startedAt, createdAt, finishedAt } = record;
