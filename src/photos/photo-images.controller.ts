@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor';
+import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, Needs } from '../auth/current-actor.decorator';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiProblems } from '../common/api-problems.decorator';
 import type { EnvironmentVariables } from '../config/environment';
 import { PhotoError, PhotoErrorCode } from './photo-error';
@@ -35,6 +36,7 @@ export class PhotoImagesController {
 
   @Post()
   @HttpCode(200)
+  @Needs(Permission.EditDraft)
   @ApiOperation({
     summary: 'Attach the picture to a photo',
     description:
@@ -46,17 +48,18 @@ export class PhotoImagesController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: RenditionDto, isArray: true })
   @ApiProblems(400, 401, 403, 404, 413, 415)
-  async upload(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RenditionView[]> {
+  async upload(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RenditionView[]> {
     await this.images.assertMayAttach(id, actor);
     const bytes = await readOneFile(request, this.config.get('PHOTO_MAX_BYTES', { infer: true }));
     return this.images.attach(id, bytes, actor);
   }
 
   @Get()
+  @Needs(Permission.ReadDrafts)
   @ApiOperation({ summary: 'The served sizes of a photo’s picture', description: 'Needs content:read. Empty until a picture is attached.' })
   @ApiOkResponse({ type: RenditionDto, isArray: true })
   @ApiProblems(400, 401, 403, 404)
-  async list(@Param('id', ParseIntPipe) id: number): Promise<RenditionView[]> {
+  async list(@Param('id', IdParamPipe) id: number): Promise<RenditionView[]> {
     return this.images.renditions(id);
   }
 }
@@ -68,7 +71,7 @@ export class MediaController {
 
   @Get(':file')
   @ApiExcludeEndpoint()
-  async immutable(@Param('id', ParseIntPipe) id: number, @Param('name') name: string, @Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async immutable(@Param('id', IdParamPipe) id: number, @Param('name') name: string, @Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const hash = /^([0-9a-f]{16})\.(jpg|png|webp)$/.exec(file)?.[1];
     if (!hash) throw new PhotoError(PhotoErrorCode.NoImage, `no image ${file}`);
     await this.send(id, name, hash, 'public, max-age=31536000, immutable', request, response);
@@ -76,7 +79,7 @@ export class MediaController {
 
   @Get()
   @ApiExcludeEndpoint()
-  async current(@Param('id', ParseIntPipe) id: number, @Param('name') name: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async current(@Param('id', IdParamPipe) id: number, @Param('name') name: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.send(id, name, undefined, 'public, max-age=60, must-revalidate', request, response);
   }
 
