@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { HeaderObject } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import { type Actor, Permission } from '../auth/actor';
@@ -8,6 +9,7 @@ import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs } from '../auth/current-actor.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ETAG_HEADER } from '../common/api-responses.decorator';
 import type { EnvironmentVariables } from '../config/environment';
 import { PhotoError, PhotoErrorCode } from './photo-error';
 import { PhotoImagesService, RenditionView } from './photo-images.service';
@@ -64,13 +66,35 @@ export class PhotoImagesController {
   }
 }
 
+/** What the two picture routes answer: the bytes as stored (JPEG, PNG or WebP), or 304 to a matching If-None-Match. */
+function ApiPicture(cacheControl: string): MethodDecorator {
+  const headers: Record<string, HeaderObject> = {
+    ETag: ETAG_HEADER,
+    'Cache-Control': { required: true, description: 'How long caches may keep it', schema: { type: 'string', example: cacheControl } },
+  };
+  const binary = { schema: { type: 'string', format: 'binary' } };
+  return applyDecorators(
+    ApiParam({ name: 'id', description: 'The photo', schema: { type: 'integer', minimum: 1 } }),
+    ApiParam({ name: 'name', description: 'Which size: thumbnail (320 px wide) or web (1280 px)', schema: { type: 'string', enum: ['thumbnail', 'web'] } }),
+    ApiResponse({ status: 200, description: 'The picture', headers, content: { 'image/jpeg': binary, 'image/png': binary, 'image/webp': binary } }),
+    ApiResponse({ status: 304, description: 'Not modified: the If-None-Match named these bytes', headers }),
+    ApiProblems(400, 404),
+  );
+}
+
 /** Serves the pictures: content-addressed URLs are cached for a year; the plain ones revalidate with their ETag. */
+@ApiTags('Photos')
 @Controller('media/photos/:id/:name')
 export class MediaController {
   constructor(private readonly images: PhotoImagesService) {}
 
   @Get(':file')
-  @ApiExcludeEndpoint()
+  @ApiOperation({
+    summary: 'A picture at its content-addressed URL',
+    description: 'Public. `file` is the first 16 hex digits of the picture\'s SHA-256 and its extension (the `href` the photo image routes give); cached for a year.',
+  })
+  @ApiPicture('public, max-age=31536000, immutable')
+  @ApiParam({ name: 'file', schema: { type: 'string', pattern: '^[0-9a-f]{16}\\.(jpg|png|webp)$' } })
   async immutable(@Param('id', IdParamPipe) id: number, @Param('name') name: string, @Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const hash = /^([0-9a-f]{16})\.(jpg|png|webp)$/.exec(file)?.[1];
     if (!hash) throw new PhotoError(PhotoErrorCode.NoImage, `no image ${file}`);
@@ -78,7 +102,8 @@ export class MediaController {
   }
 
   @Get()
-  @ApiExcludeEndpoint()
+  @ApiOperation({ summary: 'A picture, current version', description: 'Public. Revalidates with its ETag (cached for a minute).' })
+  @ApiPicture('public, max-age=60, must-revalidate')
   async current(@Param('id', IdParamPipe) id: number, @Param('name') name: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.send(id, name, undefined, 'public, max-age=60, must-revalidate', request, response);
   }
