@@ -21,6 +21,7 @@ import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PhotosModule } from './photos/photos.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { SectionsModule } from './sections/sections.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
@@ -56,6 +57,7 @@ export class AppModule {
         AuthModule,
         ArticlesModule,
         PublishingModule,
+        SectionsModule,
         ImportsModule,
         AuthorsModule,
         PhotosModule,

@@ -9,6 +9,7 @@ import { applyHttpHardening, mountApiDocs } from './common/http-hardening';
 import { requestIdMiddleware } from './common/http-logger';
 import { API_UPLOAD_PATH } from './imports/dump-upload';
 import { refuseStrayMultipart } from './imports/multipart-gate';
+import { PHOTO_IMAGE_UPLOAD_ROUTE } from './photos/photo-images.controller';
 
 /** Everything main.ts applies to the HTTP app beyond its modules, shared with the end-to-end tests. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -16,7 +17,7 @@ export function configureApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(app.get(ConfigService).get<string>('TRUST_PROXY')));
   app.use(requestIdMiddleware);
   app.use(faviconRoute());
-  app.use(refuseStrayMultipart([API_UPLOAD_PATH]));
+  app.use(refuseStrayMultipart([API_UPLOAD_PATH], [PHOTO_IMAGE_UPLOAD_ROUTE]));
   // Before any body is read: cross-site state changes with the session cookie, and form bodies on the JSON API.
   app.use(sameOriginOnly());
   app.use(jsonBodiesOnly('/api/'));

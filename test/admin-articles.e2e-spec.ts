@@ -256,7 +256,7 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     const history = await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie);
     expect(history.status).toBe(200);
     expect(history.body.history.map((entry: { version: number }) => entry.version)).toEqual([article.version + 2, article.version + 1]);
-    expect(history.body.history[0].body).toContainEqual({ kind: 'changed', left: 'Second paragraph.', right: 'Rewritten.' });
+    expect(history.body.history[0].body).toContainEqual(expect.objectContaining({ kind: 'changed', left: 'Second paragraph.', right: 'Rewritten.' }));
     // History names what changed in the panel's words, not the field names.
     expect(history.body.history[0]).toMatchObject({ changed: ['body', 'headline'], changedLabels: ['Body', 'Headline'] });
 
@@ -421,7 +421,16 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(response.body.comparison.original.id).toBe(original.id);
     expect(response.body.comparison.paragraphs).toEqual([
       { kind: 'same', left: 'Shared lead.', right: 'Shared lead.' },
-      { kind: 'changed', left: 'Original detail.', right: 'Reworded detail.' },
+      {
+        kind: 'changed',
+        left: 'Original detail.',
+        right: 'Reworded detail.',
+        words: [
+          { kind: 'removed', text: 'Original' },
+          { kind: 'added', text: 'Reworded' },
+          { kind: 'same', text: ' detail.' },
+        ],
+      },
       { kind: 'same', left: 'Shared end.', right: 'Shared end.' },
     ]);
     const queue = await get('/admin/api/resources/Duplicates/actions/list', editor.cookie);

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { ArticleStatus } from '../src/articles/article-status';
 import { UserRole } from '../src/auth/user.entity';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertImport, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
-const RESOURCES = ['Article', 'Duplicates', 'NeedsReview', 'Import', 'Photo', 'Caption', 'Author', 'User', 'ApiToken', 'WebhookSubscription', 'WebhookDelivery'];
+const RESOURCES = ['Article', 'Duplicates', 'NeedsReview', 'Import', 'Photo', 'Caption', 'Author', 'User', 'ApiToken', 'WebhookSubscription', 'WebhookDelivery', 'Spiked', 'Section', 'Tag', 'AuthorMerge'];
 /** Every column name the panel's resources list, sort or filter on, and some they do not. */
 const NAMES = [
   'id', 'headline', 'status', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'needsReview', 'importId', 'updatedAt', 'createdAt', 'scheduledAt',
   'fileName', 'counts', 'attempts', 'finishedAt', 'credit', 'agency', 'photographerId', 'url', 'articleId', 'photoId', 'position', 'text', 'name', 'key',
   'email', 'role', 'disabled', 'prefix', 'scopes', 'lastUsedAt', 'revokedAt', 'subscriptionId', 'event', 'active', 'lastResponseStatus', 'nextAttemptAt',
-  'report', 'passwordHash', 'body', 'nope', 'constructor', '__proto__',
+  'report', 'passwordHash', 'body', 'slug', 'sectionId', 'keptAuthorId', 'mergedAuthor', 'movedBylineIds', 'actorName', 'undoneAt', 'nope', 'constructor', '__proto__',
 ];
 const AWKWARD = ['', ' ', '-1', '0', '1', '2', '-5', '1.5', '1e3', 'NaN', 'Infinity', 'abc', 'true', 'false', 'null', '2024-01-01', '2024-13-45', '99999-01-01',
   '9999999999999999999', '2147483648', '%', "'", '\\', '\u0000', 'draft', 'exact', 'waiting', 'admin', 'asc', 'desc', 'x'.repeat(600)];
@@ -38,6 +39,9 @@ describe('admin panel: list parameters answer 400, never 500', () => {
     const imported = await insertImport(testApp.dataSource);
     await insertArticle(testApp.dataSource, { importId: imported.id });
     await insertPhoto(testApp.dataSource);
+    await insertArticle(testApp.dataSource, { status: ArticleStatus.Spiked });
+    await testApp.dataSource.query(`INSERT INTO sections (name, slug) VALUES ('World', 'world')`);
+    await testApp.dataSource.query(`INSERT INTO tags (name, slug) VALUES ('Elections', 'elections')`);
   });
   afterAll(() => testApp?.close());
 
@@ -54,6 +58,10 @@ describe('admin panel: list parameters answer 400, never 500', () => {
     ['NeedsReview', 'filters.importId=abc'],
     ['WebhookDelivery', 'filters.subscriptionId=1.5'],
     ['User', 'filters.disabled=maybe'],
+    ['Spiked', 'filters.importId=abc'],
+    ['Section', 'sortBy=nope'],
+    ['Tag', 'perPage=-5'],
+    ['AuthorMerge', 'filters.keptAuthorId=abc'],
   ])('%s?%s is a 400 naming the parameter', async (resource, query) => {
     const response = await list(resource, query);
     expect(response.status).toBe(400);

@@ -17,6 +17,12 @@ const COMPONENT_FILES = {
   ArticlePreview: 'article-preview.jsx',
   StatusBadge: 'status-badge.jsx',
   DeskTime: 'desk-time-field.jsx',
+  PhotoThumbnail: 'photo-thumbnail.jsx',
+  PhotoImageUpload: 'photo-image-upload.jsx',
+  Similarity: 'similarity.jsx',
+  AuthorMergeForm: 'author-merge.jsx',
+  MergedAuthor: 'merged-author.jsx',
+  PhotoPrintedIn: 'photo-printed-in.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -7,6 +7,7 @@ import type { ObjectLiteral, Repository } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { User } from '../auth/user.entity';
+import { AuthorMerge } from '../authors/author-merge.entity';
 import { Author } from '../authors/author.entity';
 import { Caption } from '../captions/caption.entity';
 import { Import } from '../imports/import.entity';
@@ -16,6 +17,8 @@ import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { ArticlePreviewService } from '../articles/article-preview.service';
 import { ArticleListQuery } from '../articles/article-list.query';
 import { ArticlesService } from '../articles/articles.service';
+import { DeskDashboardService } from '../articles/desk-dashboard.service';
+import { PresenceService } from '../articles/presence.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
 import { RevisionsService } from '../articles/revisions.service';
@@ -29,11 +32,13 @@ import { DumpUploads } from '../imports/dump-upload';
 import { ImportsService } from '../imports/imports.service';
 import { PhotosService } from '../photos/photos.service';
 import { PublishingService } from '../publishing/publishing.service';
+import { Section } from '../sections/section.entity';
+import { Tag } from '../sections/tag.entity';
+import { TaxonomyService } from '../sections/taxonomy.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
-import { actorOf } from './admin-actor';
 import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
-import { dashboardData } from './dashboard';
+import { dashboardData, deskDashboardHandler } from './dashboard';
 import { guardPanelRouter } from './panel-gate';
 import { withBoundedPayloads } from './panel-payloads';
 import { panelBodyGate } from './panel-uploads';
@@ -42,6 +47,7 @@ import { articleResourceClass, articleResources } from './resources/article-reso
 import { importResource } from './resources/import-resource';
 import { apiTokenResource, webhookDeliveryResource, webhookSubscriptionResource } from './resources/integration-resources';
 import { libraryResources, userResource } from './resources/library-resources';
+import { taxonomyResources } from './resources/taxonomy-resources';
 
 export const ADMIN_ROOT_PATH = '/admin';
 
@@ -67,6 +73,9 @@ export class AdminPanel implements OnModuleInit {
     @InjectRepository(ApiToken) private readonly apiTokenRecords: Repository<ObjectLiteral>,
     @InjectRepository(WebhookSubscription) private readonly subscriptionRecords: Repository<ObjectLiteral>,
     @InjectRepository(WebhookDelivery) private readonly deliveryRecords: Repository<ObjectLiteral>,
+    @InjectRepository(AuthorMerge) private readonly authorMergeRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Section) private readonly sectionRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Tag) private readonly tagRecords: Repository<ObjectLiteral>,
     private readonly sessions: SessionService,
     private readonly login: PanelLoginService,
     private readonly users: UsersService,
@@ -84,6 +93,9 @@ export class AdminPanel implements OnModuleInit {
     private readonly apiTokens: ApiTokensService,
     private readonly webhooks: WebhooksService,
     private readonly preview: ArticlePreviewService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly deskDashboard: DeskDashboardService,
+    private readonly presence: PresenceService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -112,6 +124,9 @@ export class AdminPanel implements OnModuleInit {
           apiTokens: this.apiTokenRecords,
           webhookSubscriptions: this.subscriptionRecords,
           webhookDeliveries: this.deliveryRecords,
+          authorMerges: this.authorMergeRecords,
+          sections: this.sectionRecords,
+          tags: this.tagRecords,
         },
         users: this.users,
         articles: this.articles,
@@ -126,6 +141,9 @@ export class AdminPanel implements OnModuleInit {
         authors: this.authors,
         apiTokens: this.apiTokens,
         webhooks: this.webhooks,
+        taxonomy: this.taxonomy,
+        deskDashboard: this.deskDashboard,
+        presence: this.presence,
       },
     };
     const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.articleRecords, this.articleList);
@@ -140,8 +158,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
-            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike' },
+            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Section: 'Sections', Tag: 'Tags', AuthorMerge: 'Author merges', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike', image: 'Picture', merge: 'Merge into…', undo: 'Undo merge' },
             properties: {
               duplicateKind: 'Duplicate',
               duplicateOfId: 'Duplicate of',
@@ -161,13 +179,13 @@ export class AdminPanel implements OnModuleInit {
       },
       dashboard: {
         component: components.Dashboard,
-        handler: async (_request: unknown, _response: unknown, context: { currentAdmin?: CurrentAdmin }) =>
-          dashboardData(this.articleList, this.imports, await actorOf(this.users, context.currentAdmin)),
+        handler: deskDashboardHandler(panel, (actor) => dashboardData(this.articleList, this.imports, actor)),
       },
       resources: [
         ...articleResources(panel, ArticleListResource),
         importResource(panel),
         ...libraryResources(panel),
+        ...taxonomyResources(panel),
         userResource(panel, ACTIONS),
         apiTokenResource(panel, ACTIONS),
         webhookSubscriptionResource(panel, ACTIONS),

@@ -1,8 +1,11 @@
+import type { ActionRequest, CurrentAdmin } from 'adminjs';
 import { ArticleListQuery, SCHEDULED_FILTER } from '../articles/article-list.query';
 import { ArticleStatus } from '../articles/article-status';
 import type { Actor } from '../auth/actor';
 import type { Import } from '../imports/import.entity';
 import type { ImportsService } from '../imports/imports.service';
+import { actorOf } from './admin-actor';
+import type { PanelContext } from './panel-services';
 
 export interface DashboardData {
   articlesByStatus: Record<ArticleStatus, number>;
@@ -30,4 +33,17 @@ export async function dashboardData(list: ArticleListQuery, imports: ImportsServ
   const [latest] = await imports.list(8, 0, actor);
   const latestImports = latest.map(({ id, fileName, status, counts, createdAt, finishedAt }) => ({ id, fileName, status, counts, createdAt, finishedAt }));
   return { articlesByStatus, duplicatesWaiting, scheduled, scheduledSoon, latestImports };
+}
+
+/**
+ * The dashboard's answer: the counts above and the editor's to-do lists. `?since=` is the editor's last visit
+ * (the browser keeps it), for "imports since your last visit".
+ */
+export function deskDashboardHandler(panel: PanelContext, counts: (actor: Actor) => Promise<DashboardData>) {
+  return async (request: ActionRequest, _response: unknown, context: { currentAdmin?: CurrentAdmin }) => {
+    const actor = await actorOf(panel.services.users, context.currentAdmin);
+    const raw = request.query?.since;
+    const since = typeof raw === 'string' && raw !== '' && !Number.isNaN(Date.parse(raw)) ? new Date(raw) : undefined;
+    return { ...(await counts(actor)), toDo: await panel.services.deskDashboard.toDo(actor, since) };
+  };
 }

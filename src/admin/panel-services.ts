@@ -1,6 +1,8 @@
 import type { ObjectLiteral, Repository } from 'typeorm';
 import type { ArticlePreviewService } from '../articles/article-preview.service';
 import type { ArticlesService } from '../articles/articles.service';
+import type { DeskDashboardService } from '../articles/desk-dashboard.service';
+import type { PresenceService } from '../articles/presence.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
 import type { ReviewService } from '../articles/review.service';
 import type { RevisionsService } from '../articles/revisions.service';
@@ -11,6 +13,7 @@ import type { CaptionsService } from '../captions/captions.service';
 import type { ImportsService } from '../imports/imports.service';
 import type { PhotosService } from '../photos/photos.service';
 import type { PublishingService } from '../publishing/publishing.service';
+import type { TaxonomyService } from '../sections/taxonomy.service';
 import type { WebhooksService } from '../webhooks/webhooks.service';
 import type { AdminComponents } from './admin-components';
 
@@ -31,6 +34,9 @@ export interface PanelServices {
   authors: AuthorsService;
   apiTokens: ApiTokensService;
   webhooks: WebhooksService;
+  taxonomy: TaxonomyService;
+  deskDashboard: DeskDashboardService;
+  presence: PresenceService;
 }
 
 export interface PanelContext {
@@ -48,4 +54,7 @@ export interface PanelRecords {
   apiTokens: Repository<ObjectLiteral>;
   webhookSubscriptions: Repository<ObjectLiteral>;
   webhookDeliveries: Repository<ObjectLiteral>;
+  authorMerges: Repository<ObjectLiteral>;
+  sections: Repository<ObjectLiteral>;
+  tags: Repository<ObjectLiteral>;
 }

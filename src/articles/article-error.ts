@@ -15,6 +15,7 @@ export enum ArticleErrorCode {
   PreconditionFailed = 'ARTICLE_PRECONDITION_FAILED',
   PreviewLinkInvalid = 'ARTICLE_PREVIEW_LINK_INVALID',
   PreviewLinkExpired = 'ARTICLE_PREVIEW_LINK_EXPIRED',
+  SectionRequired = 'ARTICLE_SECTION_REQUIRED',
 }
 
 const STATUS: Record<ArticleErrorCode, number> = {
@@ -31,6 +32,7 @@ const STATUS: Record<ArticleErrorCode, number> = {
   [ArticleErrorCode.PreconditionFailed]: 412,
   [ArticleErrorCode.PreviewLinkInvalid]: 404,
   [ArticleErrorCode.PreviewLinkExpired]: 410,
+  [ArticleErrorCode.SectionRequired]: 409,
 };
 
 export class ArticleError extends DomainError<ArticleErrorCode> {

@@ -13,6 +13,7 @@ import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
 import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
 import { PublicContentCache } from './public-content-cache';
+import type { TermView } from '../sections/term.view';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -26,6 +27,10 @@ export interface FeedQuery {
   until?: Date;
   q?: string;
   status?: ArticleStatus;
+  /** A section's slug. */
+  section?: string;
+  /** A tag's slug. */
+  tag?: string;
 }
 
 // Matches are wrapped in control characters that cannot occur in copy, then HTML-escaped and marked in JS,
@@ -47,6 +52,8 @@ interface DetailRow {
   updatedAt: Date;
   bylines: BylineView[];
   photos: ArticlePhotoView[];
+  section: TermView | null;
+  tags: TermView[];
   duplicateOfId: number | null;
   duplicateKind: DuplicateKind | null;
   needsReview: boolean;
@@ -82,7 +89,10 @@ export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.statu
               'photographer', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'name', ph.name) END)
             ORDER BY c.position, c.id)
             FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors ph ON ph.id = p."photographerId"
-            WHERE c."articleId" = a.id), '[]') AS photos`;
+            WHERE c."articleId" = a.id), '[]') AS photos,
+  (SELECT json_build_object('id', s.id, 'name', s.name, 'slug', s.slug) FROM sections s WHERE s.id = a."sectionId") AS section,
+  COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug) ORDER BY t.name, t.id)
+            FROM article_tags at JOIN tags t ON t.id = at."tagId" WHERE at."articleId" = a.id), '[]') AS tags`;
 
 /**
  * Reads for the content API. Anonymous callers (and actors without ReadDrafts) see published articles
@@ -131,6 +141,10 @@ export class ArticleFeedService {
       where.push(
         `EXISTS (SELECT 1 FROM captions c JOIN photos p ON p.id = c."photoId" WHERE c."articleId" = a.id AND lower(p.agency) = lower(${parameter(query.agency)}))`,
       );
+    }
+    if (query.section !== undefined) where.push(`a."sectionId" = (SELECT s.id FROM sections s WHERE s.slug = ${parameter(query.section)})`);
+    if (query.tag !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at."tagId" WHERE at."articleId" = a.id AND t.slug = ${parameter(query.tag)})`);
     }
     if (query.since) where.push(`${sortTime} >= ${parameter(query.since)}`);
     if (query.until) where.push(`${sortTime} < ${parameter(query.until)}`);
@@ -221,6 +235,8 @@ export class ArticleFeedService {
       updatedAt: row.updatedAt.toISOString(),
       bylines: row.bylines,
       photos: row.photos,
+      section: row.section,
+      tags: row.tags,
       related: await relatedCoverage(this.dataSource.manager, row.id, editorial),
       ...(editorial ? editorialState(row) : {}),
     };
@@ -292,6 +308,8 @@ function listKey(query: FeedQuery): string {
     query.until?.toISOString() ?? null,
     query.q?.trim() || null,
     query.status ?? null,
+    query.section ?? null,
+    query.tag ?? null,
   ]);
 }
 

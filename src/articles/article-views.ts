@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArticleStatus, DuplicateKind } from './article-status';
+import { TermView } from '../sections/term.view';
 import { BylineRole } from './byline.entity';
 
 export class BylineView {
@@ -68,6 +69,8 @@ export class ArticleDetailView {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: BylineView, isArray: true }) bylines: BylineView[];
   @ApiProperty({ type: ArticlePhotoView, isArray: true }) photos: ArticlePhotoView[];
+  @ApiProperty({ type: TermView, nullable: true, description: 'Where it goes on the website' }) section: TermView | null;
+  @ApiProperty({ type: TermView, isArray: true, description: 'What it is about, by name' }) tags: TermView[];
   @ApiProperty({
     type: RelatedArticleView,
     isArray: true,

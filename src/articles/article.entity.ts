@@ -16,6 +16,7 @@ import type { Caption } from '../captions/caption.entity';
 import type { Import } from '../imports/import.entity';
 import type { ParseAnomaly } from '../wire';
 import { ArticleStatus, DuplicateKind } from './article-status';
+import type { Section } from '../sections/section.entity';
 import type { Byline } from './byline.entity';
 
 @Entity({ name: 'articles' })
@@ -163,6 +164,15 @@ export class Article extends BaseEntity {
     update: false,
   })
   searchVector: string;
+
+  // RESTRICT: a section in use is renamed, not deleted (TaxonomyService says so first).
+  @ManyToOne('Section', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sectionId' })
+  section: Section | null;
+
+  @Index('IDX_articles_section')
+  @Column({ type: 'integer', nullable: true })
+  sectionId: number | null;
 
   @OneToMany('Byline', (byline: Byline) => byline.article)
   bylines: Byline[];

@@ -17,7 +17,10 @@ import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
 import { PhotosService } from '../photos/photos.service';
-import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, RevisionNotes, sameCopy, snapshotOf, writeRevision } from './revisions';
+import { Section } from '../sections/section.entity';
+import { Tag } from '../sections/tag.entity';
+import { ArticleTag } from './article-tag.entity';
+import { applyCaptionTexts, assertVersionNamingEditor, copyFieldsOf, RevisionNotes, sameCopy, snapshotOf, TaxonomySnapshot, writeRevision } from './revisions';
 
 export interface NewArticle {
   headline: string;
@@ -46,6 +49,10 @@ export interface ArticleChanges {
    * so it changes wherever the photo is printed; PhotosService saves it, in the same transaction as the rest.
    */
   credits?: Array<{ photoId: number; credit: string | null }>;
+  /** The article's section; null takes it out of any. */
+  sectionId?: number | null;
+  /** The complete new set of tags; absent leaves them as they are. */
+  tagIds?: number[];
 }
 
 /**
@@ -78,9 +85,11 @@ export class ArticlesService {
   }
 
   /** What the one-page editor shows beside the copy: the captions in order, with their photos, and the bylines. */
-  async editorData(id: number): Promise<{ captions: Caption[]; bylines: Byline[] }> {
+  async editorData(id: number): Promise<{ captions: Caption[]; bylines: Byline[]; sectionId: number | null; tagIds: number[] }> {
+    const article = await this.getById(id);
     const captions = await this.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: { photographer: true } }, order: { position: 'ASC' } });
-    return { captions, bylines: await bylinesOf(this.dataSource.manager, id) };
+    const { tags } = await taxonomyOf(this.dataSource.manager, article);
+    return { captions, bylines: await bylinesOf(this.dataSource.manager, id), sectionId: article.sectionId, tagIds: tags.map((tag) => tag.id) };
   }
 
   /** The byline names of each article, in byline order, for comparing copies side by side. */
@@ -185,9 +194,9 @@ export class ArticlesService {
     const article = await lockArticle(manager, id);
     assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
     await assertVersionNamingEditor(manager, article, expectedVersion);
-    const before = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
+    const before = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id), await taxonomyOf(manager, article));
     const notes = (await change(article)) ?? {};
-    const after = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id));
+    const after = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id), await taxonomyOf(manager, article));
     if (sameCopy(before, after)) return { article, changed: false };
     article.contentHash = articleContentHash(article);
     article.version += 1;
@@ -258,6 +267,34 @@ export async function applyCopyChanges(manager: EntityManager, article: Article,
   if (changes.bylines !== undefined && !sameBylines(await bylinesOf(manager, article.id), changes.bylines)) {
     await replaceBylines(manager, article.id, changes.bylines);
   }
+  if (changes.sectionId !== undefined) article.sectionId = await existingSection(manager, changes.sectionId);
+  if (changes.tagIds !== undefined) await replaceTags(manager, article.id, changes.tagIds);
+}
+
+async function existingSection(manager: EntityManager, id: number | null): Promise<number | null> {
+  if (id === null) return null;
+  if (!Number.isSafeInteger(id) || !(await manager.existsBy(Section, { id }))) throw new ArticleError(ArticleErrorCode.InvalidRequest, `no section with id ${String(id)}`);
+  return id;
+}
+
+async function replaceTags(manager: EntityManager, articleId: number, wanted: readonly number[]): Promise<void> {
+  const ids = [...new Set(wanted)];
+  if (ids.some((id) => !Number.isSafeInteger(id))) throw new ArticleError(ArticleErrorCode.InvalidRequest, 'tag ids must be whole numbers');
+  const found = ids.length === 0 ? [] : await manager.find(Tag, { where: { id: In(ids) }, select: { id: true } });
+  const missing = ids.filter((id) => !found.some((tag) => tag.id === id));
+  if (missing.length > 0) throw new ArticleError(ArticleErrorCode.InvalidRequest, `no tag with id ${missing.join(', ')}`);
+  await manager.delete(ArticleTag, { articleId });
+  if (ids.length > 0) await manager.insert(ArticleTag, ids.map((tagId) => ({ articleId, tagId })));
+}
+
+/** The article's section and tags with their names (tags by name), for snapshots and the editor. */
+export async function taxonomyOf(manager: EntityManager, article: Pick<Article, 'id' | 'sectionId'>): Promise<Required<TaxonomySnapshot>> {
+  const section = article.sectionId === null ? null : await manager.findOne(Section, { where: { id: article.sectionId }, select: { id: true, name: true } });
+  const tags: Array<{ id: number; name: string }> = await manager.query(
+    `SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at."tagId" WHERE at."articleId" = $1 ORDER BY t.name, t.id`,
+    [article.id],
+  );
+  return { section: section ? { id: section.id, name: section.name } : null, tags };
 }
 
 /** Moves captions (the article's, in print order) to the places `wanted` names; see {@link ArticleChanges.captionPositions}. */

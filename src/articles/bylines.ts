@@ -46,6 +46,39 @@ export function sameBylines(current: readonly Byline[], wanted: readonly BylineI
   return current.length === wanted.length && current.every((byline, index) => byline.authorId === wanted[index].authorId && byline.role === wanted[index].role);
 }
 
+/**
+ * Moves every byline of `fromAuthorId` to `toAuthorId` (an author merge). A byline the article already has
+ * for `toAuthorId` in the same role is removed rather than doubled. Returns what it did, for an undo.
+ */
+export async function moveBylinesWithin(manager: EntityManager, fromAuthorId: number, toAuthorId: number) {
+  const bylines = await manager.find(Byline, { where: { authorId: fromAuthorId }, order: { id: 'ASC' } });
+  const existing = new Set(
+    (await manager.find(Byline, { where: { authorId: toAuthorId }, select: { articleId: true, role: true } })).map((byline) => `${byline.articleId}:${byline.role}`),
+  );
+  const moved = bylines.filter((byline) => !existing.has(`${byline.articleId}:${byline.role}`));
+  const dropped = bylines.filter((byline) => existing.has(`${byline.articleId}:${byline.role}`));
+  if (dropped.length > 0) await manager.delete(Byline, { id: In(dropped.map((byline) => byline.id)) });
+  if (moved.length > 0) await manager.update(Byline, { id: In(moved.map((byline) => byline.id)) }, { authorId: toAuthorId });
+  return {
+    movedBylineIds: moved.map((byline) => byline.id),
+    droppedBylines: dropped.map(({ articleId, role, position }) => ({ articleId, role, position })),
+    articleIds: [...new Set(bylines.map((byline) => byline.articleId))],
+  };
+}
+
+/** Takes back {@link moveBylinesWithin}: the moved bylines return (those still there), the removed ones are put back. */
+export async function returnBylinesWithin(manager: EntityManager, toAuthorId: number, authorId: number, movedBylineIds: number[], dropped: Array<{ articleId: number; role: BylineRole; position: number }>) {
+  if (movedBylineIds.length > 0) await manager.update(Byline, { id: In(movedBylineIds), authorId: toAuthorId }, { authorId });
+  for (const { articleId, role, position } of dropped) {
+    await manager.query(
+      `INSERT INTO bylines ("articleId", "authorId", role, position)
+       SELECT $1, $2, $3, $4
+       WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1) ON CONFLICT DO NOTHING`,
+      [articleId, authorId, role, position],
+    );
+  }
+}
+
 /** A person credited on an article, in the order the wire printed them (writers, then photographers). */
 export interface BylineToAdd {
   articleId: number;

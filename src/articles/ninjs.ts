@@ -39,6 +39,7 @@ export function articleToNinjs(article: ArticleDetailView): NinjsItem {
     headlines: [{ role: 'main', contentType: 'text/plain', value: article.headline }],
     bodies: [{ role: 'main', contentType: 'text/plain', value: text, charCount: text.length, wordCount: countWords(text) }],
     ...byAndPeople(article.bylines),
+    ...subjectsOf(article),
     ...(article.photos.length > 0
       ? {
           associations: article.photos.map((photo, index) => ({
@@ -73,6 +74,15 @@ export function summaryToNinjs(article: ArticleSummaryView): NinjsItem {
     ...(article.summary ? { descriptions: [{ role: 'summary', contentType: 'text/plain', value: article.summary }] } : {}),
     ...byAndPeople(article.bylines),
   };
+}
+
+/** The section (rel "section") and the tags (rel "about"), each with its slug as `literal`, what the API filters by. */
+function subjectsOf(article: Pick<ArticleDetailView, 'section' | 'tags'>): Record<string, unknown> {
+  const subjects = [
+    ...(article.section ? [{ name: article.section.name, rel: 'section', uri: `urn:wiredesk:section:${article.section.id}`, literal: article.section.slug }] : []),
+    ...(article.tags ?? []).map((tag) => ({ name: tag.name, rel: 'about', uri: `urn:wiredesk:tag:${tag.id}`, literal: tag.slug })),
+  ];
+  return subjects.length > 0 ? { subjects } : {};
 }
 
 function articleUri(id: number): string {

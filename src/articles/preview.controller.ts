@@ -63,7 +63,7 @@ export class SharedPreviewController {
     response.type('html');
     try {
       const { article, expiresAt } = await this.preview.readShared(token);
-      response.status(200).send(renderArticleHtml(article, previewNotice(article, expiresAt)));
+      response.status(200).send(renderArticleHtml(article, previewNotice(article, expiresAt), article.section?.name ?? null));
     } catch (error) {
       const linkProblem = error instanceof ArticleError && [ArticleErrorCode.PreviewLinkExpired, ArticleErrorCode.PreviewLinkInvalid].includes(error.code);
       if (!linkProblem) throw error;

@@ -15,6 +15,10 @@ export interface ArticleSnapshot {
   captionPositions?: Record<string, number>;
   /** Bylines in order; absent from revisions written before bylines were editable. */
   bylines?: Array<{ authorId: number; role: BylineRole; name: string }>;
+  /** The section (with its name then); absent from revisions written before sections, or by saves that do not touch them. */
+  section?: { id: number; name: string } | null;
+  /** Tags by name; absent as for `section`. */
+  tags?: Array<{ id: number; name: string }>;
 }
 
 export interface FieldChange<T = unknown> {
@@ -45,6 +49,8 @@ export interface NotDuplicateNote {
 export interface RestoreNote {
   revisionId: number;
   version: number;
+  /** The copy restored was the original (as imported, or as created), from before revision `revisionId`. */
+  original?: boolean;
   skippedCaptions: Array<{ id: number; text: string }>;
 }
 

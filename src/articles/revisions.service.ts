@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { Section } from '../sections/section.entity';
+import { Tag } from '../sections/tag.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { Article } from './article.entity';
 import { applyCopyChanges, ArticleSave, ArticlesService, captionsOf } from './articles.service';
@@ -44,6 +46,51 @@ export class RevisionsService {
     );
     return { article, changed, revision, skippedCaptions };
   }
+
+  /**
+   * The copy as it was before its first save: as imported (or as created). Nothing stores it apart, and
+   * nothing need: it is the first revision's snapshot with that revision's changes taken back. Undefined
+   * while the article has never been saved (it is still the original).
+   */
+  async original(articleId: number): Promise<{ revision: ArticleRevision; snapshot: ArticleSnapshot } | undefined> {
+    const first = await this.dataSource.getRepository(ArticleRevision).findOne({ where: { articleId }, order: { version: 'ASC' } });
+    return first ? { revision: first, snapshot: snapshotBefore(first) } : undefined;
+  }
+
+  /** Restores {@link original}, under the same rules as {@link restore}; History records it as a restore of the original. */
+  async restoreOriginal(articleId: number, expectedVersion: number, actor: Actor): Promise<RestoreOutcome> {
+    const original = await this.original(articleId);
+    if (!original) throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${articleId} has never been saved: it is still as imported`);
+    const { article, changed, result: skippedCaptions } = await this.articles.edit(
+      articleId,
+      expectedVersion,
+      actor,
+      (manager, locked) => restoreCopy(manager, locked, original.snapshot),
+      (skipped) => ({ restore: { revisionId: original.revision.id, version: original.revision.version - 1, original: true, skippedCaptions: skipped } }),
+    );
+    return { article, changed, revision: original.revision, skippedCaptions };
+  }
+}
+
+/** A revision's snapshot with its own changes taken back: the copy just before that save. */
+export function snapshotBefore(revision: Pick<ArticleRevision, 'snapshot' | 'changes'>): ArticleSnapshot {
+  const { snapshot, changes } = revision;
+  const before: ArticleSnapshot = { ...snapshot, captions: { ...snapshot.captions } };
+  if (changes.headline) before.headline = changes.headline.from;
+  if (changes.slug) before.slug = changes.slug.from;
+  if (changes.body) before.body = changes.body.from;
+  if (changes.bylines) before.bylines = changes.bylines.from;
+  if (changes.section) before.section = changes.section.from;
+  if (changes.tags) before.tags = changes.tags.from;
+  const from: Record<string, string | undefined> = changes.captions?.from ?? {};
+  for (const id of Object.keys(changes.captions?.to ?? {})) {
+    // A caption with no text before this save arrived with it (a merge): it was not in the original.
+    const text = from[id];
+    if (text === undefined) delete before.captions[id];
+    else before.captions[id] = text;
+  }
+  if (changes.captionPositions && snapshot.captionPositions) before.captionPositions = { ...snapshot.captionPositions, ...changes.captionPositions.from };
+  return before;
 }
 
 /** Puts a snapshot's copy back into the locked article; returns the snapshot's captions that have left it. */
@@ -59,6 +106,15 @@ async function restoreCopy(manager: EntityManager, article: Article, snapshot: A
     captions: kept,
     captionPositions: positions && kept.filter(({ id }) => String(id) in positions).map(({ id }) => ({ id, position: positions[String(id)] })),
     bylines: snapshot.bylines?.map(({ authorId, role }) => ({ authorId, role })),
+    // A section or tag deleted since is left out rather than failing the restore.
+    sectionId: snapshot.section === undefined ? undefined : await stillExisting(manager, Section, snapshot.section ? [snapshot.section.id] : []).then((ids) => ids[0] ?? null),
+    tagIds: snapshot.tags === undefined ? undefined : await stillExisting(manager, Tag, snapshot.tags.map((tag) => tag.id)),
   });
   return recorded.filter((caption) => !present.has(caption.id));
+}
+
+async function stillExisting(manager: EntityManager, entity: typeof Section | typeof Tag, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await manager.find(entity, { where: { id: In(ids) }, select: { id: true } })).map((row) => row.id));
+  return ids.filter((id) => found.has(id));
 }

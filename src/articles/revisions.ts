@@ -10,8 +10,12 @@ import { ArticleRevision, ArticleSnapshot, RevisionChanges } from './revision.en
 export type RevisionNotes = Pick<RevisionChanges, 'merge' | 'notDuplicate' | 'restore' | 'reviewed' | 'spike'>;
 const NOTE_FIELDS: ReadonlySet<string> = new Set<keyof RevisionNotes>(['merge', 'notDuplicate', 'restore', 'reviewed', 'spike']);
 
-export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[]): ArticleSnapshot {
+/** Where an article goes and what it is about, as a snapshot records them. */
+export type TaxonomySnapshot = Pick<ArticleSnapshot, 'section' | 'tags'>;
+
+export function snapshotOf(article: Article, captions: readonly Caption[], bylines: readonly Byline[], taxonomy: TaxonomySnapshot = {}): ArticleSnapshot {
   return {
+    ...taxonomy,
     headline: article.headline,
     slug: article.slug,
     body: [...article.body],
@@ -27,6 +31,8 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot): 
   if (before.slug !== after.slug) changes.slug = { from: before.slug, to: after.slug };
   if (JSON.stringify(before.body) !== JSON.stringify(after.body)) changes.body = { from: before.body, to: after.body };
   if (after.bylines && JSON.stringify(before.bylines ?? []) !== JSON.stringify(after.bylines)) changes.bylines = { from: before.bylines ?? [], to: after.bylines };
+  if (after.section !== undefined && (before.section?.id ?? null) !== (after.section?.id ?? null)) changes.section = { from: before.section ?? null, to: after.section };
+  if (after.tags && JSON.stringify((before.tags ?? []).map((tag) => tag.id)) !== JSON.stringify(after.tags.map((tag) => tag.id))) changes.tags = { from: before.tags ?? [], to: after.tags };
   const changedCaptions = Object.keys(after.captions).filter((id) => before.captions[id] !== after.captions[id]);
   if (changedCaptions.length > 0) {
     changes.captions = {

@@ -13,6 +13,8 @@ export enum Permission {
   ManageUsers = 'manage-users',
   /** API tokens and webhook subscriptions: what outside systems may do and hear. */
   ManageIntegrations = 'manage-integrations',
+  /** Sections and tags: the website's structure. */
+  ManageSections = 'manage-sections',
 }
 
 export enum TokenScope {
@@ -33,7 +35,7 @@ export type Actor =
 const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Permission>> = {
   [UserRole.Admin]: new Set(Object.values(Permission)),
   [UserRole.Editor]: new Set(
-    Object.values(Permission).filter((permission) => permission !== Permission.ManageUsers && permission !== Permission.ManageIntegrations),
+    Object.values(Permission).filter((permission) => ![Permission.ManageUsers, Permission.ManageIntegrations, Permission.ManageSections].includes(permission)),
   ),
   [UserRole.Contributor]: new Set([Permission.ReadDrafts, Permission.EditDraft]),
 };

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticlesModule } from '../articles/articles.module';
 import { AuthModule } from '../auth/auth.module';
+import { AuthorMerge } from './author-merge.entity';
 import { Author } from './author.entity';
 import { AuthorsController } from './authors.controller';
 import { AuthorsService } from './authors.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Author]), AuthModule, ArticlesModule],
+  imports: [TypeOrmModule.forFeature([Author, AuthorMerge]), AuthModule, ArticlesModule],
   controllers: [AuthorsController],
   providers: [AuthorsService],
   // The repository too: the panel's list and record pages read authors through it (writes go through AuthorsService).

@@ -54,6 +54,12 @@ export class EnvironmentVariables {
   @Min(1, { message: 'INBOX_SETTLE_SECONDS must be at least 1' })
   INBOX_SETTLE_SECONDS: number = 5;
 
+  /** Largest picture accepted for a photo (POST /api/photos/:id/image and the panel). */
+  @Type(() => Number)
+  @IsInt({ message: 'PHOTO_MAX_BYTES must be an integer number of bytes' })
+  @Min(1, { message: 'PHOTO_MAX_BYTES must be positive' })
+  PHOTO_MAX_BYTES: number = 20 * 1024 * 1024;
+
   /** How long a shared preview link (an unpublished article readable without an account) stays valid. */
   @Type(() => Number)
   @IsInt({ message: 'PREVIEW_LINK_HOURS must be an integer number of hours' })

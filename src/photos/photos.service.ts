@@ -45,6 +45,16 @@ export class PhotosService {
     return this.getById(id);
   }
 
+  /** The articles that print the photo (any status, for the desk), newest first. */
+  async printedIn(id: number, actor: Actor): Promise<Array<{ id: number; headline: string; status: ArticleStatus; captionId: number }>> {
+    assertCan(actor, Permission.ReadDrafts);
+    return this.dataSource.query(
+      `SELECT a.id, a.headline, a.status, c.id AS "captionId" FROM captions c JOIN articles a ON a.id = c."articleId"
+       WHERE c."photoId" = $1 ORDER BY a."updatedAt" DESC, a.id DESC LIMIT 100`,
+      [id],
+    );
+  }
+
   /** A picture added by hand or automation, identified by its URL (the importer identifies its own by caption and credit). */
   async create(input: PhotoFields & { url: string }, actor: Actor): Promise<Photo> {
     assertCan(actor, Permission.EditDraft);
@@ -104,7 +114,7 @@ export class PhotosService {
   }
 }
 
-async function appearsInPublishedCopy(manager: EntityManager, id: number): Promise<boolean> {
+export async function appearsInPublishedCopy(manager: EntityManager, id: number): Promise<boolean> {
   const rows: unknown[] = await manager.query(
     `SELECT 1 FROM captions c JOIN articles a ON a.id = c."articleId" WHERE c."photoId" = $1 AND a.status = $2 LIMIT 1`,
     [id, ArticleStatus.Published],
@@ -124,4 +134,16 @@ function articlesShowing(manager: EntityManager, photoId: number, updates: Pendi
     .andWhere('(article.status = :published OR article.id = ANY(:pending))', { published: ArticleStatus.Published, pending: updates.articleIds() })
     .orderBy('article.id')
     .getMany();
+}
+
+/** Credits every photo of `fromAuthorId` to `toAuthorId` (an author merge); returns the photos moved, for an undo. */
+export async function movePhotographerWithin(manager: EntityManager, fromAuthorId: number, toAuthorId: number): Promise<number[]> {
+  const photos = await manager.find(Photo, { where: { photographerId: fromAuthorId }, select: { id: true } });
+  if (photos.length > 0) await manager.update(Photo, { photographerId: fromAuthorId }, { photographerId: toAuthorId });
+  return photos.map((photo) => photo.id);
+}
+
+/** Takes back {@link movePhotographerWithin} for the photos still credited to `toAuthorId`. */
+export async function returnPhotographerWithin(manager: EntityManager, toAuthorId: number, authorId: number, photoIds: number[]): Promise<void> {
+  if (photoIds.length > 0) await manager.query(`UPDATE photos SET "photographerId" = $1 WHERE id = ANY($2::int[]) AND "photographerId" = $3`, [authorId, photoIds, toAuthorId]);
 }

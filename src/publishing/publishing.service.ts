@@ -10,6 +10,7 @@ import { captionsOf, lockArticle } from '../articles/articles.service';
 import { bylinesOf } from '../articles/bylines';
 import { assertVersionNamingEditor, RevisionNotes, snapshotOf, writeRevision } from '../articles/revisions';
 import { Actor, assertCan, Permission } from '../auth/actor';
+import { Section } from '../sections/section.entity';
 
 const SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
 const DUE_BATCH_SIZE = 100;
@@ -27,11 +28,12 @@ export class PublishingService {
 
   async publish(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
     assertCan(actor, Permission.Publish);
-    const article = await this.transition(id, expectedVersion, (locked) => {
+    const article = await this.transition(id, expectedVersion, async (locked, manager) => {
       if (locked.status === ArticleStatus.Published) {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already published`);
       }
       assertPublishable(locked);
+      await assertSectioned(manager, locked);
       markPublished(locked, new Date());
     });
     this.emit(ArticleEventName.Published, article, actor);
@@ -56,11 +58,12 @@ export class PublishingService {
     if (!(at.getTime() > Date.now())) {
       throw new ArticleError(ArticleErrorCode.ScheduleInPast, `the publication time ${at.toISOString()} is not in the future`);
     }
-    const article = await this.transition(id, expectedVersion, (locked) => {
+    const article = await this.transition(id, expectedVersion, async (locked, manager) => {
       if (locked.status === ArticleStatus.Published) {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is already published`);
       }
       assertPublishable(locked);
+      await assertSectioned(manager, locked);
       locked.scheduledAt = at;
     });
     this.emit(ArticleEventName.Scheduled, article, actor);
@@ -149,11 +152,11 @@ export class PublishingService {
     this.emit(ArticleEventName.Unpublished, article, actor);
   }
 
-  private async transition(id: number, expectedVersion: number | undefined, change: (article: Article) => void): Promise<Article> {
+  private async transition(id: number, expectedVersion: number | undefined, change: (article: Article, manager: EntityManager) => void | Promise<void>): Promise<Article> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const article = await lockArticle(manager, id);
       await assertVersionNamingEditor(manager, article, expectedVersion);
-      change(article);
+      await change(article, manager);
       article.version += 1;
       return manager.save(article);
     });
@@ -195,6 +198,17 @@ function assertPublishable(article: Article): void {
       `article ${article.id} was merged into article ${article.mergedIntoId}; publish that one instead`,
     );
   }
+}
+
+/**
+ * Live copy must say where it goes on the website once the desk has sections at all; a newsroom that has
+ * set up none publishes as before. Checked when an article is published or scheduled (not again when a
+ * scheduled time comes: a section in use cannot be deleted).
+ */
+async function assertSectioned(manager: EntityManager, article: Article): Promise<void> {
+  if (article.sectionId !== null) return;
+  if (!(await manager.exists(Section))) return;
+  throw new ArticleError(ArticleErrorCode.SectionRequired, `article ${article.id} has no section; choose where it goes before publishing or scheduling it`);
 }
 
 function markPublished(article: Article, at: Date): void {

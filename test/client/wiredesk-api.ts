@@ -248,6 +248,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every section, by name
+         * @description Public. Admins manage them in the panel.
+         */
+        get: operations["TaxonomyController_sections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every tag, by name
+         * @description Public. Admins manage them in the panel.
+         */
+        get: operations["TaxonomyController_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -388,6 +428,70 @@ export interface paths {
          * @description Needs content:write. A URL already known gets 409 with existingPhotoId.
          */
         post: operations["PhotosController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The served sizes of a photo’s picture
+         * @description Needs content:read. Empty until a picture is attached.
+         */
+        get: operations["PhotoImagesController_list"];
+        put?: never;
+        /**
+         * Attach the picture to a photo
+         * @description Needs content:write (content that is live needs an editor's rights). multipart/form-data with one file field, `file`: a JPEG, PNG or WebP picture (checked by decoding it, whatever its name or declared type; anything else is 415), at most PHOTO_MAX_BYTES (413). Replaces any earlier picture; answers with the served sizes (320 and 1280 px wide, EXIF removed).
+         */
+        post: operations["PhotoImagesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/photos/{id}/{name}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A picture at its content-addressed URL
+         * @description Public. `file` is the first 16 hex digits of the picture's SHA-256 and its extension (the `href` the photo image routes give); cached for a year.
+         */
+        get: operations["MediaController_immutable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/photos/{id}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A picture, current version
+         * @description Public. Revalidates with its ETag (cached for a minute).
+         */
+        get: operations["MediaController_current"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -725,6 +829,17 @@ export interface components {
             agency: string | null;
             photographer: components["schemas"]["PhotographerView"] | null;
         };
+        TermView: {
+            /** @example 3 */
+            id: number;
+            /** @example Middle East */
+            name: string;
+            /**
+             * @description Filter articles with ?section= or ?tag=
+             * @example middle-east
+             */
+            slug: string;
+        };
         RelatedArticleView: {
             /** @example 57 */
             id: number;
@@ -761,6 +876,10 @@ export interface components {
             updatedAt: string;
             bylines: components["schemas"]["BylineView"][];
             photos: components["schemas"]["ArticlePhotoView"][];
+            /** @description Where it goes on the website */
+            section: components["schemas"]["TermView"] | null;
+            /** @description What it is about, by name */
+            tags: components["schemas"]["TermView"][];
             /** @description Related coverage: other articles reporting the same event in other words, linked at import (never duplicates, never merged). Publicly, published ones only; oldest first. */
             related: components["schemas"]["RelatedArticleView"][];
             /** @description Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged) */
@@ -811,6 +930,19 @@ export interface components {
              * @example larijani-baghdad-talks
              */
             slug?: string;
+            /**
+             * @description The section (GET /api/sections); null takes the article out of any
+             * @example 2
+             */
+            sectionId?: number | null;
+            /**
+             * @description The complete set of tags (GET /api/tags)
+             * @example [
+             *       4,
+             *       9
+             *     ]
+             */
+            tagIds?: number[];
             /**
              * @description The version you read; or send it as If-Match: "<version>"
              * @example 3
@@ -1065,6 +1197,18 @@ export interface components {
             credit?: string | null;
             agency?: string | null;
             photographerId?: number | null;
+        };
+        RenditionDto: {
+            /** @enum {string} */
+            name: "thumbnail" | "web";
+            /** @example /media/photos/5/web/3f2a9c0d1e2b4a5f.jpg */
+            href: string;
+            /** @example 1280 */
+            width: number;
+            /** @example 853 */
+            height: number;
+            /** @example image/jpeg */
+            contentType: string;
         };
         CreateCaptionDto: {
             /** @example 42 */
@@ -1760,6 +1904,10 @@ export interface operations {
                 agency?: string;
                 /** @description Full-text search (web-search syntax: "quoted phrase", or, -exclude); ranked, with snippets */
                 q?: string;
+                /** @description Only articles in this section (its slug, see GET /api/sections) */
+                section?: string;
+                /** @description Only articles with this tag (its slug, see GET /api/tags) */
+                tag?: string;
                 /** @description Needs a token with content:read (or a signed-in editor) for anything but published */
                 status?: "draft" | "published" | "unpublished" | "spiked";
                 /** @description Only articles this author wrote (byline) or photographed (a photo credited to them) */
@@ -3697,6 +3845,218 @@ export interface operations {
             };
         };
     };
+    TaxonomyController_sections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermView"][];
+                };
+            };
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
+            304: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: a NUL character, JSON that does not parse or is nested too deep */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    TaxonomyController_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermView"][];
+                };
+            };
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
+            304: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: a NUL character, JSON that does not parse or is nested too deep */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     ImportsController_list: {
         parameters: {
             query?: {
@@ -4292,6 +4652,10 @@ export interface operations {
                 agency?: string;
                 /** @description Full-text search (web-search syntax: "quoted phrase", or, -exclude); ranked, with snippets */
                 q?: string;
+                /** @description Only articles in this section (its slug, see GET /api/sections) */
+                section?: string;
+                /** @description Only articles with this tag (its slug, see GET /api/tags) */
+                tag?: string;
                 /** @description Needs a token with content:read (or a signed-in editor) for anything but published */
                 status?: "draft" | "published" | "unpublished" | "spiked";
             };
@@ -5046,6 +5410,520 @@ export interface operations {
             };
             /** @description Conflict: stale version, taken slug or an impossible status change; carries currentVersion when stale */
             409: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    PhotoImagesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenditionDto"][];
+                };
+            };
+            /** @description Not modified: If-None-Match matched (`*` matches any current answer); repeats the caching headers a 200 would carry */
+            304: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description As the 200 would say */
+                    "Cache-Control"?: string;
+                    /** @description As the 200 would say */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    PhotoImagesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenditionDto"][];
+                };
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is larger than allowed */
+            413: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    MediaController_immutable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The photo */
+                id: number;
+                /** @description Which size: thumbnail (320 px wide) or web (1280 px) */
+                name: "thumbnail" | "web";
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture */
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    /** @description How long caches may keep it */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match named these bytes */
+            304: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    /** @description How long caches may keep it */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    MediaController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The photo */
+                id: number;
+                /** @description Which size: thumbnail (320 px wide) or web (1280 px) */
+                name: "thumbnail" | "web";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture */
+            200: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    /** @description How long caches may keep it */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match named these bytes */
+            304: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Strong validator of these exact bytes; send it back as If-None-Match (reads) or If-Match (writes to an article) */
+                    ETag: string;
+                    /** @description How long caches may keep it */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation (unknown fields, bad cursor, bad JSON) */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
                     "X-RateLimit-Limit"?: number;

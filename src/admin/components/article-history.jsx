@@ -4,28 +4,34 @@ import { useNotice } from 'adminjs';
 import ParagraphDiff from './paragraph-diff';
 import { api, errorText, payloadForm } from './panel-api';
 import { formatDeskTime } from './time-format';
+import { usePageTitle } from './page-title';
 
 /** Every save of the article: who, when, what changed (with a paragraph diff), and Restore. */
 const ArticleHistory = ({ resource, record, action }) => {
   const addNotice = useNotice();
   const [history, setHistory] = useState(null);
+  const [original, setOriginal] = useState(null);
+  const [headline, setHeadline] = useState(record.params.headline);
   const [version, setVersion] = useState(Number(record.params.version));
+  usePageTitle(`History: ${headline}`);
 
-  const load = () =>
-    api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name }).then((response) => {
-      setHistory(response.data.history);
-      setVersion(Number(response.data.record.params.version));
-    });
-  useEffect(() => { load(); }, [record.id]);
+  // Everything on the page comes from the answer, so after a restore it shows the article as it now is.
+  const show = (data) => {
+    setHistory(data.history);
+    setOriginal(data.original);
+    setHeadline(data.record.params.headline);
+    setVersion(Number(data.record.params.version));
+  };
+  useEffect(() => {
+    api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name }).then((response) => show(response.data));
+  }, [record.id]);
 
-  const restore = async (revision) => {
+  const restore = async (revisionId, label) => {
+    if (!window.confirm(`Restore ${label}? Its copy is saved as a new version; the current text stays in History.`)) return;
     try {
-      const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: payloadForm({ revisionId: revision.id, version }) });
+      const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: payloadForm({ revisionId, version }) });
       addNotice(response.data.notice);
-      if (!response.data.problem) {
-        setHistory(response.data.history);
-        setVersion(Number(response.data.record.params.version));
-      }
+      if (!response.data.problem) show(response.data);
     } catch (error) {
       addNotice({ message: errorText(error), type: 'error' });
     }
@@ -34,7 +40,7 @@ const ArticleHistory = ({ resource, record, action }) => {
   if (!history) return <Loader />;
   return (
     <Box variant="container">
-      <H3>History of “{record.params.headline}”</H3>
+      <H3 data-testid="history-heading">History of “{headline}”</H3>
       {history.length === 0 && <Text>No saves yet: this is the article as imported.</Text>}
       {history.map((revision) => (
         <Box key={revision.id} mb="xxl" pb="lg" borderBottom="default" data-testid={`revision-${revision.version}`}>
@@ -75,7 +81,7 @@ const ArticleHistory = ({ resource, record, action }) => {
           {(revision.changed.length > 0 || (!revision.merge && !revision.notDuplicate)) && (
             <Text mb="default" data-testid="revision-changed">{revision.changed.length ? `Changed: ${revision.changedLabels.join(', ')}` : 'Saved without changes'}</Text>
           )}
-          {revision.headline && <ParagraphDiff rows={[{ kind: 'changed', left: revision.headline.from, right: revision.headline.to }]} leftTitle="Headline before" rightTitle="Headline after" />}
+          {revision.headlineDiff && <ParagraphDiff rows={[revision.headlineDiff]} leftTitle="Headline before" rightTitle="Headline after" />}
           {revision.slug && <Text mb="default">Slug: {revision.slug.from} → {revision.slug.to}</Text>}
           {revision.body && <ParagraphDiff rows={revision.body.filter((row) => row.kind !== 'same')} leftTitle="Body before" rightTitle="Body after" />}
           {revision.bylines && (
@@ -86,7 +92,7 @@ const ArticleHistory = ({ resource, record, action }) => {
           )}
           {revision.captions && (
             <ParagraphDiff
-              rows={Object.keys(revision.captions.to).map((id) => ({ kind: 'changed', left: revision.captions.from[id] ?? '', right: revision.captions.to[id] }))}
+              rows={revision.captionDiff}
               leftTitle="Captions before"
               rightTitle="Captions after"
             />
@@ -97,12 +103,21 @@ const ArticleHistory = ({ resource, record, action }) => {
             </Text>
           )}
           {revision.version !== version && (
-            <Button mt="default" size="sm" type="button" onClick={() => restore(revision)}>
+            <Button mt="default" size="sm" type="button" onClick={() => restore(revision.id, `version ${revision.version}`)}>
               Restore this version
             </Button>
           )}
         </Box>
       ))}
+      {original && (
+        <Box mb="xxl" pb="lg" data-testid="revision-original">
+          <H5>The original — {original.importId ? `as imported (import #${original.importId})` : 'as created'}</H5>
+          <Text mb="default">“{original.headline}”, {original.body.length} paragraph{original.body.length === 1 ? '' : 's'}.</Text>
+          <Button size="sm" type="button" onClick={() => restore('original', 'the original')} data-testid="restore-original">
+            Restore the original
+          </Button>
+        </Box>
+      )}
     </Box>
   );
 };

@@ -3,12 +3,14 @@ import { Box, Button, H2, H3, Loader, Text } from '@adminjs/design-system';
 import { useNotice } from 'adminjs';
 import { api, errorText } from './panel-api';
 import { formatDeskTime } from './time-format';
+import { usePageTitle } from './page-title';
 
 const writersOf = (bylines) => bylines.filter((byline) => byline.role === 'writer').map((byline) => byline.name);
 
 /** The article as a reader will see it (the same view as GET /api/articles/:id/preview), and a shareable link. */
 const ArticlePreview = ({ resource, record, action }) => {
   const addNotice = useNotice();
+  usePageTitle(`Preview: ${record.params.headline}`);
   const [article, setArticle] = useState(null);
   const [link, setLink] = useState(null);
   const [busy, setBusy] = useState(false);

@@ -5,12 +5,14 @@ import { useNavigate } from 'react-router';
 import ParagraphDiff from './paragraph-diff';
 import { api, errorText, payloadForm } from './panel-api';
 import { formatDeskTime } from './time-format';
+import { usePageTitle } from './page-title';
 
 const describe = (side) => `#${side.id} · ${side.status} · updated ${formatDeskTime(side.updatedAt)}${side.bylines.length ? ` · by ${side.bylines.join(', ')}` : ''}`;
 
 /** The flagged article beside the one it duplicates, then Merge (keep one) or Not a duplicate. */
 const DuplicateCompare = ({ resource, record, action }) => {
   const addNotice = useNotice();
+  usePageTitle(`Compare: ${record.params.headline}`);
   const navigate = useNavigate();
   const [data, setData] = useState(null);
   const [failed, setFailed] = useState(null);
@@ -24,6 +26,10 @@ const DuplicateCompare = ({ resource, record, action }) => {
 
   // Both versions as compared: if either article was saved since, the decision is refused.
   const decide = async (decision, keepId) => {
+    if (decision === 'merge') {
+      const retired = keepId === data.comparison.original.id ? data.comparison.duplicate : data.comparison.original;
+      if (!window.confirm(`Merge: keep article ${keepId} and unpublish article ${retired.id} (“${retired.headline}”), moving its extra photos and bylines over?`)) return;
+    }
     try {
       const response = await api.recordAction({
         resourceId: resource.id,

@@ -1,7 +1,33 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Button, H5, Text } from '@adminjs/design-system';
-import { flat } from 'adminjs';
+import { ApiClient, flat } from 'adminjs';
 import { api, errorText } from './panel-api';
+
+const REFRESH_MS = 3000;
+const UNFINISHED = ['queued', 'running'];
+
+/** While the import runs, its page checks every few seconds and reloads itself once it has finished. */
+const useReloadWhenFinished = (record, active) =>
+  useEffect(() => {
+    if (!active) return undefined;
+    const api = new ApiClient();
+    let stopped = false;
+    let timer;
+    const check = async () => {
+      try {
+        const response = await api.recordAction({ resourceId: 'Import', recordId: record.id, actionName: 'show' });
+        if (!stopped && !UNFINISHED.includes(response.data.record.params.status)) return window.location.reload();
+      } catch {
+        // A failed check is tried again at the next tick.
+      }
+      if (!stopped) timer = setTimeout(check, REFRESH_MS);
+    };
+    timer = setTimeout(check, REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [record.id, active]);
 
 const summary = (counts) =>
   counts
@@ -63,9 +89,11 @@ const ReportSection = ({ recordId, section, title }) => {
  */
 const ImportReport = ({ record, where }) => {
   const params = flat.unflatten(record.params);
+  const unfinished = where !== 'list' && UNFINISHED.includes(params.status);
+  useReloadWhenFinished(record, unfinished);
   if (where === 'list') return <Text>{summary(params.counts)}</Text>;
-  if (params.status === 'queued' || params.status === 'running') {
-    return <Box mb="xl"><H5>Report</H5><Text>Not finished yet: reload in a moment.</Text></Box>;
+  if (unfinished) {
+    return <Box mb="xl"><H5>Report</H5><Text data-testid="import-waiting">Not finished yet: this page shows the report as soon as it is.</Text></Box>;
   }
   return (
     <Box mb="xl" data-testid="import-report">

@@ -3,7 +3,7 @@ import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
 import { ArticleStatus, editPermissionFor } from '../../articles/article-status';
 import type { ArticleChanges } from '../../articles/articles.service';
 import { BylineRole } from '../../articles/byline.entity';
-import { diffParagraphs } from '../../articles/paragraph-diff';
+import { changedRow, diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision, ArticleSnapshot, RestoreNote } from '../../articles/revision.entity';
 import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
@@ -38,8 +38,12 @@ interface EditPayload {
   slug: string;
   body: string[];
   captions: Array<{ id: number; text: string }>;
+  /** The photos' new order: each caption with the place it takes. */
+  captionPositions: Array<{ id: number; position: number }>;
   credits: Array<{ photoId: number; credit: string }>;
   bylines: Array<{ authorId: number; role: BylineRole }>;
+  sectionId: number | null;
+  tagIds: number[];
 }
 
 /**
@@ -58,8 +62,13 @@ export function editArticle({ services }: PanelContext): Handler {
     if (typeof input.slug === 'string') changes.slug = input.slug.trim();
     if (Array.isArray(input.body)) changes.body = input.body.map(String).map((paragraph) => paragraph.trim()).filter(Boolean);
     if (Array.isArray(input.captions)) changes.captions = input.captions.map((caption) => ({ id: Number(caption.id), text: String(caption.text) }));
+    if (Array.isArray(input.captionPositions)) {
+      changes.captionPositions = input.captionPositions.map((entry) => ({ id: Number(entry.id), position: Number(entry.position) }));
+    }
     if (Array.isArray(input.bylines)) changes.bylines = input.bylines.map((byline) => ({ authorId: Number(byline.authorId), role: byline.role }));
     if (input.credits !== undefined) changes.credits = creditsOf(input.credits);
+    if (input.sectionId !== undefined) changes.sectionId = input.sectionId === null ? null : Number(input.sectionId);
+    if (Array.isArray(input.tagIds)) changes.tagIds = input.tagIds.map(Number);
     const { changed } = await services.articles.update(id, changes, requiredVersion(input.version), actor);
     const [record, editor] = [await reloaded(context), await editorData(services, id)];
     if (!changed) return { record, editor, notice: NO_CHANGES_NOTICE };
@@ -77,12 +86,18 @@ function creditsOf(raw: unknown): NonNullable<ArticleChanges['credits']> {
 }
 
 async function editorData(services: PanelContext['services'], id: number) {
-  const { captions, bylines } = await services.articles.editorData(id);
+  const { captions, bylines, sectionId, tagIds } = await services.articles.editorData(id);
+  const term = ({ id, name }: { id: number; name: string }) => ({ id, name });
   return {
+    sectionId,
+    tagIds,
+    sections: (await services.taxonomy.list('section')).map(term),
+    tags: (await services.taxonomy.list('tag')).map(term),
     captions: captions.map((caption) => ({
       id: caption.id,
       text: caption.text,
       photoId: caption.photoId,
+      position: caption.position,
       url: caption.photo.url,
       credit: caption.photo.credit ?? '',
       photographer: caption.photo.photographer?.name ?? null,
@@ -200,7 +215,8 @@ export function reviewArticle({ services }: PanelContext): Handler {
 }
 
 interface HistoryPayload {
-  revisionId: number;
+  /** A revision's id, or `original` for the copy as imported (or created). */
+  revisionId: number | 'original';
   version: number;
 }
 
@@ -211,21 +227,30 @@ export function articleHistory({ services }: PanelContext): Handler {
     if (request.method === 'post') {
       const actor = await actorOf(services.users, context.currentAdmin);
       const input = jsonPayload<HistoryPayload>(request);
-      const restored = await services.revisions.restore(id, Number(input.revisionId), requiredVersion(input.version), actor);
-      return {
-        record: await reloaded(context),
-        history: describeRevisions(await services.revisions.list(id)),
-        notice: restoreNotice(restored),
-      };
+      const restored =
+        input.revisionId === 'original'
+          ? await services.revisions.restoreOriginal(id, requiredVersion(input.version), actor)
+          : await services.revisions.restore(id, Number(input.revisionId), requiredVersion(input.version), actor);
+      return { record: await reloaded(context), ...(await historyOf(services, id)), notice: restoreNotice(restored, input.revisionId === 'original') };
     }
-    return { record: recordJson(context), history: describeRevisions(await services.revisions.list(id)) };
+    return { record: recordJson(context), ...(await historyOf(services, id)) };
   });
 }
 
-function restoreNotice({ changed, article, revision, skippedCaptions }: RestoreOutcome) {
+/** The saves, newest first, and the original (as imported or created) below them once there has been a save. */
+async function historyOf(services: PanelContext['services'], id: number) {
+  const [revisions, original, article] = [await services.revisions.list(id), await services.revisions.original(id), await services.articles.getById(id)];
+  return {
+    history: describeRevisions(revisions),
+    original: original ? { headline: original.snapshot.headline, body: original.snapshot.body, importId: article.importId } : null,
+  };
+}
+
+function restoreNotice({ changed, article, revision, skippedCaptions }: RestoreOutcome, original = false) {
   const skipped = skippedCaptions.length === 0 ? '' : ` ${describeSkipped(skippedCaptions)}`;
-  if (!changed) return { message: `Nothing to restore: the article already matches version ${revision.version}.${skipped}`, type: 'info' as const };
-  return { message: `Restored version ${revision.version}; the article is now at version ${article.version}.${skipped}`, type: 'success' as const };
+  const what = original ? 'the original' : `version ${revision.version}`;
+  if (!changed) return { message: `Nothing to restore: the article already matches ${what}.${skipped}`, type: 'info' as const };
+  return { message: `Restored ${what}; the article is now at version ${article.version}.${skipped}`, type: 'success' as const };
 }
 
 function describeSkipped(captions: RestoreNote['skippedCaptions']): string {
@@ -244,6 +269,8 @@ const COPY_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
   captions: 'Captions',
   captionPositions: 'Photo order',
   bylines: 'Bylines',
+  section: 'Section',
+  tags: 'Tags',
 };
 
 function describeRevisions(revisions: ArticleRevision[]) {
@@ -260,9 +287,13 @@ function describeRevisions(revisions: ArticleRevision[]) {
     spike: revision.changes.spike ?? null,
     restore: revision.changes.restore ?? null,
     headline: revision.changes.headline ?? null,
+    headlineDiff: revision.changes.headline ? changedRow(revision.changes.headline.from, revision.changes.headline.to) : null,
     slug: revision.changes.slug ?? null,
     body: revision.changes.body ? diffParagraphs(revision.changes.body.from, revision.changes.body.to) : null,
     captions: revision.changes.captions ?? null,
+    captionDiff: revision.changes.captions
+      ? Object.keys(revision.changes.captions.to).map((id) => changedRow(revision.changes.captions!.from[id] ?? '', revision.changes.captions!.to[id]))
+      : null,
     captionPositions: revision.changes.captionPositions ?? null,
     bylines: revision.changes.bylines ?? null,
   }));
@@ -347,4 +378,17 @@ export function previewArticle({ services }: PanelContext): Handler {
       notice: { message: 'Preview link created', type: 'success' },
     };
   });
+}
+
+/** The edit page's presence beat: records that the editor has the article open and answers with who else has. */
+export function articlePresence({ services }: PanelContext): Handler {
+  return async (request, _response, context) => {
+    const actor = await actorOf(services.users, context.currentAdmin);
+    const input = jsonPayload<{ editing: boolean; leave: boolean }>(request);
+    if (request.method === 'post' && input.leave === true) {
+      await services.presence.leave(articleId(context), actor);
+      return { record: recordJson(context), colleagues: [] };
+    }
+    return { record: recordJson(context), colleagues: await services.presence.beat(articleId(context), actor, request.method === 'post' && input.editing === true) };
+  };
 }

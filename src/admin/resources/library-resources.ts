@@ -5,13 +5,14 @@ export type AdminJsActions = typeof import('adminjs').ACTIONS;
 import { Permission } from '../../auth/actor';
 import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { User, UserRole } from '../../auth/user.entity';
+import { AuthorMerge } from '../../authors/author-merge.entity';
 import { Author } from '../../authors/author.entity';
 import { Caption } from '../../captions/caption.entity';
 import { CreateAuthorDto, UpdateAuthorDto } from '../../authors/dto/author.dto';
 import { UpdateCaptionDto } from '../../captions/dto/caption.dto';
 import { CreatePhotoDto, UpdatePhotoDto } from '../../photos/dto/photo.dto';
 import { Photo } from '../../photos/photo.entity';
-import { boundToRepository, PanelHandler, requiring, sessionCan } from '../admin-actor';
+import { actorOf, boundToRepository, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 import { formFields, validInput } from '../panel-input';
 import { serviceCreate, serviceEdit } from './service-backed';
@@ -22,18 +23,33 @@ const noDelete = { delete: { isAccessible: false }, bulkDelete: { isAccessible: 
 const library = { name: 'Library', icon: 'Image' };
 
 /** Photos, captions and authors: edited through their services, never removed from the panel (copy refers to them). */
-export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
+export function libraryResources({ services, components }: PanelContext): ResourceWithOptions[] {
   return [
     {
       resource: boundToRepository(Photo, services.records.photos, { title: 'credit' }),
       options: {
         navigation: library,
-        listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
+        listProperties: ['id', 'thumbnail', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
         filterProperties: ['credit', 'agency', 'photographerId'],
         editProperties: ['url', 'credit', 'agency', 'photographerId'],
-        properties: { credit: { isTitle: true }, fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
+        properties: {
+          credit: { isTitle: true },
+          fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } },
+          photographerId: { reference: 'Author' },
+          thumbnail: { components: { list: components.PhotoThumbnail, show: components.PhotoThumbnail }, isVisible: { list: true, show: true, edit: false, filter: false }, position: 1 },
+          printedIn: { components: { show: components.PhotoPrintedIn }, isVisible: { list: false, show: true, edit: false, filter: false } },
+        },
         actions: {
           ...noDelete,
+          printedIn: {
+            actionType: 'record',
+            isVisible: false,
+            handler: async (_request, _response, context) => ({
+              record: context.record!.toJSON(context.currentAdmin),
+              articles: await services.photos.printedIn(Number(context.record!.id()), await actorOf(services.users, context.currentAdmin)),
+            }),
+          },
+          image: { actionType: 'record', icon: 'Image', isVisible: canEdit, component: components.PhotoImageUpload, handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }) },
           new: {
             isVisible: canEdit,
             handler: serviceCreate(services, async (payload, actor) => services.photos.create(await validInput(CreatePhotoDto, photoFields(payload)), actor)),
@@ -83,6 +99,30 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
           edit: {
             isVisible: canEdit,
             handler: serviceEdit(services, async (id, payload, actor) => services.authors.update(id, await validInput(UpdateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+          },
+          merge: { actionType: 'record', icon: 'GitMerge', isVisible: canEdit, component: components.AuthorMergeForm, handler: mergeAuthor(services) },
+        },
+      },
+    },
+    {
+      resource: boundToRepository(AuthorMerge, services.records.authorMerges, { title: 'actorName' }),
+      options: {
+        navigation: library,
+        sort: { sortBy: 'createdAt', direction: 'desc' },
+        listProperties: ['id', 'mergedAuthor', 'keptAuthorId', 'actorName', 'createdAt', 'undoneAt'],
+        showProperties: ['id', 'mergedAuthor', 'keptAuthorId', 'movedBylineIds', 'movedPhotoIds', 'actorName', 'createdAt', 'undoneAt'],
+        properties: { keptAuthorId: { reference: 'Author' }, mergedAuthor: { type: 'mixed', components: { list: components.MergedAuthor, show: components.MergedAuthor } } },
+        actions: {
+          new: { isAccessible: false },
+          edit: { isAccessible: false },
+          ...noDelete,
+          undo: {
+            actionType: 'record',
+            icon: 'RotateCcw',
+            component: components.WorkflowAction,
+            custom: { verb: 'Undo merge', explain: 'Bring the merged author back, with the bylines and photo credits that moved.' },
+            isVisible: ({ currentAdmin, record }: ActionContext) => canEdit({ currentAdmin } as ActionContext) && !record?.params.undoneAt,
+            handler: undoAuthorMerge(services),
           },
         },
       },
@@ -155,4 +195,31 @@ function parseRole(value: unknown): UserRole | undefined {
     throw new AuthError(AuthErrorCode.InvalidRole, `role must be one of ${Object.values(UserRole).join(', ')}`);
   }
   return value as UserRole;
+}
+
+function mergeAuthor(services: PanelContext['services']): PanelHandler {
+  return withNotices(async (request, _response, context) => {
+    const record = context.record!;
+    if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
+    const { keptId } = jsonPayload<{ keptId: number }>(request);
+    const merge = await services.authors.merge(Number(keptId), Number(record.id()), await actorOf(services.users, context.currentAdmin));
+    return {
+      record: record.toJSON(context.currentAdmin),
+      redirectUrl: context.h.recordActionUrl({ resourceId: 'Author', recordId: String(merge.keptAuthorId), actionName: 'show' }),
+      notice: { message: `Merged “${merge.mergedAuthor.name}” into author ${merge.keptAuthorId}: ${merge.movedBylineIds.length + merge.droppedBylines.length} byline(s) and ${merge.movedPhotoIds.length} photo credit(s) moved. Author merges can undo it.`, type: 'success' },
+    };
+  });
+}
+
+function undoAuthorMerge(services: PanelContext['services']): PanelHandler {
+  return withNotices(async (request, _response, context) => {
+    const record = context.record!;
+    if (request.method !== 'post') return { record: record.toJSON(context.currentAdmin) };
+    const restored = await services.authors.undoMerge(Number(record.id()), await actorOf(services.users, context.currentAdmin));
+    return {
+      record: record.toJSON(context.currentAdmin),
+      redirectUrl: context.h.recordActionUrl({ resourceId: 'Author', recordId: String(restored.id), actionName: 'show' }),
+      notice: { message: `Undone: “${restored.name}” is back, with their bylines and photo credits`, type: 'success' },
+    };
+  });
 }

@@ -51,6 +51,18 @@ export class PageQueryDto extends ResponseFormatQueryDto {
   @Length(1, 200)
   q?: string;
 
+  @ApiPropertyOptional({ description: 'Only articles in this section (its slug, see GET /api/sections)', example: 'world' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  section?: string;
+
+  @ApiPropertyOptional({ description: 'Only articles with this tag (its slug, see GET /api/tags)', example: 'oil' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  tag?: string;
+
   @ApiPropertyOptional({ enum: ArticleStatus, description: 'Needs a token with content:read (or a signed-in editor) for anything but published' })
   @IsOptional()
   @IsEnum(ArticleStatus)

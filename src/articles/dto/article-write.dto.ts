@@ -56,6 +56,20 @@ export class CreateArticleDto {
 
 /** Any of the copy fields, plus the version the caller read (optimistic concurrency). */
 export class UpdateArticleDto extends PartialType(PickType(CreateArticleDto, ['headline', 'body', 'slug'] as const)) {
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The section (GET /api/sections); null takes the article out of any', example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  sectionId?: number | null;
+
+  @ApiPropertyOptional({ type: Number, isArray: true, description: 'The complete set of tags (GET /api/tags)', example: [4, 9] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  tagIds?: number[];
+
   @ApiPropertyOptional({ description: 'The version you read; or send it as If-Match: "<version>"', example: 3 })
   @IsOptional()
   @IsInt()
