@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { JobQueueService } from '../jobs/job-queue.service';
+import { refusedWebhookAddress } from './webhook-address';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from './webhook-signature';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WEBHOOK_MAX_ATTEMPTS, WEBHOOK_QUEUE, WebhookJob } from './webhooks.service';
 
-const REQUEST_TIMEOUT_MS = 10_000;
 const MAX_ERROR_LENGTH = 500;
 
 /**
@@ -21,14 +22,22 @@ export class WebhookSenderService implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobQueueService,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
+    private readonly config: ConfigService,
   ) {}
 
+  /**
+   * WEBHOOK_CONCURRENCY workers, each taking one delivery at a time, with every attempt cut off after
+   * WEBHOOK_TIMEOUT_SECONDS: a receiver that never answers holds one worker for that long, not the queue.
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.jobs.workersEnabled) return;
     await this.jobs.ensureQueue(WEBHOOK_QUEUE);
-    await this.jobs.boss.work<WebhookJob>(WEBHOOK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      if (job) await this.attempt(job.data.deliveryId);
-    });
+    const workers = this.config.get<number>('WEBHOOK_CONCURRENCY', 8);
+    for (let worker = 0; worker < workers; worker++) {
+      await this.jobs.boss.work<WebhookJob>(WEBHOOK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (job) await this.attempt(job.data.deliveryId);
+      });
+    }
   }
 
   /** One attempt at one delivery; throws when it should be retried. */
@@ -41,6 +50,13 @@ export class WebhookSenderService implements OnApplicationBootstrap {
       .where('subscription.id = :id', { id: delivery.subscriptionId })
       .getOne();
     if (!subscription) return;
+    // Paused after this was queued: it is not sent, nor retried.
+    if (!subscription.active) {
+      delivery.status = WebhookDeliveryStatus.Failed;
+      delivery.lastError = 'not sent: the subscription was paused';
+      await this.deliveries.save(delivery);
+      return;
+    }
 
     delivery.attempts += 1;
     const failure = await this.post(subscription, delivery);
@@ -61,6 +77,11 @@ export class WebhookSenderService implements OnApplicationBootstrap {
   /** `null` when the receiver accepted the delivery (any 2xx), else why not. */
   private async post(subscription: WebhookSubscription, delivery: WebhookDelivery): Promise<string | null> {
     const timestamp = Math.floor(Date.now() / 1000);
+    const refused = await refusedWebhookAddress(subscription.url, this.config.get<string>('WEBHOOK_ALLOW_PRIVATE') === 'true');
+    if (refused) {
+      delivery.lastResponseStatus = null;
+      return `not sent: ${refused}`;
+    }
     try {
       const response = await fetch(subscription.url, {
         method: 'POST',
@@ -74,7 +95,7 @@ export class WebhookSenderService implements OnApplicationBootstrap {
         },
         body: delivery.payload,
         redirect: 'manual',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.config.get<number>('WEBHOOK_TIMEOUT_SECONDS', 10) * 1000),
       });
       delivery.lastResponseStatus = response.status;
       await response.body?.cancel();
