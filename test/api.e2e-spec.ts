@@ -225,6 +225,10 @@ describe('publishing API', () => {
         .expect(201);
       expect(created.body).toMatchObject({ slug: 'automation-story', status: 'draft', version: 1, bylines: [{ id: authorId }] });
       const again = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'Automation story', body: ['x'] }).expect(201);
+      const digits = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['x'], slug: '2026' }).expect(400);
+      expect(digits.body.detail).toContain('not digits alone');
+      const numericHeadline = await http.post('/api/articles').set(bearer('writer')).send({ headline: '1984', body: ['x'] }).expect(201);
+      expect(numericHeadline.body.slug).toBe('article-1984');
       expect(again.body.slug).toBe('automation-story-2');
 
       const updated = await http.patch(`/api/articles/${created.body.id}`).set(bearer('writer')).set('If-Match', '"1"').send({ headline: 'Automation story, fixed' }).expect(200);
