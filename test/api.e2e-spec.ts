@@ -94,6 +94,15 @@ describe('publishing API', () => {
       expect(etag).toMatch(/^"[\w-]+"$/);
       await http.get('/api/articles/baghdad-talks').set('If-None-Match', etag).expect(304);
       await http.get('/api/articles/baghdad-talks').set('If-None-Match', '"something-else"').expect(200);
+      // CDN keys on anonymous answers: the article and its author (writer and photographer); lists carry "articles".
+      expect(response.headers['surrogate-key']).toBe(`article-${published.id} author-${authorId}`);
+      expect(response.headers['cache-tag']).toBe(`article-${published.id},author-${authorId}`);
+      const list = await http.get('/api/articles').expect(200);
+      expect(list.headers['surrogate-key']).toMatch(new RegExp(`^articles .*article-${published.id}( |$)`));
+      const authorPage = await http.get(`/api/authors/${authorId}`).expect(200);
+      expect(authorPage.headers['surrogate-key']).toContain(`author-${authorId} articles`);
+      const withToken = await http.get('/api/articles/baghdad-talks').set(bearer('reader')).expect(200);
+      expect(withToken.headers['surrogate-key']).toBeUndefined();
     });
 
     it('never shows drafts, unpublished or scheduled articles to the public', async () => {

@@ -100,7 +100,7 @@ describe('webhooks and scheduled publishing', () => {
     const timestamp = Number(hit.headers['x-wiredesk-timestamp']);
     expect(verifySignature(secret, timestamp, hit.body, String(hit.headers['x-wiredesk-signature']))).toBe(true);
     expect(verifySignature('wrong-secret', timestamp, hit.body, String(hit.headers['x-wiredesk-signature']))).toBe(false);
-    expect(JSON.parse(hit.body)).toMatchObject({ event: 'article.published', data: { article: { id: article.id, slug: article.slug, status: 'published' } } });
+    expect(JSON.parse(hit.body)).toMatchObject({ event: 'article.published', data: { article: { id: article.id, slug: article.slug, status: 'published' }, purgeKeys: [`article-${article.id}`, 'articles'] } });
   });
 
   it('retries a delivery after the receiver answers 500 and logs both attempts', async () => {
@@ -230,6 +230,7 @@ describe('webhooks and scheduled publishing', () => {
         expect(update.data).toEqual({
           article: expect.objectContaining({ id: article.id, version: article.version, status: 'published' }),
           changes: { photos: [{ id: photo.id, fields: ['credit', 'agency'] }] },
+          purgeKeys: [`article-${article.id}`, 'articles'],
         });
         expect(await versionOf(article)).toBe(article.version);
         expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id })).toBe(0);
@@ -252,6 +253,7 @@ describe('webhooks and scheduled publishing', () => {
       for (const article of [byline, photoCredit]) {
         const [update] = await received(article.id);
         expect(update.data).toMatchObject({ article: { id: article.id, version: article.version }, changes: { authors: [{ id: author.id, fields: ['name'] }] } });
+        expect(update.data.purgeKeys).toEqual([`article-${article.id}`, 'articles', `author-${author.id}`]);
       }
       expect(await queuedFor(draft.id)).toEqual([]);
     });

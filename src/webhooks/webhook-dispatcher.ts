@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { type AnnouncedArticle, type ArticleEvent, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
+import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY } from '../common/http-cache';
 import { type ImportCompletedEvent, ImportEventName } from '../imports/import-events';
 import type { WebhookEvent } from './webhook-event';
 import { WebhooksService } from './webhooks.service';
@@ -17,17 +18,18 @@ export class WebhookDispatcher {
 
   @OnEvent(ArticleEventName.Published, { async: true, promisify: true })
   onPublished(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Published, { article: articleSummary(event.article) });
+    return this.dispatch(ArticleEventName.Published, { article: articleSummary(event.article), purgeKeys: purgeKeysFor(event.article) });
   }
 
   @OnEvent(ArticleEventName.Unpublished, { async: true, promisify: true })
   onUnpublished(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Unpublished, { article: articleSummary(event.article) });
+    return this.dispatch(ArticleEventName.Unpublished, { article: articleSummary(event.article), purgeKeys: purgeKeysFor(event.article) });
   }
 
   @OnEvent(ArticleEventName.Updated, { async: true, promisify: true })
   onUpdated(event: ArticleUpdatedEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article), changes: event.changes });
+    const renamed = (event.changes.authors ?? []).map((author) => authorSurrogateKey(author.id));
+    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article), changes: event.changes, purgeKeys: [...purgeKeysFor(event.article), ...renamed] });
   }
 
   @OnEvent(ImportEventName.Completed, { async: true, promisify: true })
@@ -43,6 +45,14 @@ export class WebhookDispatcher {
       this.logger.error(`could not queue ${event} webhooks: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/**
+ * The CDN keys (Surrogate-Key / Cache-Tag) of every public answer the event may have changed: the article's
+ * own page and every list, search and author page (all tagged `articles`); an author rename adds its author.
+ */
+function purgeKeysFor(article: AnnouncedArticle): string[] {
+  return [articleSurrogateKey(article.id), LIST_SURROGATE_KEY];
 }
 
 function articleSummary(article: AnnouncedArticle): Record<string, unknown> {

@@ -1792,6 +1792,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1870,6 +1874,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2129,6 +2137,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2203,6 +2215,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4324,6 +4340,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4343,6 +4363,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
