@@ -43,6 +43,15 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     return { article, photo, caption };
   }
 
+  it('lists an article’s related coverage on its show page, in both directions, with drafts', async () => {
+    const first = await insertArticle(testApp.dataSource, { headline: 'Quake strikes Malatya' });
+    const second = await insertArticle(testApp.dataSource, { headline: 'Tremor rattles Malatya' });
+    await testApp.dataSource.query(`INSERT INTO article_related_links ("articleId", "relatedId") VALUES ($1, $2)`, [second.id, first.id]);
+    const related = async (id: number) => JSON.parse((await get(`/admin/api/resources/Article/records/${id}/show`, contributor.cookie)).body.record.params.related);
+    expect(await related(first.id)).toEqual([{ id: second.id, slug: second.slug, headline: 'Tremor rattles Malatya', status: 'draft' }]);
+    expect(await related(second.id)).toEqual([{ id: first.id, slug: first.slug, headline: 'Quake strikes Malatya', status: 'draft' }]);
+  });
+
   it('saves headline, body, caption and credit from the one-page editor, with a revision', async () => {
     const { article, photo, caption } = await articleWithPhoto();
     const url = `/admin/api/resources/Article/records/${article.id}/edit`;

@@ -75,13 +75,18 @@ describe('admin panel log-in, sessions and roles', () => {
     expect((await panelLogIn(testApp.app, 'gone@example.com', PANEL_PASSWORD)).cookie).toBeUndefined();
   });
 
-  it('logs out: the session is destroyed in the store', async () => {
+  it('logs out with a POST: the session is destroyed in the store; a GET only shows the button', async () => {
     const { cookie } = await loggedInAs(testApp.app, UserRole.Editor);
-    const logOut = await http().get('/admin/logout').set('Cookie', cookie);
-    expect(logOut.status).toBe(302);
+    const list = () => http().get('/admin/api/resources/Article/actions/list').set('Cookie', cookie);
+    const page = await http().get('/admin/logout').set('Cookie', cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<form method="post" action="/admin/logout">');
+    expect((await list()).status).toBe(200);
+
+    const logOut = await http().post('/admin/logout').set('Cookie', cookie).set('Sec-Fetch-Site', 'same-origin');
+    expect(logOut.status).toBe(303);
     expect(logOut.headers.location).toBe('/admin/login');
-    const after = await http().get('/admin/api/resources/Article/actions/list').set('Cookie', cookie);
-    expect(after.status).toBe(302);
+    expect((await list()).status).toBe(302);
   });
 
   it('keeps a session across app instances and restarts on the same database', async () => {

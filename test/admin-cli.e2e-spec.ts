@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,7 +18,21 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   }
 }
 
-describe('user:create and user:disable', () => {
+/** Runs the CLI with `input` piped to its standard input. */
+function cliWithInput(args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('user:create, user:disable, user:role and user:password', () => {
   let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
   let env: NodeJS.ProcessEnv;
 
@@ -61,6 +75,39 @@ describe('user:create and user:disable', () => {
     expect((await user('desk.editor@example.com')).disabled).toBe(true);
     const unknown = await cli(['user:disable', '--email', 'nobody@example.com'], env);
     expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('no user with email nobody@example.com');
+  }, 60_000);
+
+  it('promotes an account to admin with user:role, and keeps the last admin from being demoted', async () => {
+    await cli(['user:create', '--email', 'recovery@example.com', '--password', 'a sturdy passphrase', '--role', 'contributor'], env);
+    const promoted = await cli(['user:role', '--email', 'Recovery@example.com', '--role', 'admin'], env);
+    expect(promoted).toMatchObject({ code: 0 });
+    expect(promoted.stdout).toContain('recovery@example.com (user');
+    expect((await user('recovery@example.com')).role).toBe('admin');
+
+    const demoted = await cli(['user:role', '--email', 'recovery@example.com', '--role', 'editor'], env);
+    expect(demoted.code).not.toBe(0);
+    expect(demoted.stderr).toContain('last enabled admin');
+    expect((await user('recovery@example.com')).role).toBe('admin');
+    const disabled = await cli(['user:disable', '--email', 'recovery@example.com'], env);
+    expect(disabled.code).not.toBe(0);
+    expect((await user('recovery@example.com')).disabled).toBe(false);
+
+    const badRole = await cli(['user:role', '--email', 'recovery@example.com', '--role', 'boss'], env);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toContain('--role must be one of');
+  }, 60_000);
+
+  it('sets a password read from standard input with user:password, refusing a short one', async () => {
+    const result = await cliWithInput(['user:password', '--email', 'recovery@example.com'], env, 'a brand new passphrase\n');
+    expect(result).toMatchObject({ code: 0 });
+    expect(await compare('a brand new passphrase', (await user('recovery@example.com')).passwordHash)).toBe(true);
+
+    const short = await cliWithInput(['user:password', '--email', 'recovery@example.com'], env, 'tiny\n');
+    expect(short.code).not.toBe(0);
+    expect(short.stderr).toContain('at least 12 characters');
+    expect(await compare('a brand new passphrase', (await user('recovery@example.com')).passwordHash)).toBe(true);
+    const unknown = await cliWithInput(['user:password', '--email', 'nobody@example.com'], env, 'a brand new passphrase\n');
     expect(unknown.stderr).toContain('no user with email nobody@example.com');
   }, 60_000);
 });

@@ -78,24 +78,37 @@ describe('admin panel: security headers and sessions of changed accounts', () =>
       expect(response.headers.location).toBe('/admin/login');
     });
 
-    it('applies a role change on the next request, without logging in again', async () => {
+    it('applies a role change on the next request, without logging in again, under a new session id', async () => {
       const article = await insertArticle(testApp.dataSource);
       const editor = await loggedInAs(testApp.app, UserRole.Editor);
-      const actionsOn = async (cookie: string) =>
-        (await http().get(`/admin/api/resources/Article/records/${article.id}/show`).set('Cookie', cookie)).body.record.recordActions.map(
+      let cookie = editor.cookie;
+      /** Sends the current cookie and takes the one the answer sets, as a browser does. */
+      const browse = async (send: (cookie: string) => request.Test) => {
+        const response = await send(cookie);
+        const renewed = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((value) => value.startsWith('wiredesk.sid='));
+        if (renewed) cookie = renewed.split(';')[0];
+        return response;
+      };
+      const actions = async () =>
+        (await browse((current) => http().get(`/admin/api/resources/Article/records/${article.id}/show`).set('Cookie', current))).body.record.recordActions.map(
           (action: { name: string }) => action.name,
         );
-      expect(await actionsOn(editor.cookie)).toContain('publish');
+      expect(await actions()).toContain('publish');
 
       await users().update({ id: editor.id }, { role: UserRole.Contributor });
-      expect(await actionsOn(editor.cookie)).not.toContain('publish');
-      const publish = await http().post(`/admin/api/resources/Article/records/${article.id}/publish`).set('Cookie', editor.cookie).field('version', String(article.version));
+      expect(await actions()).not.toContain('publish');
+      expect(cookie).not.toBe(editor.cookie);
+      // The cookie from before the change no longer names a session.
+      expect((await articleList(editor.cookie)).status).toBe(302);
+      const publish = await browse((current) => http().post(`/admin/api/resources/Article/records/${article.id}/publish`).set('Cookie', current).field('version', String(article.version)));
       expect(publish.status).toBe(403);
       expect((await testApp.dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).status).toBe(ArticleStatus.Draft);
-      expect((await http().get('/admin/api/resources/ApiToken/actions/list').set('Cookie', editor.cookie)).status).toBe(403);
+      expect((await browse((current) => http().get('/admin/api/resources/ApiToken/actions/list').set('Cookie', current))).status).toBe(403);
 
+      const contributorCookie = cookie;
       await users().update({ id: editor.id }, { role: UserRole.Admin });
-      expect((await http().get('/admin/api/resources/ApiToken/actions/list').set('Cookie', editor.cookie)).status).toBe(200);
+      expect((await browse((current) => http().get('/admin/api/resources/ApiToken/actions/list').set('Cookie', current))).status).toBe(200);
+      expect(cookie).not.toBe(contributorCookie);
       const [stored] = await testApp.dataSource.query(`SELECT sess->'adminUser'->>'role' AS role FROM sessions WHERE (sess->'adminUser'->>'id')::int = $1`, [editor.id]);
       expect(stored.role).toBe('admin');
     });

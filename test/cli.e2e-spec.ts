@@ -47,6 +47,8 @@ describe('the command line', () => {
     expect(Object.keys(parsed)).toEqual(['articles', 'removed', 'warnings']);
     expect(parsed.articles).toHaveLength(2);
     expect(Object.keys(parsed.articles[0])).toEqual(['headline', 'body', 'photos', 'bylines', 'duplicateOf', 'duplicateKind', 'lines', 'relatedTo', 'anomalies']);
+    // The sample's two stories are on different events.
+    expect(parsed.articles.map((article: { relatedTo: number | null }) => article.relatedTo)).toEqual([null, null]);
     expect(parsed.articles[0].photos).toEqual([
       {
         caption: expect.stringMatching(/^Coalition’s Brigadier General/),

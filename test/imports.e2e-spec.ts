@@ -17,6 +17,11 @@ import { SAMPLE_DUMP } from '../src/imports/sample-import';
 import { ImportReport } from '../src/imports/import-report';
 import { parseWireDump } from '../src/wire';
 import { ArticleFixture, buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
+import { LABELLED_EVENTS } from '../src/wire/testing/labelled-stories';
+import { ArticleFeedService } from '../src/articles/article-feed.service';
+import { PublishingService } from '../src/publishing/publishing.service';
+import { UserRole } from '../src/auth/user.entity';
+import { insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const operator: Actor = { kind: 'system', name: 'test' };
@@ -199,6 +204,46 @@ describe('importing wire dumps', () => {
     expect(again.import.counts).toMatchObject({ articlesCreated: 1, exactDuplicates: 2 });
     expect(again.report!.articles.slice(1).map((entry) => entry.articleId)).toEqual([rows[0].id, rows[0].id]);
   }, 300_000);
+
+  it('flags an updated version with nearly the same headline and an edited body across dumps, below the body-only cut', async () => {
+    const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'cairo-rate-hike')!;
+    await imports.importFile(await writeDump('rates-1.txt', buildDump([event.original])), operator);
+    const outcome = await imports.importFile(await writeDump('rates-2.txt', buildDump([event.update])), operator);
+    const entry = outcome.report!.articles[0]!;
+    expect(entry).toMatchObject({ outcome: 'flagged', reason: expect.stringMatching(/nearly the same headline/) });
+    expect(entry.similarity).toBeLessThan(0.8);
+    const [row] = await testApp.dataSource.query(`SELECT status, "duplicateKind" FROM articles WHERE id = $1`, [entry.articleId]);
+    expect(row).toEqual({ status: ArticleStatus.Draft, duplicateKind: 'near' });
+  });
+
+  it('links the same event told by another outlet as related, never flagged, and shows it only where drafts may be read', async () => {
+    const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'ankara-earthquake')!;
+    const first = await imports.importFile(await writeDump('quake-1.txt', buildDump([event.original, event.sameTopic])), operator);
+    const [originalId, sameTopicId] = first.report!.articles.map((entry) => entry.articleId);
+    const second = await imports.importFile(await writeDump('quake-2.txt', buildDump([event.otherOutlet])), operator);
+    const other = second.report!.articles[0]!;
+    expect(other.outcome).toBe('created');
+    expect(await testApp.dataSource.query(`SELECT "articleId", "relatedId" FROM article_related_links WHERE "articleId" = ANY($1)`, [[other.articleId, sameTopicId]])).toEqual([
+      { articleId: other.articleId, relatedId: originalId },
+    ]);
+
+    const feed = testApp.app.get(ArticleFeedService);
+    expect((await feed.detail({ id: originalId! })).related).toEqual([expect.objectContaining({ id: other.articleId, status: ArticleStatus.Draft })]);
+    const editor = await insertUserActor(testApp.dataSource, UserRole.Editor);
+    const published = await testApp.app.get(PublishingService).publish(originalId!, editor);
+    expect((await feed.get(published.slug)).related).toEqual([]);
+    await testApp.app.get(PublishingService).publish(other.articleId, editor);
+    expect((await feed.get(published.slug)).related).toEqual([{ id: other.articleId, slug: expect.any(String), headline: event.otherOutlet.headline }]);
+  });
+
+  it('links related coverage within one dump and keeps versions of a story as near duplicates, not related', async () => {
+    const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'doha-gaza-talks')!;
+    const outcome = await imports.importFile(await writeDump('doha.txt', buildDump([event.original, event.otherOutlet, event.update])), operator);
+    const [original, other, update] = outcome.report!.articles;
+    expect([original!.outcome, other!.outcome, update!.outcome]).toEqual(['created', 'created', 'flagged']);
+    const links = await testApp.dataSource.query(`SELECT "articleId", "relatedId" FROM article_related_links WHERE "relatedId" = $1`, [original!.articleId]);
+    expect(links).toEqual([{ articleId: other!.articleId, relatedId: original!.articleId }]);
+  });
 
   it('keeps one author per person and one photo per picture across dumps', async () => {
     const caption = 'Protesters gather in Tahrir Square on Friday';

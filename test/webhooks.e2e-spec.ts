@@ -253,7 +253,7 @@ describe('webhooks and scheduled publishing', () => {
       for (const article of [byline, photoCredit]) {
         const [update] = await received(article.id);
         expect(update.data).toMatchObject({ article: { id: article.id, version: article.version }, changes: { authors: [{ id: author.id, fields: ['name'] }] } });
-        expect(update.data.purgeKeys).toEqual([`article-${article.id}`, 'articles', `author-${author.id}`]);
+        expect((update.data as { purgeKeys?: string[] }).purgeKeys).toEqual([`article-${article.id}`, 'articles', `author-${author.id}`]);
       }
       expect(await queuedFor(draft.id)).toEqual([]);
     });

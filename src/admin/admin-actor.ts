@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest, ActionResponse, CurrentAdmin } from 'adminjs';
 import { ArticleError, ArticleErrorCode } from '../articles/article-error';
-import type { DataSource, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 import { Actor, assertCan, can, Permission } from '../auth/actor';
 import { AuthError, AuthErrorCode } from '../auth/auth-error';
 import { UserRole } from '../auth/user.entity';
@@ -65,31 +65,27 @@ export interface PanelReadShape {
 }
 
 /**
- * An entity class whose static repository calls (what the TypeORM adapter uses) go to this app's DataSource.
- * BaseEntity keeps one DataSource per class, the last one initialised, which is wrong once a process has run
- * more than one app (tests, restarts in one process).
+ * An entity class whose static repository calls (what the TypeORM adapter uses) go to `repository`, the one
+ * its owning module exports, rather than to BaseEntity's DataSource (the last one initialised, which is wrong
+ * once a process has run more than one app: tests, restarts in one process). The panel reads through it;
+ * every write goes through a service.
  *
- * With a shape, reads are bounded: lists (`find`) and single records (`findOneBy`) leave out the omitted
+ * Reads are bounded by `shape`: lists (`find`) and single records (`findOneBy`) leave out the omitted
  * columns, and `findBy` (which the adapter uses only for `findMany`: the records that references in a list or
  * page point to, and the selection of a bulk action) reads just the id and the title column.
  */
-export function boundToDataSource<T extends { getRepository(): unknown }>(entity: T, dataSource: DataSource, shape?: PanelReadShape): T {
-  const repository = () => dataSource.getRepository(entity as unknown as EntityTarget<ObjectLiteral>);
+export function boundToRepository<T extends { getRepository(): unknown }>(entity: T, repository: Repository<ObjectLiteral>, shape: PanelReadShape): T {
   const columns = () =>
-    repository()
-      .metadata.columns.filter((column) => column.isSelect && !shape?.omit?.includes(column.propertyName))
-      .map((column) => column.propertyName);
-  const idColumns = () => repository().metadata.primaryColumns.map((column) => column.propertyName);
-  const reads: Record<string, (...args: never[]) => unknown> = shape
-    ? {
-        find: (options: FindManyOptions = {}) => repository().find({ ...options, select: columns() }),
-        findOneBy: (where: FindOptionsWhere<ObjectLiteral>) => repository().findOne({ where, select: columns() }),
-        findBy: (where: FindOptionsWhere<ObjectLiteral>) => repository().find({ where, select: [...idColumns(), shape.title] }),
-      }
-    : {};
+    repository.metadata.columns.filter((column) => column.isSelect && !shape.omit?.includes(column.propertyName)).map((column) => column.propertyName);
+  const idColumns = () => repository.metadata.primaryColumns.map((column) => column.propertyName);
+  const reads: Record<string, (...args: never[]) => unknown> = {
+    getRepository: () => repository,
+    find: (options: FindManyOptions = {}) => repository.find({ ...options, select: columns() }),
+    findOneBy: (where: FindOptionsWhere<ObjectLiteral>) => repository.findOne({ where, select: columns() }),
+    findBy: (where: FindOptionsWhere<ObjectLiteral>) => repository.find({ where, select: [...idColumns(), shape.title] }),
+  };
   return new Proxy(entity, {
     get(target, property, receiver) {
-      if (property === 'getRepository') return repository;
       if (typeof property === 'string' && property in reads) return reads[property];
       return Reflect.get(target, property, receiver);
     },

@@ -12,6 +12,7 @@ const COMPONENT_FILES = {
   ImportReport: 'import-report.jsx',
   ImportUpload: 'import-upload.jsx',
   DuplicateFlag: 'duplicate-flag.jsx',
+  RelatedCoverage: 'related-coverage.jsx',
   IntegrationForm: 'integration-form.jsx',
   ArticlePreview: 'article-preview.jsx',
   StatusBadge: 'status-badge.jsx',
@@ -28,5 +29,7 @@ export async function loadAdminComponents(): Promise<{ loader: ComponentLoader; 
   const components = Object.fromEntries(
     Object.entries(COMPONENT_FILES).map(([name, file]) => [name, loader.add(name, join(ADMIN_COMPONENTS_DIR, file))]),
   ) as AdminComponents;
+  // AdminJS's own log-in form, replaced (see login.jsx).
+  loader.override('Login', join(ADMIN_COMPONENTS_DIR, 'login.jsx'));
   return { loader, components };
 }

@@ -1,9 +1,20 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionRequest, CurrentAdmin } from 'adminjs';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CurrentAdmin } from 'adminjs';
+import type { Request } from 'express';
+import type { ObjectLiteral, Repository } from 'typeorm';
+import { Article } from '../articles/article.entity';
+import { ApiToken } from '../auth/api-token.entity';
+import { User } from '../auth/user.entity';
+import { Author } from '../authors/author.entity';
+import { Caption } from '../captions/caption.entity';
+import { Import } from '../imports/import.entity';
+import { Photo } from '../photos/photo.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { ArticlePreviewService } from '../articles/article-preview.service';
+import { ArticleListQuery } from '../articles/article-list.query';
 import { ArticlesService } from '../articles/articles.service';
 import { DuplicatesService } from '../articles/duplicates.service';
 import { ReviewService } from '../articles/review.service';
@@ -19,6 +30,7 @@ import { ImportsService } from '../imports/imports.service';
 import { PhotosService } from '../photos/photos.service';
 import { PublishingService } from '../publishing/publishing.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { actorOf } from './admin-actor';
 import { loadAdminComponents } from './admin-components';
 import { useBuiltBundle } from './admin-paths';
 import { dashboardData } from './dashboard';
@@ -46,11 +58,20 @@ export class AdminPanel implements OnModuleInit {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Article) private readonly articleRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Import) private readonly importRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Photo) private readonly photoRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Caption) private readonly captionRecords: Repository<ObjectLiteral>,
+    @InjectRepository(Author) private readonly authorRecords: Repository<ObjectLiteral>,
+    @InjectRepository(User) private readonly userRecords: Repository<ObjectLiteral>,
+    @InjectRepository(ApiToken) private readonly apiTokenRecords: Repository<ObjectLiteral>,
+    @InjectRepository(WebhookSubscription) private readonly subscriptionRecords: Repository<ObjectLiteral>,
+    @InjectRepository(WebhookDelivery) private readonly deliveryRecords: Repository<ObjectLiteral>,
     private readonly sessions: SessionService,
     private readonly login: PanelLoginService,
     private readonly users: UsersService,
     private readonly articles: ArticlesService,
+    private readonly articleList: ArticleListQuery,
     private readonly publishing: PublishingService,
     private readonly duplicates: DuplicatesService,
     private readonly revisions: RevisionsService,
@@ -81,7 +102,17 @@ export class AdminPanel implements OnModuleInit {
     const panel: PanelContext = {
       components,
       services: {
-        dataSource: this.dataSource,
+        records: {
+          articles: this.articleRecords,
+          imports: this.importRecords,
+          photos: this.photoRecords,
+          captions: this.captionRecords,
+          authors: this.authorRecords,
+          users: this.userRecords,
+          apiTokens: this.apiTokenRecords,
+          webhookSubscriptions: this.subscriptionRecords,
+          webhookDeliveries: this.deliveryRecords,
+        },
         users: this.users,
         articles: this.articles,
         preview: this.preview,
@@ -97,13 +128,13 @@ export class AdminPanel implements OnModuleInit {
         webhooks: this.webhooks,
       },
     };
-    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.dataSource);
+    const ArticleListResource = articleResourceClass({ BaseRecord, TypeormResource: AdminJSTypeorm.Resource }, this.articleRecords, this.articleList);
     const admin = new AdminJS({
       rootPath: ADMIN_ROOT_PATH,
       loginPath: `${ADMIN_ROOT_PATH}/login`,
       logoutPath: `${ADMIN_ROOT_PATH}/logout`,
       componentLoader: loader,
-      branding: { companyName: 'Wiredesk', withMadeWithLove: false, logo: false },
+      branding: { companyName: 'Wiredesk', withMadeWithLove: false, logo: false, favicon: '/favicon.ico' },
       locale: {
         language: 'en',
         translations: {
@@ -128,7 +159,11 @@ export class AdminPanel implements OnModuleInit {
           },
         },
       },
-      dashboard: { component: components.Dashboard, handler: async () => dashboardData(this.dataSource) },
+      dashboard: {
+        component: components.Dashboard,
+        handler: async (_request: unknown, _response: unknown, context: { currentAdmin?: CurrentAdmin }) =>
+          dashboardData(this.articleList, this.imports, await actorOf(this.users, context.currentAdmin)),
+      },
       resources: [
         ...articleResources(panel, ArticleListResource),
         importResource(panel),
@@ -147,14 +182,36 @@ export class AdminPanel implements OnModuleInit {
         cookieName: sessionOptions.name,
         cookiePassword: sessionOptions.secret,
         // The session keeps the numeric id the rest of the app expects (`req.session.adminUser`), not AdminJS's string.
-        authenticate: async (email: string, password: string, context?: { req: ActionRequest & { ip?: string } }) =>
-          (await this.login.logIn(String(email ?? ''), String(password ?? ''), context?.req.ip ?? 'unknown')) as unknown as CurrentAdmin | null,
+        authenticate: async (email: string, password: string, context?: { req: Request }) => {
+          const user = await this.login.logIn(String(email ?? ''), String(password ?? ''), context?.req.ip ?? 'unknown');
+          // A fresh session id at log-in: a cookie planted or seen before it (session fixation) never becomes this user's.
+          if (user && context?.req.session) await freshSession(context.req);
+          return user as unknown as CurrentAdmin | null;
+        },
       },
       sessionOptions,
       // Only the log-in form and the panel's JSON requests reach formidable: panelBodyGate reads every multipart body.
       formidableOptions: { maxFieldsSize: 1 << 20 },
     });
     const bodyGate = panelBodyGate({ loginPath: '/login', uploads: this.uploads });
-    guardPanelRouter(httpAdapter.getInstance(), ADMIN_ROOT_PATH, sessionOptions, this.users, bodyGate);
+    guardPanelRouter(
+      httpAdapter.getInstance(),
+      { rootPath: ADMIN_ROOT_PATH, loginPath: `${ADMIN_ROOT_PATH}/login`, logoutPath: `${ADMIN_ROOT_PATH}/logout` },
+      sessionOptions,
+      this.users,
+      bodyGate,
+    );
   }
+}
+
+/** Replaces the request's session with a new, empty one under a new id, keeping where the log-in was headed. */
+function freshSession(request: Request): Promise<void> {
+  const redirectTo = (request.session as { redirectTo?: string }).redirectTo;
+  return new Promise((resolve, reject) =>
+    request.session.regenerate((error) => {
+      if (error) return reject(error);
+      if (redirectTo) (request.session as { redirectTo?: string }).redirectTo = redirectTo;
+      resolve();
+    }),
+  );
 }

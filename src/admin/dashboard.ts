@@ -1,7 +1,8 @@
-import type { DataSource } from 'typeorm';
+import { ArticleListQuery, SCHEDULED_FILTER } from '../articles/article-list.query';
 import { ArticleStatus } from '../articles/article-status';
-import { Import } from '../imports/import.entity';
-import { ArticleListQuery, SCHEDULED_FILTER } from './article-list.query';
+import type { Actor } from '../auth/actor';
+import type { Import } from '../imports/import.entity';
+import type { ImportsService } from '../imports/imports.service';
 
 export interface DashboardData {
   articlesByStatus: Record<ArticleStatus, number>;
@@ -13,11 +14,11 @@ export interface DashboardData {
 }
 
 /**
- * The panel's landing page. Counts are exact while small and the planner's estimates on a large archive,
- * as the Articles list's totals are.
+ * The panel's landing page, read through the services: counts from the Articles list's query (exact while
+ * small, the planner's estimates on a large archive, as the list's totals are) and the latest imports from
+ * ImportsService (without their reports).
  */
-export async function dashboardData(dataSource: DataSource): Promise<DashboardData> {
-  const list = new ArticleListQuery(dataSource);
+export async function dashboardData(list: ArticleListQuery, imports: ImportsService, actor: Actor): Promise<DashboardData> {
   const statuses = Object.values(ArticleStatus);
   const counts = await Promise.all(statuses.map((status) => list.count({ status })));
   const articlesByStatus = Object.fromEntries(statuses.map((status, index) => [status, counts[index]])) as Record<ArticleStatus, number>;
@@ -26,10 +27,7 @@ export async function dashboardData(dataSource: DataSource): Promise<DashboardDa
   const now = new Date();
   const window = { from: now.toISOString(), to: new Date(now.getTime() + 24 * 3_600_000).toISOString() };
   const scheduledSoon = { count: await list.count({ status: SCHEDULED_FILTER, scheduledAt: window }), ...window };
-  const latestImports = await dataSource.getRepository(Import).find({
-    select: ['id', 'fileName', 'status', 'counts', 'createdAt', 'finishedAt'],
-    order: { createdAt: 'DESC', id: 'DESC' },
-    take: 8,
-  });
+  const [latest] = await imports.list(8, 0, actor);
+  const latestImports = latest.map(({ id, fileName, status, counts, createdAt, finishedAt }) => ({ id, fileName, status, counts, createdAt, finishedAt }));
   return { articlesByStatus, duplicatesWaiting, scheduled, scheduledSoon, latestImports };
 }

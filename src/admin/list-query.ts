@@ -79,7 +79,10 @@ export const checkListQuery: Before = async (request: ActionRequest, context: Ac
   if (query.direction !== undefined && !['asc', 'desc'].includes(single('direction', query.direction))) throw invalid('direction', 'must be asc or desc');
   if (query.sortBy !== undefined) {
     const sortBy = single('sortBy', query.sortBy);
-    const sortable = decorated.getListProperties().filter((property) => property.isSortable()).map((property) => property.propertyPath);
+    const sortable = decorated
+      .getListProperties()
+      .filter((property) => property.isSortable())
+      .map((property) => property.propertyPath);
     if (!sortable.includes(sortBy)) throw invalid('sortBy', `this list sorts by ${sortable.join(', ')}`);
   }
   const filterable = new Map(decorated.getProperties({ where: 'filter' }).map((property) => [property.propertyPath, property]));

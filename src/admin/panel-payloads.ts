@@ -41,11 +41,18 @@ const capPerPage: Before = async (request: ActionRequest) => {
 
 const boundList: After<ActionResponse> = async (response, _request, context: ActionContext) => {
   if (!Array.isArray(response.records)) return response;
-  const listed = new Set(['id', ...context.resource.decorate().getListProperties().map((property) => property.propertyPath)]);
+  const listed = new Set([
+    'id',
+    ...context.resource
+      .decorate()
+      .getListProperties()
+      .map((property) => property.propertyPath),
+  ]);
   return { ...response, records: (response.records as RecordJSON[]).map((record) => withListedParams(withReferencesOnly(record), listed)) };
 };
 
-const boundRecord: After<ActionResponse> = async (response) => (response.record ? { ...response, record: withReferencesOnly(response.record as RecordJSON) } : response);
+const boundRecord: After<ActionResponse> = async (response) =>
+  response.record ? { ...response, record: withReferencesOnly(response.record as RecordJSON) } : response;
 
 const boundSearch: After<ActionResponse> = async (response) =>
   Array.isArray(response.records) ? { ...response, records: (response.records as RecordJSON[]).map(asReference) } : response;
@@ -58,13 +65,17 @@ function appended<T>(existing: T | T[] | undefined, hook: T, first = false): T[]
 /**
  * Puts the payload bounds on every resource: list pages of at most {@link MAX_PER_PAGE} rows carrying only
  * their listed columns, and references (in lists, pages and reference searches) reduced to id and title.
- * Together with the adapters' bounded reads (see `boundToDataSource`), a page's size no longer depends on
+ * Together with the adapters' bounded reads (see `boundToRepository`), a page's size no longer depends on
  * what the records it points to hold.
  */
 export function withBoundedPayloads(resource: ResourceWithOptions): ResourceWithOptions {
   const actions = { ...(resource.options.actions ?? {}) } as Record<string, Record<string, unknown>>;
   const list = actions.list ?? {};
-  actions.list = { ...list, before: [checkListQuery, ...appended(list.before as Before, capPerPage, true)], after: appended(list.after as After<ActionResponse>, boundList) };
+  actions.list = {
+    ...list,
+    before: [checkListQuery, ...appended(list.before as Before, capPerPage, true)],
+    after: appended(list.after as After<ActionResponse>, boundList),
+  };
   const show = actions.show ?? {};
   actions.show = { ...show, after: appended(show.after as After<ActionResponse>, boundRecord) };
   const search = actions.search ?? {};

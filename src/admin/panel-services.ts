@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
 import type { ArticlePreviewService } from '../articles/article-preview.service';
 import type { ArticlesService } from '../articles/articles.service';
 import type { DuplicatesService } from '../articles/duplicates.service';
@@ -16,7 +16,8 @@ import type { AdminComponents } from './admin-components';
 
 /** What the panel's resources and actions call: the same services as the HTTP API. */
 export interface PanelServices {
-  dataSource: DataSource;
+  /** What the AdminJS adapter reads lists and record pages from: each table's repository, exported by its owning module. */
+  records: PanelRecords;
   users: UsersService;
   articles: ArticlesService;
   preview: ArticlePreviewService;
@@ -35,4 +36,16 @@ export interface PanelServices {
 export interface PanelContext {
   services: PanelServices;
   components: AdminComponents;
+}
+
+export interface PanelRecords {
+  articles: Repository<ObjectLiteral>;
+  imports: Repository<ObjectLiteral>;
+  photos: Repository<ObjectLiteral>;
+  captions: Repository<ObjectLiteral>;
+  authors: Repository<ObjectLiteral>;
+  users: Repository<ObjectLiteral>;
+  apiTokens: Repository<ObjectLiteral>;
+  webhookSubscriptions: Repository<ObjectLiteral>;
+  webhookDeliveries: Repository<ObjectLiteral>;
 }

@@ -8,6 +8,7 @@ import { Author } from '../authors/author.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticleStatus, DuplicateKind } from './article-status';
 import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView } from './article-views';
+import { relatedCoverage } from './related-coverage';
 import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
 import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
@@ -198,7 +199,7 @@ export class ArticleFeedService {
     return view;
   }
 
-  /** `editorial`: with the duplicate and review state only those who may read drafts see. */
+  /** `editorial`: for those who may read drafts, with the duplicate and review state and unpublished related coverage. */
   private async detailWhere(condition: string, parameters: unknown[], editorial: boolean): Promise<ArticleDetailView | undefined> {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT ${ARTICLE_DETAIL_COLUMNS}
@@ -220,6 +221,7 @@ export class ArticleFeedService {
       updatedAt: row.updatedAt.toISOString(),
       bylines: row.bylines,
       photos: row.photos,
+      related: await relatedCoverage(this.dataSource.manager, row.id, editorial),
       ...(editorial ? editorialState(row) : {}),
     };
   }

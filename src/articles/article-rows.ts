@@ -21,6 +21,9 @@ export interface ImportedArticleRow {
   /** Serialised MinHash signature and its LSH band hashes, for near-duplicate lookups. */
   minhash: Buffer;
   lshBands: ArrayLike<number>;
+  /** Headline and related-coverage lookup keys (src/wire/near-duplicates.ts, src/wire/related.ts). */
+  headlineKeys: ArrayLike<number>;
+  relatedKeys: ArrayLike<number>;
   lines: [number, number];
   anomalies: readonly ParseAnomaly[];
   /** The dump's lines, kept only for articles that need review. */
@@ -55,16 +58,20 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     contentHash: row.contentHash,
     minhash: row.minhash.toString('hex'),
     lshBands: Array.from(row.lshBands),
+    headlineKeys: Array.from(row.headlineKeys),
+    relatedKeys: Array.from(row.relatedKeys),
     sourceLineStart: row.lines[0],
     sourceLineEnd: row.lines[1],
     anomalies: row.anomalies,
   }));
   const inserted: { id: number; slug: string }[] = await manager.query(
-    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview")
+    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "headlineKeys", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview")
      SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
-            ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), $2, r."sourceLineStart", r."sourceLineEnd",
+            ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), ARRAY(SELECT jsonb_array_elements_text(r."headlineKeys")::int),
+            ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
             r.anomalies, jsonb_array_length(r.anomalies) > 0
-       FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
+       FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb,
+            "headlineKeys" jsonb, "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
      RETURNING id, slug`,
     [JSON.stringify(records), importId],
   );
@@ -108,17 +115,13 @@ export async function contentHashesOf(manager: EntityManager, ids: readonly numb
   return new Map(rows.map((row) => [row.id, row.contentHash]));
 }
 
-/** Archive articles sharing at least one LSH band with each probe (one GIN index probe per article). */
-export async function articlesSharingBands(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<ArchiveCandidate[]> {
-  if (probes.length === 0) return [];
-  const positions: number[] = [];
-  const bands: number[] = [];
-  probes.forEach((probe, position) => {
-    for (const band of Array.from(probe)) {
-      positions.push(position);
-      bands.push(band);
-    }
-  });
+/** At most this many archive articles per probe (the earliest) are taken from the headline lookup, so a headline shared by many stories stays cheap to confirm. */
+export const HEADLINE_CANDIDATE_LIMIT = 32;
+
+/** Archive articles sharing at least one body LSH band with each probe (GIN index probes), with their signatures. */
+export async function bodyBandCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<ArchiveCandidate[]> {
+  const [positions, bands] = flatten(probes);
+  if (bands.length === 0) return [];
   return manager.query(
     `WITH probe AS (SELECT position, array_agg(band) AS bands FROM unnest($1::int[], $2::int[]) AS q(position, band) GROUP BY position)
      SELECT probe.position, a.id AS "articleId", a."contentHash", a.headline, a.minhash
@@ -126,6 +129,87 @@ export async function articlesSharingBands(manager: EntityManager, probes: Reado
       WHERE a.minhash IS NOT NULL`,
     [positions, bands],
   );
+}
+
+/** Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each), without signatures. */
+export async function headlineCandidates(
+  manager: EntityManager,
+  probes: ReadonlyArray<ArrayLike<number>>,
+): Promise<Array<{ position: number; articleId: number; contentHash: string; headline: string }>> {
+  const [positions, keys] = flatten(probes);
+  if (keys.length === 0) return [];
+  return manager.query(
+    `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
+          found AS (SELECT probe.position, a.id, row_number() OVER (PARTITION BY probe.position ORDER BY a.id) AS rank
+                      FROM probe JOIN articles a ON a."headlineKeys" && probe.keys)
+     SELECT found.position, a.id AS "articleId", a."contentHash", a.headline
+       FROM found JOIN articles a ON a.id = found.id
+      WHERE found.rank <= $3 AND a.minhash IS NOT NULL`,
+    [positions, keys, HEADLINE_CANDIDATE_LIMIT],
+  );
+}
+
+/** The stored MinHash signatures of the given articles. */
+export async function signaturesOf(manager: EntityManager, ids: readonly number[]): Promise<Map<number, Buffer>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: number; minhash: Buffer }[] = await manager.query(`SELECT id, minhash FROM articles WHERE id = ANY($1) AND minhash IS NOT NULL`, [[...new Set(ids)]]);
+  return new Map(rows.map((row) => [row.id, row.minhash]));
+}
+
+export interface RelatedCandidate {
+  position: number;
+  articleId: number;
+  headline: string;
+  body: string[];
+}
+
+/**
+ * At most this many archive articles per probe, the newest, are compared for related coverage: reports of one
+ * event are filed within days of each other, and a key shared by many stories (two names of a busy beat)
+ * must not make one lookup read thousands of bodies.
+ */
+export const RELATED_CANDIDATE_LIMIT = 64;
+
+/** Archive articles sharing a related-coverage key with each probe (the newest RELATED_CANDIDATE_LIMIT), with their copy to compare, oldest first. */
+export async function relatedCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<RelatedCandidate[]> {
+  const [positions, keys] = flatten(probes);
+  if (keys.length === 0) return [];
+  return manager.query(
+    `WITH p AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
+          found AS (SELECT p.position, a.id, row_number() OVER (PARTITION BY p.position ORDER BY a.id DESC) AS rank
+                      FROM p JOIN articles a ON a."relatedKeys" && p.keys)
+     SELECT found.position, a.id AS "articleId", a.headline, a.body
+       FROM found JOIN articles a ON a.id = found.id
+      WHERE found.rank <= $3 AND a."mergedIntoId" IS NULL
+      ORDER BY found.position, a.id`,
+    [positions, keys, RELATED_CANDIDATE_LIMIT],
+  );
+}
+
+export interface RelatedLinkRow {
+  articleId: number;
+  relatedId: number;
+}
+
+/** Records related coverage (the later article first); a pair already linked is left as is. */
+export async function linkRelated(manager: EntityManager, links: readonly RelatedLinkRow[]): Promise<void> {
+  if (links.length === 0) return;
+  await manager.query(
+    `INSERT INTO article_related_links ("articleId", "relatedId") SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
+    [links.map((link) => link.articleId), links.map((link) => link.relatedId)],
+  );
+}
+
+function flatten(lists: ReadonlyArray<ArrayLike<number>>): [number[], number[]] {
+  const positions: number[] = [];
+  const values: number[] = [];
+  lists.forEach((list, position) => {
+    for (const value of Array.from(list)) {
+      positions.push(position);
+      values.push(value);
+    }
+  });
+  return [positions, values];
 }
 
 export interface LockedSnapshot {

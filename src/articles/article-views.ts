@@ -48,6 +48,13 @@ export class ArticlePageView {
   @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page' }) nextCursor: string | null;
 }
 
+export class RelatedArticleView {
+  @ApiProperty({ example: 57 }) id: number;
+  @ApiProperty({ example: 'irans-security-chief-signs-border-pact-on-baghdad-visit' }) slug: string;
+  @ApiProperty({ example: 'Iran’s Security Chief Signs Border Pact on Baghdad Visit' }) headline: string;
+  @ApiPropertyOptional({ enum: ArticleStatus, description: 'Only for callers who may read drafts' }) status?: ArticleStatus;
+}
+
 export class ArticleDetailView {
   @ApiProperty({ example: 42 }) id: number;
   @ApiProperty({ example: 'regional-shifts-loom-over-larijanis-talks-in-baghdad' }) slug: string;
@@ -61,6 +68,13 @@ export class ArticleDetailView {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: BylineView, isArray: true }) bylines: BylineView[];
   @ApiProperty({ type: ArticlePhotoView, isArray: true }) photos: ArticlePhotoView[];
+  @ApiProperty({
+    type: RelatedArticleView,
+    isArray: true,
+    description:
+      'Related coverage: other articles reporting the same event in other words, linked at import (never duplicates, never merged). Publicly, published ones only; oldest first.',
+  })
+  related: RelatedArticleView[];
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged)' })
   duplicateOf?: number | null;
   @ApiPropertyOptional({ nullable: true, enum: DuplicateKind, description: 'Only for callers who may read drafts: exact or near duplicate; publishing is refused until resolved (POST …/merge or …/not-a-duplicate)' })

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
+import { ArticleListQuery } from './article-list.query';
 import { ArticlePreconditions } from './article-preconditions';
 import { ArticlePreviewService } from './article-preview.service';
 import { Article } from './article.entity';
@@ -15,7 +16,7 @@ import { PublicContentCache } from './public-content-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
   controllers: [ArticlesController, ArticlePreviewController, SharedPreviewController],
-  providers: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, PublicContentCache],
-  exports: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, TypeOrmModule],
+  providers: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, PublicContentCache, ArticleListQuery],
+  exports: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, ArticleListQuery, TypeOrmModule],
 })
 export class ArticlesModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { RelatedArticleView } from './article-views';
+import { relatedCoverage } from './related-coverage';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { Actor, assertCan, Permission } from '../auth/actor';
@@ -75,7 +77,26 @@ export class ArticlesService {
     return article;
   }
 
+  /** What the one-page editor shows beside the copy: the captions in order, with their photos, and the bylines. */
+  async editorData(id: number): Promise<{ captions: Caption[]; bylines: Byline[] }> {
+    const captions = await this.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: { photographer: true } }, order: { position: 'ASC' } });
+    return { captions, bylines: await bylinesOf(this.dataSource.manager, id) };
+  }
+
+  /** The byline names of each article, in byline order, for comparing copies side by side. */
+  async bylineNames(articleIds: readonly number[]): Promise<Map<number, string[]>> {
+    const bylines = await this.dataSource.getRepository(Byline).find({ where: { articleId: In([...articleIds]) }, relations: { author: true }, order: { position: 'ASC' } });
+    const names = new Map<number, string[]>(articleIds.map((id) => [id, []]));
+    for (const byline of bylines) names.get(byline.articleId)?.push(byline.author.name);
+    return names;
+  }
+
   /** A new draft, written by hand or by automation rather than imported. */
+  /** Related coverage of the article, for the panel's show page (editors may read drafts). */
+  related(id: number): Promise<RelatedArticleView[]> {
+    return relatedCoverage(this.dataSource.manager, id, true);
+  }
+
   async create(input: NewArticle, actor: Actor): Promise<Article> {
     assertCan(actor, Permission.EditDraft);
     const saved = await this.dataSource.transaction(async (manager) => {

@@ -10,6 +10,12 @@ export enum AuthErrorCode {
   LoginLocked = 'LOGIN_LOCKED',
   InvalidRole = 'INVALID_ROLE',
   InvalidTokenRequest = 'INVALID_TOKEN_REQUEST',
+  /** A state-changing request with the session cookie that came from another origin (CSRF). */
+  CrossSiteRequest = 'CROSS_SITE_REQUEST',
+  /** A form-encoded (or text/plain) body sent to the JSON API: what a cross-site form would send. */
+  FormBodyRefused = 'FORM_BODY_REFUSED',
+  /** The change would leave no enabled admin: nobody could manage users, tokens or webhooks any more. */
+  LastAdmin = 'LAST_ADMIN',
 }
 
 const STATUS: Record<AuthErrorCode, number> = {
@@ -22,6 +28,9 @@ const STATUS: Record<AuthErrorCode, number> = {
   [AuthErrorCode.LoginLocked]: 429,
   [AuthErrorCode.InvalidRole]: 400,
   [AuthErrorCode.InvalidTokenRequest]: 400,
+  [AuthErrorCode.CrossSiteRequest]: 403,
+  [AuthErrorCode.FormBodyRefused]: 415,
+  [AuthErrorCode.LastAdmin]: 409,
 };
 
 export class AuthError extends DomainError<AuthErrorCode> {

@@ -11,6 +11,7 @@ import { UsersService } from './users.service';
   imports: [TypeOrmModule.forFeature([User, ApiToken])],
   controllers: [ApiTokensController],
   providers: [UsersService, ApiTokensService, ActorGuard],
-  exports: [UsersService, ApiTokensService, ActorGuard],
+  // The repositories too: the panel's (admin-only) user and token pages read through them.
+  exports: [UsersService, ApiTokensService, ActorGuard, TypeOrmModule],
 })
 export class AuthModule {}

@@ -1,7 +1,8 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One failed panel log-in. Kept in PostgreSQL (not in memory) so the lock-out holds across restarts
+ * One failed panel log-in (or one under way: it is counted before the password is checked, and deleted if the
+ * password was right). Kept in PostgreSQL (not in memory) so the lock-out holds across restarts
  * and app instances; rows older than the window are deleted as new failures arrive.
  */
 @Entity({ name: 'login_failures' })

@@ -28,9 +28,9 @@ export class UsersService {
   }
 
   /** Saves the account; an email another account already has is refused, as emails are how people sign in. */
-  private async saveEmailOnce(user: User): Promise<User> {
+  private async saveEmailOnce(user: User, users: Repository<User> = this.users): Promise<User> {
     try {
-      return await this.users.save(user);
+      return await users.save(user);
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_users_email')) {
         throw new AuthError(AuthErrorCode.EmailTaken, `a user with email ${user.email} already exists`);
@@ -39,11 +39,50 @@ export class UsersService {
     }
   }
 
+  /** The operator (CLI) disabling or enabling an account; the last enabled admin stays enabled. */
   async setDisabled(email: string, disabled: boolean): Promise<User> {
-    const user = await this.users.findOneBy({ email: normaliseEmail(email) });
+    return this.keepingAnAdmin(async (users) => {
+      const user = await this.byEmail(users, email);
+      user.disabled = disabled;
+      assertAdminLeft(await users.find({ where: { role: UserRole.Admin, disabled: false } }), user);
+      return users.save(user);
+    });
+  }
+
+  /** The operator (CLI) giving an account a role: how a locked-out newsroom gets an admin back. */
+  async setRole(email: string, role: UserRole): Promise<AccountEdit> {
+    return this.keepingAnAdmin(async (users) => {
+      const user = await this.byEmail(users, email);
+      if (user.role === role) return { user, changed: false };
+      user.role = role;
+      assertAdminLeft(await users.find({ where: { role: UserRole.Admin, disabled: false } }), user);
+      return { user: await users.save(user), changed: true };
+    });
+  }
+
+  /** The operator (CLI) setting a new password for an account, e.g. one whose owner forgot it. */
+  async setPassword(email: string, password: string): Promise<User> {
+    assertStrongEnough(password);
+    const user = await this.byEmail(this.users, email);
+    await this.users.update({ id: user.id }, { passwordHash: await hash(password, BCRYPT_ROUNDS) });
+    return this.users.findOneByOrFail({ id: user.id });
+  }
+
+  private async byEmail(users: Repository<User>, email: string): Promise<User> {
+    const user = await users.findOneBy({ email: normaliseEmail(email) });
     if (!user) throw new AuthError(AuthErrorCode.UserNotFound, `no user with email ${normaliseEmail(email)}`);
-    user.disabled = disabled;
-    return this.users.save(user);
+    return user;
+  }
+
+  /**
+   * Runs a change to accounts in one transaction that first locks every enabled admin's row, so two changes
+   * at once (two admins demoting each other) cannot both see "another admin is left".
+   */
+  private keepingAnAdmin<T>(change: (users: Repository<User>) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(async (manager) => {
+      await manager.getRepository(User).find({ select: { id: true }, where: { role: UserRole.Admin, disabled: false }, lock: { mode: 'pessimistic_write' } });
+      return change(manager.getRepository(User));
+    });
   }
 
   /** The user when the credentials match an enabled account; `null` otherwise, without saying which part was wrong. */
@@ -79,11 +118,16 @@ export class UsersService {
       (changes.disabled !== undefined && changes.disabled !== user.disabled) ||
       changes.password !== undefined;
     if (!changed) return { user, changed: false };
-    if (email !== undefined) user.email = email;
-    if (changes.role !== undefined) user.role = changes.role;
-    if (changes.disabled !== undefined) user.disabled = changes.disabled;
-    if (changes.password !== undefined) user.passwordHash = await hash(changes.password, BCRYPT_ROUNDS);
-    await this.saveEmailOnce(user);
+    const passwordHash = changes.password === undefined ? undefined : await hash(changes.password, BCRYPT_ROUNDS);
+    await this.keepingAnAdmin(async (users) => {
+      const current = await users.findOneByOrFail({ id });
+      if (email !== undefined) current.email = email;
+      if (changes.role !== undefined) current.role = changes.role;
+      if (changes.disabled !== undefined) current.disabled = changes.disabled;
+      if (passwordHash !== undefined) current.passwordHash = passwordHash;
+      assertAdminLeft(await users.find({ where: { role: UserRole.Admin, disabled: false } }), current);
+      await this.saveEmailOnce(current, users);
+    });
     return { user: await this.users.findOneByOrFail({ id }), changed: true };
   }
 
@@ -98,6 +142,17 @@ export class UsersService {
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** Refuses a change after which `changed` would leave no enabled admin among `admins` (the enabled admins before it). */
+function assertAdminLeft(admins: User[], changed: User): void {
+  const stillAdmin = changed.role === UserRole.Admin && !changed.disabled;
+  if (stillAdmin || admins.some((admin) => admin.id !== changed.id)) return;
+  if (!admins.some((admin) => admin.id === changed.id)) return;
+  throw new AuthError(
+    AuthErrorCode.LastAdmin,
+    `${changed.email} is the last enabled admin: make another account admin first (npm run cli -- user:role --email … --role admin)`,
+  );
 }
 
 function assertStrongEnough(password: string): void {

@@ -10,6 +10,7 @@ import { AuthorsService } from './authors.service';
   imports: [TypeOrmModule.forFeature([Author]), AuthModule, ArticlesModule],
   controllers: [AuthorsController],
   providers: [AuthorsService],
-  exports: [AuthorsService],
+  // The repository too: the panel's list and record pages read authors through it (writes go through AuthorsService).
+  exports: [AuthorsService, TypeOrmModule],
 })
 export class AuthorsModule {}

@@ -10,6 +10,7 @@ import { CaptionsService } from './captions.service';
   imports: [TypeOrmModule.forFeature([Caption]), AuthModule, ArticlesModule],
   controllers: [CaptionsController],
   providers: [CaptionsService],
-  exports: [CaptionsService],
+  // The repository too: the panel's list and record pages read captions through it (writes go through CaptionsService).
+  exports: [CaptionsService, TypeOrmModule],
 })
 export class CaptionsModule {}

@@ -1,4 +1,4 @@
-import { InvalidEnvironmentError, validateEnvironment } from './environment';
+import { InvalidEnvironmentError, trustProxySetting, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('applies defaults when nothing is set', () => {
@@ -21,6 +21,12 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({}).RATE_LIMIT_PER_MINUTE).toBe(600);
   });
 
+  it('reads TRUST_PROXY as hops or a list of proxies, and trusts none when unset', () => {
+    expect(trustProxySetting(validateEnvironment({ TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
+    expect(trustProxySetting(validateEnvironment({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY)).toEqual(['loopback', '10.0.0.0/8']);
+    expect(trustProxySetting(validateEnvironment({}).TRUST_PROXY)).toBe(false);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -32,6 +38,8 @@ describe('validateEnvironment', () => {
     [{ CORS_ORIGINS: 'www.example.com' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'https://a.example.com/path' }, 'CORS_ORIGINS'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
   ])('rejects %j naming %s', (raw, variable) => {
     expect(() => validateEnvironment(raw)).toThrow(InvalidEnvironmentError);
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(variable));

@@ -99,6 +99,17 @@ export class EnvironmentVariables {
   @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be positive' })
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe for the client's address (log-in throttling, rate
+   * limits): a number of hops, or a comma-separated list of addresses, CIDR ranges and the names loopback,
+   * linklocal, uniquelocal. Unset: none, and the client's address is the connection's.
+   */
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(\s*,\s*([0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*$/, {
+    message: 'TRUST_PROXY must be a number of hops (e.g. 1) or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
@@ -130,4 +141,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return env;
+}
+
+/** TRUST_PROXY as Express's `trust proxy` setting: hops as a number, else the list; unset trusts no proxy. */
+export function trustProxySetting(value: string | undefined): number | string[] | false {
+  if (!value) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value.split(',').map((entry) => entry.trim());
 }

@@ -1,4 +1,5 @@
 import { ArticleSource } from '../articles/article-source.entity';
+import { ArticleRelatedLink } from '../articles/related-link.entity';
 import { Article } from '../articles/article.entity';
 import { Byline } from '../articles/byline.entity';
 import { DismissedDuplicatePair } from '../articles/dismissed-duplicate.entity';
@@ -14,4 +15,4 @@ import { Photo } from '../photos/photo.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, ArticleRelatedLink];

@@ -45,8 +45,8 @@ parentPort!.on('message', (message: ValidationRequest) => {
   try {
     switch (message.type) {
       case 'start':
-        // No de-duplication window: only whether the bytes are a dump matters here, and the window costs memory.
-        parser = new WireDumpParser({ keepRemoved: false, dedupWindow: 0 });
+        // No de-duplication or related lookup: only whether the bytes are a dump matters here, and their indexes cost memory.
+        parser = new WireDumpParser({ keepRemoved: false, dedupWindow: 0, findRelated: false });
         problem = null;
         return;
       case 'chunk':

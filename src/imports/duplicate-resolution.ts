@@ -1,7 +1,28 @@
 import { EntityManager } from 'typeorm';
-import { articleIdsByContentHash, articlesSharingBands, contentHashesOf, NearDuplicateFlag } from '../articles/article-rows';
+import {
+  ArchiveCandidate,
+  articleIdsByContentHash,
+  bodyBandCandidates,
+  contentHashesOf,
+  headlineCandidates,
+  NearDuplicateFlag,
+  relatedCandidates,
+  RelatedLinkRow,
+  signaturesOf,
+} from '../articles/article-rows';
 import { dismissedAmong } from '../articles/dismissed-pairs';
-import { deserialiseSignature, estimateJaccard, lshBandHashes, NEAR_DUPLICATE_THRESHOLD, ParsedArticle } from '../wire';
+import {
+  deserialiseSignature,
+  estimateJaccard,
+  eventFeatures,
+  HEADLINE_MATCH,
+  headlineKeys,
+  headlineSimilarity,
+  judgeNearDuplicate,
+  judgeRelated,
+  lshBandHashes,
+  ParsedArticle,
+} from '../wire';
 import type { ArticleOutcome, ImportReport } from './import-report';
 
 export interface ResolvedArticle {
@@ -91,21 +112,76 @@ export class DuplicateResolution {
       .map((entry) => ({ articleId: entry.articleId!, duplicateOfId: entry.duplicateOf!, score: entry.similarity ?? null }));
   }
 
-  /** Confirms archive candidates sharing a band by estimated Jaccard, skips dismissed pairs and flags the best match. */
+  /**
+   * Related coverage for the articles this batch created (not copies, not flagged versions): the earlier
+   * article of the same dump the parser linked, or else the earliest archive article reporting the same
+   * event, found through the related keys and confirmed by `judgeRelated`. Returns the links to write.
+   */
+  async relate(resolved: readonly ResolvedArticle[]): Promise<RelatedLinkRow[]> {
+    const links: RelatedLinkRow[] = [];
+    const needsArchiveCheck: ResolvedArticle[] = [];
+    for (const entry of resolved) {
+      if (entry.outcome !== 'created') continue;
+      const inFile = entry.parsed.relatedTo !== null ? this.placement.get(entry.parsed.relatedTo) : undefined;
+      if (inFile !== undefined && inFile !== entry.articleId) {
+        links.push({ articleId: entry.articleId!, relatedId: inFile });
+      } else if (entry.parsed.relatedKeys.length > 0) {
+        needsArchiveCheck.push(entry);
+      }
+    }
+    const candidates = await relatedCandidates(this.manager, needsArchiveCheck.map((entry) => entry.parsed.relatedKeys));
+    const linked = new Set<number>();
+    const features = new Map<number, ReturnType<typeof eventFeatures>>();
+    for (const candidate of candidates) {
+      const entry = needsArchiveCheck[candidate.position]!;
+      // Only an earlier article, and never the article itself or the story it is a version of.
+      if (linked.has(candidate.position) || candidate.articleId >= entry.articleId! || candidate.articleId === entry.duplicateOf) continue;
+      if (!features.has(candidate.position)) features.set(candidate.position, eventFeatures(entry.parsed));
+      if (!judgeRelated(features.get(candidate.position)!, eventFeatures(candidate)).related) continue;
+      linked.add(candidate.position);
+      links.push({ articleId: entry.articleId!, relatedId: candidate.articleId });
+    }
+    return links;
+  }
+
+  /**
+   * Archive candidates: articles sharing a body band (with their signatures), and articles sharing a headline
+   * key whose headline is close enough for the headline rule, whose signatures are then read.
+   */
+  private async nearDuplicateCandidates(entries: readonly ResolvedArticle[]): Promise<ArchiveCandidate[]> {
+    const byBody = await bodyBandCandidates(this.manager, entries.map((entry) => lshBandHashes(entry.parsed.signature)));
+    const seen = new Set(byBody.map((candidate) => `${candidate.position}:${candidate.articleId}`));
+    const byHeadline = (await headlineCandidates(this.manager, entries.map((entry) => headlineKeys(entry.parsed.headline)))).filter(
+      (candidate) =>
+        !seen.has(`${candidate.position}:${candidate.articleId}`) && headlineSimilarity(entries[candidate.position]!.parsed.headline, candidate.headline) >= HEADLINE_MATCH,
+    );
+    const signatures = await signaturesOf(this.manager, byHeadline.map((candidate) => candidate.articleId));
+    return [...byBody, ...byHeadline.map((candidate) => ({ ...candidate, minhash: signatures.get(candidate.articleId)! }))];
+  }
+
+  /**
+   * Confirms archive candidates (sharing a body band or a headline key) with `judgeNearDuplicate`, skips
+   * dismissed pairs and flags the best match.
+   */
   private async flagNearDuplicatesInArchive(entries: readonly ResolvedArticle[]): Promise<void> {
-    const candidates = await articlesSharingBands(this.manager, entries.map((entry) => lshBandHashes(entry.parsed.signature)));
+    const candidates = await this.nearDuplicateCandidates(entries);
     const confirmed = candidates
-      .map((candidate) => ({ candidate, similarity: estimateJaccard(entries[candidate.position]!.parsed.signature, deserialiseSignature(candidate.minhash)) }))
-      .filter(({ similarity }) => similarity >= NEAR_DUPLICATE_THRESHOLD);
+      .map((candidate) => {
+        const entry = entries[candidate.position]!;
+        const similarity = estimateJaccard(entry.parsed.signature, deserialiseSignature(candidate.minhash));
+        return { candidate, verdict: judgeNearDuplicate(similarity, entry.parsed.headline, candidate.headline) };
+      })
+      .filter(({ verdict }) => verdict.rule !== null);
     const dismissed = await dismissedAmong(this.manager, confirmed.map(({ candidate }) => [entries[candidate.position]!.parsed.contentHash, candidate.contentHash] as const));
-    confirmed.forEach(({ candidate, similarity }, position) => {
+    confirmed.forEach(({ candidate, verdict }, position) => {
       if (dismissed.has(position)) return;
       const entry = entries[candidate.position]!;
+      const { similarity } = verdict;
       if (entry.similarity === undefined || similarity > entry.similarity || (similarity === entry.similarity && candidate.articleId < entry.duplicateOf!)) {
         entry.outcome = 'flagged';
         entry.duplicateOf = candidate.articleId;
         entry.similarity = similarity;
-        entry.reason = `near duplicate of existing article ${candidate.articleId}`;
+        entry.reason = `near duplicate of existing article ${candidate.articleId}${verdict.rule === 'headline-and-body' ? ' (nearly the same headline, edited body)' : ''}`;
       }
     });
   }

@@ -5,7 +5,7 @@ import { BylineRole } from '../articles/byline.entity';
 import { upsertAuthorsByKey } from '../authors/author-rows';
 import { addCaptions, CaptionToAdd } from '../captions/caption-rows';
 import { PhotoToKeep, upsertPhotosByFingerprint } from '../photos/photo-rows';
-import { authorKey, displayName, lshBandHashes, photoFingerprint, serialiseSignature } from '../wire';
+import { authorKey, displayName, headlineKeys, lshBandHashes, photoFingerprint, serialiseSignature } from '../wire';
 import type { ResolvedArticle } from './duplicate-resolution';
 import type { ImportReport } from './import-report';
 
@@ -24,6 +24,8 @@ export async function writeNewArticles(manager: EntityManager, importId: number,
       contentHash: parsed.contentHash,
       minhash: serialiseSignature(parsed.signature),
       lshBands: lshBandHashes(parsed.signature),
+      headlineKeys: headlineKeys(parsed.headline),
+      relatedKeys: parsed.relatedKeys,
       lines: parsed.lines,
       anomalies: parsed.anomalies,
       source: parsed.source,

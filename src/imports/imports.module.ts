@@ -18,6 +18,7 @@ import { WireImporter } from './wire-importer';
   ],
   controllers: [ImportsController],
   providers: [ImportsService, WireImporter, ImportWorker, DumpValidators, DumpUploads, InboxWatcher],
-  exports: [ImportsService, DumpUploads],
+  // The repository too: the panel's list and record pages read imports through it, never their reports in bulk.
+  exports: [ImportsService, DumpUploads, TypeOrmModule],
 })
 export class ImportsModule {}

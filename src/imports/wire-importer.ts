@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { flagNearDuplicates, lockWithSnapshots, recordChangedArticles } from '../articles/article-rows';
+import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
 import { ParsedArticle, WireDumpParser, WireInputError } from '../wire';
 import { DuplicateResolution } from './duplicate-resolution';
@@ -95,6 +95,7 @@ export class WireImporter {
     await writeNewArticles(manager, importId, created);
     for (const entry of created) createdIds.add(entry.articleId!);
     await flagNearDuplicates(manager, await duplicates.settle(resolved));
+    await linkRelated(manager, await duplicates.relate(resolved));
 
     // Exact copies may bring captions or bylines to articles that existed before this import (perhaps live):
     // those are locked first and get a new version and a revision, like any other edit.

@@ -9,6 +9,7 @@ import { PhotosService } from './photos.service';
   imports: [TypeOrmModule.forFeature([Photo]), AuthModule],
   controllers: [PhotosController],
   providers: [PhotosService],
-  exports: [PhotosService],
+  // The repository too: the panel's list and record pages read photos through it (writes go through PhotosService).
+  exports: [PhotosService, TypeOrmModule],
 })
 export class PhotosModule {}

@@ -12,6 +12,7 @@ import { WebhooksService } from './webhooks.service';
   imports: [TypeOrmModule.forFeature([WebhookSubscription, WebhookDelivery]), AuthModule],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhookSenderService, WebhookDispatcher],
-  exports: [WebhooksService],
+  // The repositories too: the panel's (admin-only) list and record pages read through them.
+  exports: [WebhooksService, TypeOrmModule],
 })
 export class WebhooksModule {}

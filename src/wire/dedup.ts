@@ -230,9 +230,13 @@ export class InFileDeduplicator {
     return this.articleCount;
   }
 
-  /** Records the next article (index = number of earlier calls) and returns its earlier copy, if any. */
+  /**
+   * Records the next article (index = number of earlier calls) and returns its earlier copy, if any. A window
+   * of 0 turns de-duplication off, exact copies included (a parse that only validates a dump keeps no index).
+   */
   register(contentHash: string, signature: Uint32Array, headline = ''): DuplicateMatch | null {
     const index = this.articleCount++;
+    if (this.slots === 1) return null;
     const slot = index % this.slots;
     if (index >= this.slots) this.forget(index - this.slots, slot);
     this.ensureCapacity(slot + 1);

@@ -44,13 +44,16 @@ export const HEADLINE_BANDS = 10;
 export const HEADLINE_ROWS = 3;
 
 /**
- * Lookup keys for headlines that are the same or nearly the same (one per band, signed 32-bit for an
- * indexed `int[]` column). Headlines of fewer than three content words give none: too generic to find
- * candidates by.
+ * Headlines with fewer content words give no lookup key: a short headline ("Iraq Votes", "Oil Prices Rise")
+ * is shared by too many stories to find candidates by, and with three words to a band a few common words
+ * would make hot buckets. Wire headlines run to 6–12 content words; short ones still meet through the body bands.
  */
+export const HEADLINE_MIN_WORDS = 5;
+
+/** Lookup keys for headlines that are the same or nearly the same (one per band, signed 32-bit for an indexed `int[]` column). */
 export function headlineKeys(headline: string): Int32Array {
   const words = headlineWords(headline);
-  if (words.length < 3) return new Int32Array(0);
+  if (words.length < HEADLINE_MIN_WORDS) return new Int32Array(0);
   const wordHashes = words.map(hashWord);
   const keys = new Int32Array(HEADLINE_BANDS);
   for (let band = 0; band < HEADLINE_BANDS; band++) {

@@ -11,7 +11,7 @@ export interface WireParseOptions {
   onRemoved?: (entry: RemovedLine) => void;
   /** Keep dropped lines in `removed` (default true); turn off for huge dumps when `onRemoved` suffices. */
   keepRemoved?: boolean;
-  /** How many earlier articles each article is checked against for duplicates. */
+  /** How many earlier articles each article is checked against for near duplicates (exact copies: all); 0 turns de-duplication off. */
   dedupWindow?: number;
   /** Keep each article's source lines in `ParsedArticle.source`, e.g. to show them to an editor. */
   keepSource?: boolean;
@@ -108,14 +108,15 @@ export class WireDumpParser {
     const duplicate = this.deduplicator.register(contentHash, signature, draft.headline);
     // A version of an earlier story is a duplicate, not related coverage; it still registers, so that
     // later reports of the event can find the story through it.
-    const related = this.relatedFinder?.register(draft, duplicate?.duplicateOf ?? null) ?? null;
+    const related = this.relatedFinder?.registerWithKeys(draft, duplicate?.duplicateOf ?? null);
     return {
       index: this.deduplicator.registered - 1,
       ...draft,
       duplicateOf: duplicate?.duplicateOf ?? null,
       duplicateKind: duplicate?.kind ?? null,
       similarity: duplicate?.similarity ?? null,
-      relatedTo: duplicate ? null : related,
+      relatedTo: duplicate ? null : related?.relatedTo ?? null,
+      relatedKeys: related?.keys ?? new Int32Array(0),
       contentHash,
       signature,
     };

@@ -10,7 +10,7 @@ describe('eventFeatures', () => {
   it('keeps what survives rewording: names, figures, quoted passages and the dateline', () => {
     const features = eventFeatures(byName('cairo-rate-hike').original);
     expect(features.dateline).toBe('cairo');
-    expect([...features.names]).toEqual(expect.arrayContaining(['egypt', 'reuters']));
+    expect([...features.names]).toEqual(expect.arrayContaining(['egypt', 'reuters', 'committee']));
     expect(features.names.has('the')).toBe(false);
     expect([...features.figures]).toEqual(expect.arrayContaining(['200', '21.25', '22.25', '35']));
     const quoted = eventFeatures({ headline: 'Talks', body: ['He said “we will meet many friends in Iraq” on Monday.'] });

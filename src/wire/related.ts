@@ -50,7 +50,24 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,-]*/gu;
+// Only tokens that can be a name or a figure: capitalised (or al-/el- before a capital) or starting with a digit.
+const CANDIDATE_TOKEN = /(?:\p{Lu}|\p{N}|(?:al|el)-\p{Lu})[\p{L}\p{N}\p{M}'’.,-]*/gu;
+const FIGURE = /^\p{N}[\p{N}.,]*$/u;
+const YEAR = /^(19|20)\d\d$/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/** Whether the token at `index` is the first word of a sentence: only spaces and quotes since a full stop or the paragraph start. */
+function opensSentence(text: string, index: number): boolean {
+  let position = index - 1;
+  while (position >= 0 && (text[position] === ' ' || text[position] === '"' || text[position] === '“' || text[position] === '(' || text[position] === '[')) position--;
+  if (position < 0) return true;
+  const before = text[position]!;
+  if (before === '.' || before === '!' || before === '?' || before === ':' || before === '”') {
+    // An initial ("Abdul L. Rashid") does not end a sentence.
+    return !(before === '.' && position >= 1 && /\p{Lu}/u.test(text[position - 1]!) && (position < 2 || text[position - 2] === ' '));
+  }
+  return false;
+}
 const QUOTED = /[“"«]([^”"»]{12,400})[”"»]/gu;
 const DATELINE = /^\s*([\p{Lu}][\p{Lu}\p{M} .'-]{2,30})(?:,\s*[\p{L} ]{2,30})?\s*[—–-]{1,2}\s/u;
 
@@ -70,26 +87,27 @@ export function eventFeatures(article: { headline: string; body: readonly string
   if (datelineMatch) dateline = datelineMatch[1]!.trim().toLowerCase();
 
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    const isHeadline = paragraphIndex === 0;
-    let sentenceStart = true;
-    for (const match of paragraph.normalize('NFC').matchAll(TOKEN)) {
-      const raw = match[0];
-      const token = cleanToken(raw);
-      if (/\p{N}/u.test(token) && /^[\p{N}.,]+$/u.test(token)) {
+    const text = paragraph.normalize('NFC');
+    for (const match of text.matchAll(CANDIDATE_TOKEN)) {
+      const token = cleanToken(match[0]);
+      if (FIGURE.test(token)) {
         // Years date the background ("the 2020 explosion") that stories on the same topic share.
         const figure = token.replace(/,/g, '');
-        if (!/^(19|20)\d\d$/u.test(figure)) figures.add(figure);
-      } else if (!isHeadline && !sentenceStart) {
-        // In a headline every word is capitalised, so names are read from the body only.
-        for (const part of token.split('-')) {
-          if (/^\p{Lu}/u.test(part) && part.length > 1 && !NOT_NAMES.has(part.toLowerCase())) names.add(part.toLowerCase());
-        }
+        if (!YEAR.test(figure)) figures.add(figure);
+        continue;
       }
-      sentenceStart = /[.!?:”"]$/u.test(raw) && !/^\p{Lu}\.$/u.test(raw);
+      // In a headline every word is capitalised, and a sentence's first word is capitalised whatever it
+      // is, so names are read from the body, inside sentences.
+      if (paragraphIndex === 0 || opensSentence(text, match.index)) continue;
+      for (const part of token.split('-')) {
+        if (part.length > 1 && UPPER_START.test(part) && !NOT_NAMES.has(part.toLowerCase())) names.add(part.toLowerCase());
+      }
     }
-    for (const quote of paragraph.matchAll(QUOTED)) {
-      const words = quote[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-      for (let start = 0; start + 3 <= words.length; start++) quotes.add(words.slice(start, start + 3).join(' '));
+    if (text.includes('"') || text.includes('“') || text.includes('«')) {
+      for (const quote of text.matchAll(QUOTED)) {
+        const words = quote[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+        for (let start = 0; start + 3 <= words.length; start++) quotes.add(words.slice(start, start + 3).join(' '));
+      }
     }
   });
   return { names, figures, quotes, dateline };
@@ -146,6 +164,9 @@ export function relatedKeys(features: EventFeatures): Int32Array {
   return keys;
 }
 
+/** At most this many candidates (the newest) are compared per article. */
+export const RELATED_CANDIDATES_COMPARED = 64;
+
 /** Earlier articles of the same file an article is compared with for related coverage. */
 export const DEFAULT_RELATED_WINDOW = 4096;
 
@@ -165,6 +186,11 @@ export class InFileRelatedFinder {
    * article, or null; `versionOf` (an earlier version of this same story) is never the answer.
    */
   register(article: { headline: string; body: readonly string[] }, versionOf: number | null = null): number | null {
+    return this.registerWithKeys(article, versionOf).relatedTo;
+  }
+
+  /** As `register`, also returning the article's lookup keys, e.g. to store them for later dumps. */
+  registerWithKeys(article: { headline: string; body: readonly string[] }, versionOf: number | null = null): { relatedTo: number | null; keys: Int32Array } {
     const index = this.count++;
     this.forget(index - this.window - 1);
     const features = eventFeatures(article);
@@ -174,7 +200,9 @@ export class InFileRelatedFinder {
       for (const candidate of this.buckets[band]!.get(key) ?? []) candidates.add(candidate);
     });
     let found: number | null = null;
-    for (const candidate of [...candidates].sort((a, b) => a - b)) {
+    // Only the newest candidates are compared: reports of one event sit close together, and a key shared by a
+    // busy beat's stories must not cost thousands of comparisons per article.
+    for (const candidate of [...candidates].sort((a, b) => a - b).slice(-RELATED_CANDIDATES_COMPARED)) {
       if (candidate === versionOf) continue;
       if (judgeRelated(features, this.recent.get(candidate)!.features).related) {
         found = candidate;
@@ -190,7 +218,7 @@ export class InFileRelatedFinder {
         else bucket.set(key, [index]);
       });
     }
-    return found;
+    return { relatedTo: found, keys };
   }
 
   private forget(index: number): void {

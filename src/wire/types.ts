@@ -81,6 +81,8 @@ export interface ParsedArticle {
   similarity: number | null;
   /** An earlier article of the same dump reporting the same event in other words (never a duplicate), or null. */
   relatedTo: number | null;
+  /** Related-coverage lookup keys (empty without `findRelated`, or for articles naming too few people and places). */
+  relatedKeys: Int32Array;
   /** 1-based inclusive source line range. */
   lines: [number, number];
   contentHash: string;

@@ -745,6 +745,19 @@ export interface components {
             agency: string | null;
             photographer: components["schemas"]["PhotographerView"] | null;
         };
+        RelatedArticleView: {
+            /** @example 57 */
+            id: number;
+            /** @example irans-security-chief-signs-border-pact-on-baghdad-visit */
+            slug: string;
+            /** @example Iran’s Security Chief Signs Border Pact on Baghdad Visit */
+            headline: string;
+            /**
+             * @description Only for callers who may read drafts
+             * @enum {string}
+             */
+            status?: "draft" | "published" | "unpublished" | "spiked";
+        };
         ArticleDetailView: {
             /** @example 42 */
             id: number;
@@ -768,6 +781,8 @@ export interface components {
             updatedAt: string;
             bylines: components["schemas"]["BylineView"][];
             photos: components["schemas"]["ArticlePhotoView"][];
+            /** @description Related coverage: other articles reporting the same event in other words, linked at import (never duplicates, never merged). Publicly, published ones only; oldest first. */
+            related: components["schemas"]["RelatedArticleView"][];
             /** @description Only for callers who may read drafts: the article this one was flagged as duplicating (null when not flagged) */
             duplicateOf?: number | null;
             /**

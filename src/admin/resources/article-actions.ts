@@ -1,16 +1,13 @@
 import type { ActionContext, ActionRequest, ActionResponse, BaseRecord } from 'adminjs';
-import { In } from 'typeorm';
 import { ArticleError, ArticleErrorCode } from '../../articles/article-error';
 import { ArticleStatus, editPermissionFor } from '../../articles/article-status';
 import type { ArticleChanges } from '../../articles/articles.service';
-import { Byline, BylineRole } from '../../articles/byline.entity';
-import { bylinesOf } from '../../articles/bylines';
+import { BylineRole } from '../../articles/byline.entity';
 import { diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision, ArticleSnapshot, RestoreNote } from '../../articles/revision.entity';
 import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
 import { Permission } from '../../auth/actor';
-import { Caption } from '../../captions/caption.entity';
 import { formatDeskTime } from '../../common/desk-time';
 import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
@@ -80,8 +77,7 @@ function creditsOf(raw: unknown): NonNullable<ArticleChanges['credits']> {
 }
 
 async function editorData(services: PanelContext['services'], id: number) {
-  const captions = await services.dataSource.getRepository(Caption).find({ where: { articleId: id }, relations: { photo: { photographer: true } }, order: { position: 'ASC' } });
-  const bylines = await bylinesOf(services.dataSource.manager, id);
+  const { captions, bylines } = await services.articles.editorData(id);
   return {
     captions: captions.map((caption) => ({
       id: caption.id,
@@ -287,10 +283,7 @@ export function compareDuplicate({ services }: PanelContext): Handler {
     const id = articleId(context);
     if (request.method !== 'post') {
       const comparison = await services.duplicates.compare(id);
-      const bylines = await services.dataSource.getRepository(Byline).find({
-        where: { articleId: In([comparison.duplicate.id, comparison.original.id]) },
-        relations: { author: true },
-      });
+      const bylines = await services.articles.bylineNames([comparison.duplicate.id, comparison.original.id]);
       const side = (article: typeof comparison.duplicate) => ({
         id: article.id,
         version: article.version,
@@ -298,7 +291,7 @@ export function compareDuplicate({ services }: PanelContext): Handler {
         status: article.status,
         updatedAt: article.updatedAt.toISOString(),
         importId: article.importId,
-        bylines: bylines.filter((byline) => byline.articleId === article.id).map((byline) => byline.author.name),
+        bylines: bylines.get(article.id) ?? [],
       });
       return {
         record: recordJson(context),

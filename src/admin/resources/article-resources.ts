@@ -1,9 +1,9 @@
-import type { ActionContext, BaseRecord, Filter, ResourceWithOptions } from 'adminjs';
-import type { DataSource } from 'typeorm';
+import type { ActionContext, ActionResponse, BaseRecord, Filter, RecordActionResponse, ResourceWithOptions } from 'adminjs';
+import type { ObjectLiteral, Repository } from 'typeorm';
 import { ArticleStatus, DuplicateKind, editPermissionFor } from '../../articles/article-status';
 import { Article } from '../../articles/article.entity';
-import { boundToDataSource, sessionCan } from '../admin-actor';
-import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../article-list.query';
+import { boundToRepository, sessionCan } from '../admin-actor';
+import { ARTICLE_LIST_SORTS, ArticleListFilters, ArticleListQuery, ArticleListSort, SCHEDULED_FILTER } from '../../articles/article-list.query';
 import type { PanelContext } from '../panel-services';
 import {
   articleHistory,
@@ -26,15 +26,14 @@ type AdminJsModules = { BaseRecord: typeof BaseRecord; TypeormResource: typeof i
  * The TypeORM adapter's resource with the list served by {@link ArticleListQuery}; `forcedFilters` make a
  * second resource over the same table (the duplicates queue).
  */
-export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, dataSource: DataSource) {
-  const query = new ArticleListQuery(dataSource);
+export function articleResourceClass({ BaseRecord, TypeormResource }: AdminJsModules, articles: Repository<ObjectLiteral>, query: ArticleListQuery) {
 
   class ArticleListResource extends TypeormResource {
     constructor(
       private readonly resourceId = 'Article',
       private readonly forcedFilters: ArticleListFilters = {},
     ) {
-      super(boundToDataSource(Article, dataSource, { title: 'headline' }));
+      super(boundToRepository(Article, articles, { title: 'headline' }));
     }
 
     override id(): string {
@@ -100,7 +99,8 @@ function articleProperties({ components }: PanelContext) {
     updatedAt: { position: 7, components: deskTime },
     publishedAt: { components: deskTime },
     createdAt: { components: deskTime },
-    importId: { reference: 'Import', position: 8 },
+    // The list query sorts by import on its own index (IDX_articles_list_import); AdminJS sorts no reference by default.
+    importId: { reference: 'Import', position: 8, isSortable: true },
     needsReview: { type: 'boolean' as const, position: 9, isVisible: { list: false, filter: true, show: true, edit: false } },
     reviewedAt: { isVisible: { list: false, filter: false, show: true, edit: false }, components: deskTime },
     // Shown, with the dump's lines, by the Review action; flattened into the record they would be noise.
@@ -109,11 +109,24 @@ function articleProperties({ components }: PanelContext) {
     searchVector: HIDDEN,
     minhash: HIDDEN,
     contentHash: { isVisible: { list: false, filter: false, show: true, edit: false } },
+    // Filled in by the show action (see withRelatedCoverage): other reports of the same event, read-only.
+    related: { isVisible: { list: false, filter: false, show: true, edit: false }, components: { show: components.RelatedCoverage } },
+  };
+}
+
+/** The show page lists the article's related coverage, read through the articles service. */
+function withRelatedCoverage({ services }: PanelContext) {
+  return {
+    after: async (response: ActionResponse): Promise<ActionResponse> => {
+      const { record } = response as RecordActionResponse;
+      if (record) record.params.related = JSON.stringify(await services.articles.related(Number(record.id)));
+      return response;
+    },
   };
 }
 
 const LIST = ['id', 'headline', 'status', 'duplicateKind', 'scheduledAt', 'updatedAt', 'importId'];
-const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'needsReview', 'reviewedAt', 'version', 'createdAt', 'updatedAt'];
+const SHOW = ['id', 'headline', 'slug', 'status', 'body', 'duplicateKind', 'duplicateOfId', 'duplicateScore', 'mergedIntoId', 'publishedAt', 'scheduledAt', 'importId', 'sourceLineStart', 'sourceLineEnd', 'needsReview', 'reviewedAt', 'version', 'createdAt', 'updatedAt', 'related'];
 
 export function articleResources(panel: PanelContext, ArticleListResource: ReturnType<typeof articleResourceClass>): ResourceWithOptions[] {
   const { components } = panel;
@@ -159,6 +172,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         properties: articleProperties(panel),
         actions: {
           ...noDirectWrites,
+          show: withRelatedCoverage(panel),
           edit,
           publish: {
             actionType: 'record',
@@ -223,7 +237,7 @@ export function articleResources(panel: PanelContext, ArticleListResource: Retur
         filterProperties: ['headline', 'importId', 'updatedAt'],
         showProperties: SHOW,
         properties: articleProperties(panel),
-        actions: { ...noDirectWrites, edit: { isAccessible: false }, compare },
+        actions: { ...noDirectWrites, show: withRelatedCoverage(panel), edit: { isAccessible: false }, compare },
       },
     },
     {

@@ -4,7 +4,7 @@ import { StagedDump } from '../../imports/dump-upload';
 import { Import, ImportStatus } from '../../imports/import.entity';
 import { ImportError, ImportErrorCode } from '../../imports/import-error';
 import type { ImportReportSection } from '../../imports/imports.service';
-import { actorOf, boundToDataSource, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, boundToRepository, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 
 /** Report entries the import's page shows at once. */
@@ -17,7 +17,7 @@ const REPORT_PAGE_SIZE = 50;
 export function importResource(panel: PanelContext): ResourceWithOptions {
   const { services, components } = panel;
   return {
-    resource: boundToDataSource(Import, services.dataSource, { title: 'fileName', omit: ['report'] }),
+    resource: boundToRepository(Import, services.records.imports, { title: 'fileName', omit: ['report'] }),
     options: {
       navigation: { name: 'Newsroom', icon: 'FileText' },
       sort: { sortBy: 'createdAt', direction: 'desc' },

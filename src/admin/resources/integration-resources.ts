@@ -1,6 +1,4 @@
 import type { ActionContext, ActionRequest, ActionResponse, ListActionResponse, RecordActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { Actor, assertCan, Permission, TokenScope } from '../../auth/actor';
 import { ApiToken } from '../../auth/api-token.entity';
 import { AuthError, AuthErrorCode } from '../../auth/auth-error';
@@ -11,26 +9,14 @@ import { WebhookDelivery, WebhookDeliveryStatus } from '../../webhooks/webhook-d
 import { WebhookError, WebhookErrorCode } from '../../webhooks/webhook-error';
 import { WEBHOOK_EVENTS } from '../../webhooks/webhook-event';
 import { WebhookSubscription } from '../../webhooks/webhook-subscription.entity';
-import { actorOf, boundToDataSource, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, boundToRepository, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
+import { validInput } from '../panel-input';
 import type { PanelContext } from '../panel-services';
 import type { AdminJsActions } from './library-resources';
 
 const integrations = { name: 'Integrations', icon: 'Share2' };
 const adminOnly = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.ManageIntegrations);
 const readOnly = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
-
-/**
- * The panel's input checked with the API's own DTOs (same lengths, scopes, events, URL rules), so both
- * doors accept exactly the same things.
- */
-async function validInput<T extends object>(dto: new () => T, input: object, invalid: (message: string) => DomainError): Promise<T> {
-  const instance = plainToInstance(dto, input);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) {
-    throw invalid(errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; '));
-  }
-  return instance;
-}
 
 /** Stock list/show/search, refused with 403 to anyone who may not manage integrations. */
 function adminReads(panel: PanelContext, ACTIONS: AdminJsActions) {
@@ -90,7 +76,7 @@ export function apiTokenResource(panel: PanelContext, ACTIONS: AdminJsActions): 
   const { services, components } = panel;
   const invalid = (message: string) => new AuthError(AuthErrorCode.InvalidTokenRequest, message);
   return {
-    resource: boundToDataSource(ApiToken, services.dataSource, { title: 'name' }),
+    resource: boundToRepository(ApiToken, services.records.apiTokens, { title: 'name' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -163,7 +149,7 @@ export function webhookSubscriptionResource(panel: PanelContext, ACTIONS: AdminJ
   const { services, components } = panel;
   const invalid = (message: string) => new WebhookError(WebhookErrorCode.InvalidSubscription, message);
   return {
-    resource: boundToDataSource(WebhookSubscription, services.dataSource, { title: 'url' }),
+    resource: boundToRepository(WebhookSubscription, services.records.webhookSubscriptions, { title: 'url' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },
@@ -239,7 +225,7 @@ export function webhookDeliveryResource(panel: PanelContext, ACTIONS: AdminJsAct
     for (const record of records) record.params.nextAttemptAt = next.get(Number(record.id))?.toISOString() ?? null;
   };
   return {
-    resource: boundToDataSource(WebhookDelivery, services.dataSource, { title: 'event' }),
+    resource: boundToRepository(WebhookDelivery, services.records.webhookDeliveries, { title: 'event' }),
     options: {
       navigation: integrations,
       sort: { sortBy: 'id', direction: 'desc' },

@@ -7,10 +7,14 @@ import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { User, UserRole } from '../../auth/user.entity';
 import { Author } from '../../authors/author.entity';
 import { Caption } from '../../captions/caption.entity';
+import { CreateAuthorDto, UpdateAuthorDto } from '../../authors/dto/author.dto';
+import { UpdateCaptionDto } from '../../captions/dto/caption.dto';
+import { CreatePhotoDto, UpdatePhotoDto } from '../../photos/dto/photo.dto';
 import { Photo } from '../../photos/photo.entity';
-import { boundToDataSource, PanelHandler, requiring, sessionCan } from '../admin-actor';
+import { boundToRepository, PanelHandler, requiring, sessionCan } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
-import { pickFields, serviceCreate, serviceEdit } from './service-backed';
+import { formFields, validInput } from '../panel-input';
+import { serviceCreate, serviceEdit } from './service-backed';
 
 const canEdit = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.EditDraft);
 const adminOnly = ({ currentAdmin }: ActionContext) => sessionCan(currentAdmin, Permission.ManageUsers);
@@ -21,7 +25,7 @@ const library = { name: 'Library', icon: 'Image' };
 export function libraryResources({ services }: PanelContext): ResourceWithOptions[] {
   return [
     {
-      resource: boundToDataSource(Photo, services.dataSource, { title: 'credit' }),
+      resource: boundToRepository(Photo, services.records.photos, { title: 'credit' }),
       options: {
         navigation: library,
         listProperties: ['id', 'credit', 'agency', 'photographerId', 'url', 'updatedAt'],
@@ -30,13 +34,19 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
         properties: { credit: { isTitle: true }, fingerprint: { isVisible: { list: false, edit: false, filter: false, show: true } }, photographerId: { reference: 'Author' } },
         actions: {
           ...noDelete,
-          new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.photos.create(photoFields(payload) as { url: string }, actor)) },
-          edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.photos.update(id, photoFields(payload), actor)) },
+          new: {
+            isVisible: canEdit,
+            handler: serviceCreate(services, async (payload, actor) => services.photos.create(await validInput(CreatePhotoDto, photoFields(payload)), actor)),
+          },
+          edit: {
+            isVisible: canEdit,
+            handler: serviceEdit(services, async (id, payload, actor) => services.photos.update(id, await validInput(UpdatePhotoDto, photoFields(payload)), actor)),
+          },
         },
       },
     },
     {
-      resource: boundToDataSource(Caption, services.dataSource, { title: 'text' }),
+      resource: boundToRepository(Caption, services.records.captions, { title: 'text' }),
       options: {
         navigation: library,
         listProperties: ['id', 'articleId', 'photoId', 'position', 'text'],
@@ -48,16 +58,16 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
           new: { isAccessible: false },
           edit: {
             isVisible: canEdit,
-            handler: serviceEdit(services, (id, payload, actor) => {
-              const fields = pickFields(payload, ['text', 'position']);
-              return services.captions.update(id, { text: fields.text as string | undefined, position: fields.position === undefined ? undefined : Number(fields.position) }, actor);
+            handler: serviceEdit(services, async (id, payload, actor) => {
+              const { version, ...changes } = await validInput(UpdateCaptionDto, formFields(payload, { text: ['text'], numbers: ['position'] }));
+              return services.captions.update(id, changes, actor, version);
             }),
           },
         },
       },
     },
     {
-      resource: boundToDataSource(Author, services.dataSource, { title: 'name' }),
+      resource: boundToRepository(Author, services.records.authors, { title: 'name' }),
       options: {
         navigation: library,
         listProperties: ['id', 'name', 'key', 'updatedAt'],
@@ -66,24 +76,31 @@ export function libraryResources({ services }: PanelContext): ResourceWithOption
         properties: { name: { isTitle: true } },
         actions: {
           ...noDelete,
-          new: { isVisible: canEdit, handler: serviceCreate(services, (payload, actor) => services.authors.create({ name: String(payload.name ?? '') }, actor)) },
-          edit: { isVisible: canEdit, handler: serviceEdit(services, (id, payload, actor) => services.authors.update(id, pickFields(payload, ['name']), actor)) },
+          new: {
+            isVisible: canEdit,
+            handler: serviceCreate(services, async (payload, actor) => services.authors.create(await validInput(CreateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+          },
+          edit: {
+            isVisible: canEdit,
+            handler: serviceEdit(services, async (id, payload, actor) => services.authors.update(id, await validInput(UpdateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+          },
         },
       },
     },
   ];
 }
 
+/** The photo form's fields for the API's photo DTOs; an emptied credit, agency or photographer clears it. */
 function photoFields(payload: Record<string, unknown>) {
-  const fields = pickFields(payload, ['url', 'credit', 'agency', 'photographerId'], ['url', 'credit', 'agency', 'photographerId']);
-  if (fields.photographerId !== undefined && fields.photographerId !== null) fields.photographerId = Number(fields.photographerId);
-  return fields;
+  return formFields(payload, { text: ['url', 'credit', 'agency'], numbers: ['photographerId'], clearable: ['credit', 'agency', 'photographerId'] });
 }
 
 /** Accounts: admins only. The password is a virtual field, hashed by UsersService; the hash is never shown. */
 export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions): ResourceWithOptions {
+  // Every action, its GET included (the edit form holds the whole record), answers 403 to anyone else.
+  const adminsOnly = (handler: PanelHandler) => requiring(services.users, Permission.ManageUsers, handler);
   return {
-    resource: boundToDataSource(User, services.dataSource, { title: 'email' }),
+    resource: boundToRepository(User, services.records.users, { title: 'email' }),
     options: {
       navigation: { name: 'Administration', icon: 'Users' },
       listProperties: ['id', 'email', 'role', 'disabled', 'createdAt'],
@@ -97,29 +114,33 @@ export function userResource({ services }: PanelContext, ACTIONS: AdminJsActions
         password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
       },
       actions: {
-        list: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.list.handler as PanelHandler) },
-        show: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.show.handler as PanelHandler) },
-        search: { isVisible: adminOnly, handler: requiring(services.users, Permission.ManageUsers, ACTIONS.search.handler as PanelHandler) },
+        list: { isVisible: adminOnly, handler: adminsOnly(ACTIONS.list.handler as PanelHandler) },
+        show: { isVisible: adminOnly, handler: adminsOnly(ACTIONS.show.handler as PanelHandler) },
+        search: { isVisible: adminOnly, handler: adminsOnly(ACTIONS.search.handler as PanelHandler) },
         ...noDelete,
         new: {
           isVisible: adminOnly,
-          handler: serviceCreate(services, (payload, actor) =>
-            services.users.createAccount({ email: String(payload.email ?? ''), password: String(payload.password ?? ''), role: parseRole(payload.role)! }, actor),
+          handler: adminsOnly(
+            serviceCreate(services, (payload, actor) =>
+              services.users.createAccount({ email: String(payload.email ?? ''), password: String(payload.password ?? ''), role: parseRole(payload.role)! }, actor),
+            ),
           ),
         },
         edit: {
           isVisible: adminOnly,
-          handler: serviceEdit(services, (id, payload, actor) =>
-            services.users.updateAccount(
-              id,
-              {
-                // A blank email field leaves the address as it is; an account cannot be left without one.
-                email: typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : undefined,
-                role: parseRole(payload.role),
-                disabled: payload.disabled === undefined ? undefined : payload.disabled === true || payload.disabled === 'true',
-                password: typeof payload.password === 'string' && payload.password !== '' ? payload.password : undefined,
-              },
-              actor,
+          handler: adminsOnly(
+            serviceEdit(services, (id, payload, actor) =>
+              services.users.updateAccount(
+                id,
+                {
+                  // A blank email field leaves the address as it is; an account cannot be left without one.
+                  email: typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : undefined,
+                  role: parseRole(payload.role),
+                  disabled: payload.disabled === undefined ? undefined : payload.disabled === true || payload.disabled === 'true',
+                  password: typeof payload.password === 'string' && payload.password !== '' ? payload.password : undefined,
+                },
+                actor,
+              ),
             ),
           ),
         },

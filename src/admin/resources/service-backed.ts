@@ -3,17 +3,6 @@ import type { Actor } from '../../auth/actor';
 import { actorOf, NO_CHANGES_NOTICE, PanelHandler, withNotices } from '../admin-actor';
 import type { PanelServices } from '../panel-services';
 
-/** Form fields of `payload` that an edit may change; empty strings mean "clear" for nullable fields. */
-export function pickFields(payload: Record<string, unknown> | undefined, fields: readonly string[], nullable: readonly string[] = []): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
-  for (const field of fields) {
-    if (payload === undefined || !(field in payload)) continue;
-    const value = payload[field];
-    picked[field] = value === '' && nullable.includes(field) ? null : value;
-  }
-  return picked;
-}
-
 /**
  * AdminJS's new/edit actions write through the resource adapter, which would skip the services' rules.
  * These handlers call a service instead, then show the saved record. The service says whether the edit

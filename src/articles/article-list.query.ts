@@ -1,7 +1,9 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { ArticleError, ArticleErrorCode } from '../articles/article-error';
-import { ArticleStatus, DuplicateKind } from '../articles/article-status';
-import { Article } from '../articles/article.entity';
+import { ArticleError, ArticleErrorCode } from './article-error';
+import { ArticleStatus, DuplicateKind } from './article-status';
+import { Article } from './article.entity';
 
 /** The Articles list's filters as the panel sends them (AdminJS `filters.<property>` query parameters). */
 export interface ArticleListFilters {
@@ -50,8 +52,9 @@ const EXACT_COUNT_LIMIT = 20_000;
  * small, the planner's estimate otherwise (stock AdminJS runs `count(*)` on every page), every sort and filter
  * backed by an index, and deep pages found on the index alone before the rows are read.
  */
+@Injectable()
 export class ArticleListQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(filters: ArticleListFilters, page: ArticleListPage): Promise<Article[]> {
     const direction = page.direction === 'asc' ? 'ASC' : 'DESC';
