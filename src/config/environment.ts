@@ -88,6 +88,15 @@ export class EnvironmentVariables {
   @Min(1, { message: 'WEBHOOK_CONCURRENCY must be at least 1' })
   WEBHOOK_CONCURRENCY: number = 8;
 
+  /**
+   * Attempts one subscription may have in flight at once, across all instances: a receiver that hangs or
+   * fails holds at most this many senders, and its other deliveries wait without holding any.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'WEBHOOK_SUBSCRIPTION_CONCURRENCY must be an integer' })
+  @Min(1, { message: 'WEBHOOK_SUBSCRIPTION_CONCURRENCY must be at least 1' })
+  WEBHOOK_SUBSCRIPTION_CONCURRENCY: number = 2;
+
   /** `true` lets webhooks go to loopback, link-local and private addresses (a receiver on the same network); off by default. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
+import type PgBoss from 'pg-boss';
 import { ArrayContains, DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { JOB_QUEUE_SCHEMA, JobQueueService } from '../jobs/job-queue.service';
@@ -154,11 +155,29 @@ export class WebhooksService {
   }
 
   private queueWithin(manager: EntityManager, deliveryId: number): Promise<unknown> {
-    return this.jobs.sendWithin(manager, WEBHOOK_QUEUE, { deliveryId } satisfies WebhookJob, {
-      retryLimit: WEBHOOK_MAX_ATTEMPTS - 1,
-      retryDelay: WEBHOOK_RETRY_DELAY_SECONDS,
+    return this.jobs.sendWithin(manager, WEBHOOK_QUEUE, { deliveryId } satisfies WebhookJob, this.jobOptions(0));
+  }
+
+  /**
+   * Puts a delivery that was not attempted back on the queue to start after `startAfter`, keeping the
+   * attempts and back-off it has left (its subscription had all its attempts in flight).
+   */
+  async requeue(deliveryId: number, attemptsMade: number, startAfter: Date): Promise<void> {
+    await this.jobs.boss.send(WEBHOOK_QUEUE, { deliveryId } satisfies WebhookJob, { ...this.jobOptions(attemptsMade), startAfter });
+  }
+
+  /**
+   * pg-boss retries stand for the attempts left, with the back-off they would have reached. A job counts as
+   * lost (and is retried) a minute after its attempt should have timed out, so an instance that died mid-send
+   * frees its subscription's slot soon.
+   */
+  private jobOptions(attemptsMade: number): PgBoss.SendOptions {
+    return {
+      retryLimit: Math.max(0, WEBHOOK_MAX_ATTEMPTS - attemptsMade - 1),
+      retryDelay: WEBHOOK_RETRY_DELAY_SECONDS * 2 ** attemptsMade,
       retryBackoff: true,
-    });
+      expireInSeconds: this.config.get<number>('WEBHOOK_TIMEOUT_SECONDS', 10) + 60,
+    };
   }
 
   private async get(id: number): Promise<WebhookSubscription> {
