@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { authorKey } from './names';
 import { HEADLINE_BANDS, headlineKeys, judgeNearDuplicate } from './near-duplicates';
 import type { DuplicateKind, WirePhoto } from './types';
+import { fmix32, hashString32 } from './hashing';
 
 /**
  * Estimated Jaccard similarity (over word 5-gram shingles) at or above which two articles are the
@@ -319,24 +320,7 @@ export class InFileDeduplicator {
   }
 }
 
-function hashString32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  }
-  return fmix32(hash);
-}
 
-/** murmur3's finaliser: spreads FNV's weak high bits, which pick the MinHash slot. */
-function fmix32(value: number): number {
-  let hash = value;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-}
 
 function rotateLeft(value: number, bits: number): number {
   return (value << bits) | (value >>> (32 - bits));

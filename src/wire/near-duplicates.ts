@@ -10,6 +10,9 @@
  *   above that keeps them apart however alike the headlines are.
  * Nothing is ever merged on these scores: a flagged pair waits for an editor.
  */
+
+import { fmix32, hashString32 } from './hashing';
+
 export const HEADLINE_MATCH = 0.6;
 export const BODY_WITH_HEADLINE = 0.15;
 
@@ -54,15 +57,15 @@ export const HEADLINE_MIN_WORDS = 5;
 export function headlineKeys(headline: string): Int32Array {
   const words = headlineWords(headline);
   if (words.length < HEADLINE_MIN_WORDS) return new Int32Array(0);
-  const wordHashes = words.map(hashWord);
+  const wordHashes = words.map(hashString32);
   const keys = new Int32Array(HEADLINE_BANDS);
   for (let band = 0; band < HEADLINE_BANDS; band++) {
     let key = Math.imul(band + 1, 0x9e3779b1);
     for (let row = 0; row < HEADLINE_ROWS; row++) {
       const seed = Math.imul(band * HEADLINE_ROWS + row + 1, 0x85ebca6b);
       let minimum = 0xffffffff;
-      for (const hash of wordHashes) minimum = Math.min(minimum, mix(hash ^ seed));
-      key = mix(key ^ minimum);
+      for (const hash of wordHashes) minimum = Math.min(minimum, fmix32(hash ^ seed));
+      key = fmix32(key ^ minimum);
     }
     keys[band] = key | 0;
   }
@@ -103,19 +106,4 @@ export interface NearDuplicateThresholds {
 
 export const DEFAULT_NEAR_THRESHOLDS: NearDuplicateThresholds = { body: 0.8, headline: HEADLINE_MATCH, bodyWithHeadline: BODY_WITH_HEADLINE };
 
-function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193);
-  return mix(hash);
-}
 
-/** murmur3's finaliser, unsigned. */
-function mix(value: number): number {
-  let hash = value;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-}

@@ -11,6 +11,9 @@
  * an editor's trust more than a missing one. Pure: no I/O. Never a duplicate flag and never a merge.
  */
 
+import { fmix32, hashString32 } from './hashing';
+
+
 export interface EventFeatures {
   names: Set<string>;
   figures: Set<string>;
@@ -146,9 +149,9 @@ export function relatedKeys(features: EventFeatures): Int32Array {
   if (features.names.size < RELATED_MIN_NAMES) return new Int32Array(0);
   // Quote triples are left out: there are many of them, and an outlet quoting less would dilute the match.
   const hashes = [
-    ...[...features.names].map((name) => hashString(`n:${name}`)),
-    ...[...features.figures].map((figure) => hashString(`f:${figure}`)),
-    ...(features.dateline ? [hashString(`d:${features.dateline}`)] : []),
+    ...[...features.names].map((name) => hashString32(`n:${name}`)),
+    ...[...features.figures].map((figure) => hashString32(`f:${figure}`)),
+    ...(features.dateline ? [hashString32(`d:${features.dateline}`)] : []),
   ];
   const keys = new Int32Array(RELATED_BANDS);
   for (let band = 0; band < RELATED_BANDS; band++) {
@@ -156,8 +159,8 @@ export function relatedKeys(features: EventFeatures): Int32Array {
     for (let row = 0; row < RELATED_ROWS; row++) {
       const seed = Math.imul(band * RELATED_ROWS + row + 1, 0x85ebca6b);
       let minimum = 0xffffffff;
-      for (const hash of hashes) minimum = Math.min(minimum, mix(hash ^ seed));
-      key = mix(key ^ minimum);
+      for (const hash of hashes) minimum = Math.min(minimum, fmix32(hash ^ seed));
+      key = fmix32(key ^ minimum);
     }
     keys[band] = key | 0;
   }
@@ -245,18 +248,4 @@ function weightOf(features: EventFeatures): number {
   return features.names.size * WEIGHT.name + features.figures.size * WEIGHT.figure + features.quotes.size * WEIGHT.quote + (features.dateline ? WEIGHT.dateline : 0);
 }
 
-function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return mix(hash);
-}
 
-function mix(value: number): number {
-  let hash = value;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-}

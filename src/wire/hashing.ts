@@ -1,0 +1,23 @@
+/**
+ * The 32-bit hashes behind MinHash signatures, LSH bands and the headline and related-coverage keys. Keys
+ * built with them are stored in the archive (articles.headlineKeys, relatedKeys, lshBands), so changing
+ * either function changes what an import finds: existing rows would need their keys rebuilt.
+ */
+
+/** FNV-1a over UTF-16 code units, finished with {@link fmix32}. */
+export function hashString32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return fmix32(hash);
+}
+
+/** murmur3's finaliser, unsigned: spreads FNV's weak high bits, which pick MinHash slots and band keys. */
+export function fmix32(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
