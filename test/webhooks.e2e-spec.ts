@@ -118,6 +118,21 @@ describe('webhooks and scheduled publishing', () => {
     expect(retry.body).toBe(first.body);
   });
 
+  it('queues the deliveries and their jobs in the publish transaction: they exist when publish returns', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await testApp.app.get(PublishingService).publish(article.id, SYSTEM);
+
+    const rows: Array<{ id: number; jobs: number }> = await testApp.dataSource.query(
+      `SELECT delivery.id, (SELECT count(*)::int FROM pgboss.job job WHERE job.name = 'webhook-delivery' AND (job.data->>'deliveryId')::int = delivery.id) AS jobs
+         FROM webhook_deliveries delivery
+        WHERE delivery.event = $1 AND (delivery.payload::jsonb->'data'->'article'->>'id')::int = $2`,
+      [ArticleEventName.Published, article.id],
+    );
+    // `/hook` and `/flaky` subscribe to article.published.
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.jobs).toBeGreaterThanOrEqual(1);
+  });
+
   it('never lets an unreachable receiver block or roll back a publish', async () => {
     const webhooks = testApp.app.get(WebhooksService);
     const dead = await webhooks.subscribe({ url: 'http://127.0.0.1:9/nobody-listens', events: [ArticleEventName.Unpublished] }, SYSTEM);

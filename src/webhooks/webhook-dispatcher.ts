@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { type AnnouncedArticle, type ArticleEvent, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
+import { type AnnouncedArticle, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
 import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY } from '../common/http-cache';
 import { type ImportCompletedEvent, ImportEventName } from '../imports/import-events';
 import type { WebhookEvent } from './webhook-event';
@@ -8,23 +8,14 @@ import { WebhooksService } from './webhooks.service';
 
 /**
  * Turns domain events (emitted after their transaction committed) into queued deliveries. Errors stop
- * here: a webhook can never fail or roll back the publish or import that caused it.
+ * here: a webhook can never fail or roll back the edit or import that caused it. Publishing and
+ * unpublishing are not here: the publishing service queues those inside its own transaction.
  */
 @Injectable()
 export class WebhookDispatcher {
   private readonly logger = new Logger(WebhookDispatcher.name);
 
   constructor(private readonly webhooks: WebhooksService) {}
-
-  @OnEvent(ArticleEventName.Published, { async: true, promisify: true })
-  onPublished(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Published, { article: articleSummary(event.article), purgeKeys: purgeKeysFor(event.article) });
-  }
-
-  @OnEvent(ArticleEventName.Unpublished, { async: true, promisify: true })
-  onUnpublished(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Unpublished, { article: articleSummary(event.article), purgeKeys: purgeKeysFor(event.article) });
-  }
 
   @OnEvent(ArticleEventName.Updated, { async: true, promisify: true })
   onUpdated(event: ArticleUpdatedEvent): Promise<void> {
@@ -51,11 +42,11 @@ export class WebhookDispatcher {
  * The CDN keys (Surrogate-Key / Cache-Tag) of every public answer the event may have changed: the article's
  * own page and every list, search and author page (all tagged `articles`); an author rename adds its author.
  */
-function purgeKeysFor(article: AnnouncedArticle): string[] {
+export function purgeKeysFor(article: AnnouncedArticle): string[] {
   return [articleSurrogateKey(article.id), LIST_SURROGATE_KEY];
 }
 
-function articleSummary(article: AnnouncedArticle): Record<string, unknown> {
+export function articleSummary(article: AnnouncedArticle): Record<string, unknown> {
   return {
     id: article.id,
     slug: article.slug,

@@ -138,20 +138,31 @@ export class WebhooksService {
    * delivery row exists exactly when its job does. Sending happens later, in the worker.
    */
   async enqueue(event: WebhookEvent, data: Record<string, unknown>, occurredAt = new Date()): Promise<WebhookDelivery[]> {
-    const subscribers = await this.subscriptions.findBy({ active: true, events: ArrayContains([event]) });
-    if (subscribers.length === 0) return [];
     await this.jobs.ensureQueue(WEBHOOK_QUEUE);
-    return this.dataSource.transaction(async (manager) => {
-      const created: WebhookDelivery[] = [];
-      for (const subscriber of subscribers) {
-        const delivery = await manager.save(manager.create(WebhookDelivery, { subscriptionId: subscriber.id, event, payload: '' }));
-        delivery.payload = JSON.stringify({ id: delivery.id, event, occurredAt: occurredAt.toISOString(), data });
-        await manager.save(delivery);
-        await this.queueWithin(manager, delivery.id);
-        created.push(delivery);
-      }
-      return created;
-    });
+    return this.dataSource.transaction((manager) => this.enqueueWithin(manager, event, data, occurredAt));
+  }
+
+  /**
+   * The same inside the caller's transaction, for the change the event announces: the deliveries commit
+   * with it or not at all, so a crash right after the commit loses none. The queue must exist already
+   * (the sender creates it at start-up; `prepareQueue` does it for a process that runs no sender).
+   */
+  async enqueueWithin(manager: EntityManager, event: WebhookEvent, data: Record<string, unknown>, occurredAt = new Date()): Promise<WebhookDelivery[]> {
+    const subscribers = await manager.findBy(WebhookSubscription, { active: true, events: ArrayContains([event]) });
+    const created: WebhookDelivery[] = [];
+    for (const subscriber of subscribers) {
+      const delivery = await manager.save(manager.create(WebhookDelivery, { subscriptionId: subscriber.id, event, payload: '' }));
+      delivery.payload = JSON.stringify({ id: delivery.id, event, occurredAt: occurredAt.toISOString(), data });
+      await manager.save(delivery);
+      await this.queueWithin(manager, delivery.id);
+      created.push(delivery);
+    }
+    return created;
+  }
+
+  /** Creates the delivery queue if it is missing, outside any transaction (pg-boss needs it before a send). */
+  prepareQueue(): Promise<void> {
+    return this.jobs.ensureQueue(WEBHOOK_QUEUE);
   }
 
   private queueWithin(manager: EntityManager, deliveryId: number): Promise<unknown> {
