@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -22,7 +22,7 @@ const BUSY_DEFER_MS = 200;
  * and thrown back to pg-boss, which retries it with exponential back-off; the last failure marks it failed.
  */
 @Injectable()
-export class WebhookSenderService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookSenderService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookSenderService.name);
   private stopping = false;
 
@@ -54,7 +54,8 @@ export class WebhookSenderService implements OnApplicationBootstrap, OnApplicati
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module shuts down (the job queue waits for running handlers, which must stop draining). */
+  beforeApplicationShutdown(): void {
     this.stopping = true;
   }
 
