@@ -94,6 +94,15 @@ describe('publishing API', () => {
       expect(etag).toMatch(/^"[\w-]+"$/);
       await http.get('/api/articles/baghdad-talks').set('If-None-Match', etag).expect(304);
       await http.get('/api/articles/baghdad-talks').set('If-None-Match', '"something-else"').expect(200);
+      // CDN keys on anonymous answers: the article and its author (writer and photographer); lists carry "articles".
+      expect(response.headers['surrogate-key']).toBe(`article-${published.id} author-${authorId}`);
+      expect(response.headers['cache-tag']).toBe(`article-${published.id},author-${authorId}`);
+      const list = await http.get('/api/articles').expect(200);
+      expect(list.headers['surrogate-key']).toMatch(new RegExp(`^articles .*article-${published.id}( |$)`));
+      const authorPage = await http.get(`/api/authors/${authorId}`).expect(200);
+      expect(authorPage.headers['surrogate-key']).toContain(`author-${authorId} articles`);
+      const withToken = await http.get('/api/articles/baghdad-talks').set(bearer('reader')).expect(200);
+      expect(withToken.headers['surrogate-key']).toBeUndefined();
     });
 
     it('never shows drafts, unpublished or scheduled articles to the public', async () => {
@@ -225,6 +234,10 @@ describe('publishing API', () => {
         .expect(201);
       expect(created.body).toMatchObject({ slug: 'automation-story', status: 'draft', version: 1, bylines: [{ id: authorId }] });
       const again = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'Automation story', body: ['x'] }).expect(201);
+      const digits = await http.post('/api/articles').set(bearer('writer')).send({ headline: 'x', body: ['x'], slug: '2026' }).expect(400);
+      expect(digits.body.detail).toContain('not digits alone');
+      const numericHeadline = await http.post('/api/articles').set(bearer('writer')).send({ headline: '1984', body: ['x'] }).expect(201);
+      expect(numericHeadline.body.slug).toBe('article-1984');
       expect(again.body.slug).toBe('automation-story-2');
 
       const updated = await http.patch(`/api/articles/${created.body.id}`).set(bearer('writer')).set('If-Match', '"1"').send({ headline: 'Automation story, fixed' }).expect(200);

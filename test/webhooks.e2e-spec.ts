@@ -100,7 +100,7 @@ describe('webhooks and scheduled publishing', () => {
     const timestamp = Number(hit.headers['x-wiredesk-timestamp']);
     expect(verifySignature(secret, timestamp, hit.body, String(hit.headers['x-wiredesk-signature']))).toBe(true);
     expect(verifySignature('wrong-secret', timestamp, hit.body, String(hit.headers['x-wiredesk-signature']))).toBe(false);
-    expect(JSON.parse(hit.body)).toMatchObject({ event: 'article.published', data: { article: { id: article.id, slug: article.slug, status: 'published' } } });
+    expect(JSON.parse(hit.body)).toMatchObject({ event: 'article.published', data: { article: { id: article.id, slug: article.slug, status: 'published' }, purgeKeys: [`article-${article.id}`, 'articles'] } });
   });
 
   it('retries a delivery after the receiver answers 500 and logs both attempts', async () => {
@@ -116,6 +116,21 @@ describe('webhooks and scheduled publishing', () => {
     expect(eventsFor(article.id, ArticleEventName.Published, '/flaky')).toHaveLength(2);
     const [first, retry] = eventsFor(article.id, ArticleEventName.Published, '/flaky');
     expect(retry.body).toBe(first.body);
+  });
+
+  it('queues the deliveries and their jobs in the publish transaction: they exist when publish returns', async () => {
+    const article = await insertArticle(testApp.dataSource);
+    await testApp.app.get(PublishingService).publish(article.id, SYSTEM);
+
+    const rows: Array<{ id: number; jobs: number }> = await testApp.dataSource.query(
+      `SELECT delivery.id, (SELECT count(*)::int FROM pgboss.job job WHERE job.name = 'webhook-delivery' AND (job.data->>'deliveryId')::int = delivery.id) AS jobs
+         FROM webhook_deliveries delivery
+        WHERE delivery.event = $1 AND (delivery.payload::jsonb->'data'->'article'->>'id')::int = $2`,
+      [ArticleEventName.Published, article.id],
+    );
+    // `/hook` and `/flaky` subscribe to article.published.
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.jobs).toBeGreaterThanOrEqual(1);
   });
 
   it('never lets an unreachable receiver block or roll back a publish', async () => {
@@ -230,6 +245,7 @@ describe('webhooks and scheduled publishing', () => {
         expect(update.data).toEqual({
           article: expect.objectContaining({ id: article.id, version: article.version, status: 'published' }),
           changes: { photos: [{ id: photo.id, fields: ['credit', 'agency'] }] },
+          purgeKeys: [`article-${article.id}`, 'articles'],
         });
         expect(await versionOf(article)).toBe(article.version);
         expect(await testApp.dataSource.getRepository(ArticleRevision).countBy({ articleId: article.id })).toBe(0);
@@ -252,6 +268,7 @@ describe('webhooks and scheduled publishing', () => {
       for (const article of [byline, photoCredit]) {
         const [update] = await received(article.id);
         expect(update.data).toMatchObject({ article: { id: article.id, version: article.version }, changes: { authors: [{ id: author.id, fields: ['name'] }] } });
+        expect((update.data as { purgeKeys?: string[] }).purgeKeys).toEqual([`article-${article.id}`, 'articles', `author-${author.id}`]);
       }
       expect(await queuedFor(draft.id)).toEqual([]);
     });

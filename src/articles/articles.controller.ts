@@ -7,7 +7,7 @@ import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs, OptionalAuth } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { sendCacheable } from '../common/http-cache';
+import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY, sendCacheable } from '../common/http-cache';
 import { ArticleFeedService } from './article-feed.service';
 import { ArticleDetailView, ArticlePageView } from './article-views';
 import { ArticlesService } from './articles.service';
@@ -48,6 +48,7 @@ export class ArticlesController {
     sendCacheable(request, response, ninjs ? { items: page.items.map(summaryToNinjs), nextCursor: page.nextCursor } : page, {
       shared: actor === undefined,
       contentType: ninjs ? NINJS_MEDIA_TYPE : undefined,
+      surrogateKeys: [LIST_SURROGATE_KEY, ...page.items.map((item) => articleSurrogateKey(item.id))],
     });
   }
 
@@ -66,7 +67,15 @@ export class ArticlesController {
   ): Promise<void> {
     const article = await this.feed.get(reference, actor);
     const ninjs = wantsNinjs(request, query.format);
-    sendCacheable(request, response, ninjs ? articleToNinjs(article) : article, { shared: actor === undefined, contentType: ninjs ? NINJS_MEDIA_TYPE : undefined });
+    sendCacheable(request, response, ninjs ? articleToNinjs(article) : article, {
+      shared: actor === undefined,
+      contentType: ninjs ? NINJS_MEDIA_TYPE : undefined,
+      surrogateKeys: [
+        articleSurrogateKey(article.id),
+        ...article.bylines.map((byline) => authorSurrogateKey(byline.id)),
+        ...article.photos.flatMap((photo) => (photo.photographer ? [authorSurrogateKey(photo.photographer.id)] : [])),
+      ],
+    });
   }
 
   @Post()

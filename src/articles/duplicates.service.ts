@@ -53,6 +53,7 @@ export class DuplicatesService {
    */
   async merge(duplicateId: number, keepId: number, actor: Actor, expectedVersion?: number, expectedOriginalVersion?: number): Promise<MergeResult> {
     assertCan(actor, Permission.MergeDuplicates);
+    await this.publishing.prepareWebhooks();
     const { kept, retired, announce } = await this.dataSource.transaction(async (manager) => {
       const duplicate = await lockArticle(manager, duplicateId);
       await assertVersionNamingEditor(manager, duplicate, expectedVersion);
@@ -78,6 +79,7 @@ export class DuplicatesService {
       keep.version += 1;
       retire.version += 1;
       await manager.save([keep, retire]);
+      if (wasPublished) await this.publishing.queueUnpublishedWithin(manager, retire);
       // Both versions go into History, in the same transaction: the merge and its record commit together.
       const merge = { keptId: keep.id, retiredId: retire.id, captionsMoved, bylinesMoved };
       for (const article of [keep, retire]) {

@@ -22,4 +22,8 @@ describe('slugify', () => {
   it('never returns an empty slug', () => {
     expect(slugify('!!!')).toBe('article');
   });
+  it('never gives digits alone, which would read as an article id', () => {
+    expect(slugify('2026')).toBe('article-2026');
+    expect(slugify('2026: the year')).toBe('2026-the-year');
+  });
 });

@@ -11,7 +11,7 @@ import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs, OptionalAuth } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ApiCacheableRead, ApiCreated } from '../common/api-responses.decorator';
-import { sendCacheable } from '../common/http-cache';
+import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY, sendCacheable } from '../common/http-cache';
 import { AuthorsService } from './authors.service';
 import { AuthorView, CreateAuthorDto, UpdateAuthorDto } from './dto/author.dto';
 
@@ -38,7 +38,8 @@ export class AuthorsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    sendCacheable(request, response, await this.feed.authorPage(id, query, actor), { shared: actor === undefined });
+    const page = await this.feed.authorPage(id, query, actor);
+    sendCacheable(request, response, page, { shared: actor === undefined, surrogateKeys: [authorSurrogateKey(id), LIST_SURROGATE_KEY, ...page.articles.items.map((item) => articleSurrogateKey(item.id))] });
   }
 
   @Post()

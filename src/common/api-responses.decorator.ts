@@ -13,12 +13,18 @@ const CACHE_CONTROL_HEADER: HeaderObject = {
   schema: { type: 'string', example: 'public, max-age=60, stale-while-revalidate=60' },
 };
 
+/** Anonymous answers only: the keys a CDN purges them by (every article.* webhook lists the keys to purge). */
+const SURROGATE_KEY_HEADERS: Record<string, HeaderObject> = {
+  'Surrogate-Key': { description: 'Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list', schema: { type: 'string', example: 'article-42 author-12 author-31' } },
+  'Cache-Tag': { description: 'The same keys, comma-separated', schema: { type: 'string', example: 'article-42,author-12,author-31' } },
+};
+
 /**
  * A read answered through sendCacheable: 200 with ETag and Cache-Control, in JSON or (when `ninjs` is given)
  * in ninjs for `?format=ninjs` / `Accept: application/ninjs+json`; 304 to a matching If-None-Match.
  */
 export function ApiCacheableRead(json: Type<unknown>, ninjs?: SchemaObject, extraHeaders: Record<string, HeaderObject> = {}): MethodDecorator {
-  const headers = { ETag: ETAG_HEADER, 'Cache-Control': CACHE_CONTROL_HEADER, ...extraHeaders };
+  const headers = { ETag: ETAG_HEADER, 'Cache-Control': CACHE_CONTROL_HEADER, ...SURROGATE_KEY_HEADERS, ...extraHeaders };
   return applyDecorators(
     ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the copy you hold: 304 when it is still current' }),
     ApiExtraModels(json),

@@ -11,10 +11,17 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=
  * Sends `body` as JSON with a strong ETag over its exact bytes, answering 304 when the client already
  * holds them. Public copy may be cached by anyone for a minute; anything read with credentials is private.
  */
-export function sendCacheable(request: Request, response: Response, body: unknown, options: { shared: boolean; contentType?: string }): void {
+export function sendCacheable(request: Request, response: Response, body: unknown, options: { shared: boolean; contentType?: string; surrogateKeys?: readonly string[] }): void {
   const { json, etag } = serialise(body);
   response.setHeader('ETag', etag);
   response.setHeader('Cache-Control', options.shared ? PUBLIC_CACHE_CONTROL : 'private, no-cache');
+  if (options.shared && options.surrogateKeys?.length) {
+    // What a CDN tags the copy with, so one purge (the keys every article.* webhook carries) drops exactly it:
+    // Surrogate-Key for Fastly and Varnish, Cache-Tag for Cloudflare and others.
+    const keys = [...new Set(options.surrogateKeys)];
+    response.setHeader('Surrogate-Key', keys.join(' '));
+    response.setHeader('Cache-Tag', keys.join(','));
+  }
   response.setHeader('Vary', 'Accept, Authorization, Cookie');
   if (matchesAny(request.headers['if-none-match'], etag)) {
     response.status(304).end();
@@ -53,4 +60,15 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   if (header === undefined) return undefined;
   const match = /^\s*"?(\d{1,9})"?\s*$/.exec(header);
   return match ? Number(match[1]) : 'invalid';
+}
+
+/** The CDN key of every list-like public answer (lists, searches, author pages): any publish, unpublish or edit may change them. */
+export const LIST_SURROGATE_KEY = 'articles';
+
+export function articleSurrogateKey(id: number): string {
+  return `article-${id}`;
+}
+
+export function authorSurrogateKey(id: number): string {
+  return `author-${id}`;
 }

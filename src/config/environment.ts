@@ -82,6 +82,32 @@ export class EnvironmentVariables {
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, such as https://news.example.com' })
   PUBLIC_BASE_URL?: string;
 
+  /** How long one webhook attempt may take before it counts as failed (and is retried later). */
+  @Type(() => Number)
+  @IsInt({ message: 'WEBHOOK_TIMEOUT_SECONDS must be an integer number of seconds' })
+  @Min(1, { message: 'WEBHOOK_TIMEOUT_SECONDS must be at least 1' })
+  WEBHOOK_TIMEOUT_SECONDS: number = 10;
+
+  /** Webhook attempts each instance makes at once, so one slow receiver cannot hold up the others. */
+  @Type(() => Number)
+  @IsInt({ message: 'WEBHOOK_CONCURRENCY must be an integer' })
+  @Min(1, { message: 'WEBHOOK_CONCURRENCY must be at least 1' })
+  WEBHOOK_CONCURRENCY: number = 8;
+
+  /**
+   * Attempts one subscription may have in flight at once, across all instances: a receiver that hangs or
+   * fails holds at most this many senders, and its other deliveries wait without holding any.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'WEBHOOK_SUBSCRIPTION_CONCURRENCY must be an integer' })
+  @Min(1, { message: 'WEBHOOK_SUBSCRIPTION_CONCURRENCY must be at least 1' })
+  WEBHOOK_SUBSCRIPTION_CONCURRENCY: number = 2;
+
+  /** `true` lets webhooks go to loopback, link-local and private addresses (a receiver on the same network); off by default. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE?: 'true' | 'false';
+
   /** Requests per minute one client IP may make to each API route before getting 429. */
   @Type(() => Number)
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })

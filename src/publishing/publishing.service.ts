@@ -11,19 +11,23 @@ import { bylinesOf } from '../articles/bylines';
 import { assertVersionNamingEditor, RevisionNotes, snapshotOf, writeRevision } from '../articles/revisions';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { Section } from '../sections/section.entity';
+import { articleSummary, purgeKeysFor } from '../webhooks/webhook-dispatcher';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 const SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
 const DUE_BATCH_SIZE = 100;
 
 /**
  * The only place an article's publication state changes. Each change runs in a transaction holding
- * the article's row lock, and its event is emitted only after commit.
+ * the article's row lock; its webhooks are queued in that transaction (they exist exactly when the change
+ * does) and its in-process event is emitted only after commit.
  */
 @Injectable()
 export class PublishingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async publish(id: number, actor: Actor, expectedVersion?: number): Promise<Article> {
@@ -35,7 +39,7 @@ export class PublishingService {
       assertPublishable(locked);
       await assertSectioned(manager, locked);
       markPublished(locked, new Date());
-    });
+    }, ArticleEventName.Published);
     this.emit(ArticleEventName.Published, article, actor);
     return article;
   }
@@ -47,7 +51,7 @@ export class PublishingService {
         throw new ArticleError(ArticleErrorCode.InvalidTransition, `article ${id} is not published (it is ${locked.status})`);
       }
       locked.status = ArticleStatus.Unpublished;
-    });
+    }, ArticleEventName.Unpublished);
     this.emit(ArticleEventName.Unpublished, article, actor);
     return article;
   }
@@ -113,6 +117,7 @@ export class PublishingService {
    * app instances running this at once never publish (or announce) the same article twice.
    */
   async publishDue(now: Date = new Date()): Promise<Article[]> {
+    await this.webhooks.prepareQueue();
     const published = await this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(Article, 'article')
@@ -129,7 +134,9 @@ export class PublishingService {
         markPublished(article, article.scheduledAt ?? now);
         article.version += 1;
       }
-      return manager.save(due);
+      const saved = await manager.save(due);
+      for (const article of saved) await this.queueWebhooksWithin(manager, ArticleEventName.Published, article);
+      return saved;
     });
     for (const article of published) this.emit(ArticleEventName.Published, article, SCHEDULER);
     return published;
@@ -147,19 +154,41 @@ export class PublishingService {
     return wasPublished;
   }
 
+  /** Queues the webhooks of a merge's unpublish inside the merge's transaction, once the article is saved. */
+  async queueUnpublishedWithin(manager: EntityManager, article: Article): Promise<void> {
+    await this.queueWebhooksWithin(manager, ArticleEventName.Unpublished, article);
+  }
+
+  /** Makes sure the webhook queue exists; call before a transaction that queues webhooks. */
+  prepareWebhooks(): Promise<void> {
+    return this.webhooks.prepareQueue();
+  }
+
   /** Announces a status change made inside another service's transaction, once that transaction committed. */
   announceUnpublished(article: Article, actor: Actor): void {
     this.emit(ArticleEventName.Unpublished, article, actor);
   }
 
-  private async transition(id: number, expectedVersion: number | undefined, change: (article: Article, manager: EntityManager) => void | Promise<void>): Promise<Article> {
+  private async transition(
+    id: number,
+    expectedVersion: number | undefined,
+    change: (article: Article, manager: EntityManager) => void | Promise<void>,
+    announce?: ArticleEventName.Published | ArticleEventName.Unpublished,
+  ): Promise<Article> {
+    if (announce) await this.webhooks.prepareQueue();
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const article = await lockArticle(manager, id);
       await assertVersionNamingEditor(manager, article, expectedVersion);
       await change(article, manager);
       article.version += 1;
-      return manager.save(article);
+      const saved = await manager.save(article);
+      if (announce) await this.queueWebhooksWithin(manager, announce, saved);
+      return saved;
     });
+  }
+
+  private queueWebhooksWithin(manager: EntityManager, event: ArticleEventName.Published | ArticleEventName.Unpublished, article: Article): Promise<unknown> {
+    return this.webhooks.enqueueWithin(manager, event, { article: articleSummary(article), purgeKeys: purgeKeysFor(article) });
   }
 
   /** A status change that History shows: the same transition, with a revision of the unchanged copy carrying `notes`. */

@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { type AnnouncedArticle, type ArticleEvent, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
+import { type AnnouncedArticle, ArticleEventName, type ArticleUpdatedEvent } from '../articles/article-events';
+import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY } from '../common/http-cache';
 import { type ImportCompletedEvent, ImportEventName } from '../imports/import-events';
 import type { WebhookEvent } from './webhook-event';
 import { WebhooksService } from './webhooks.service';
 
 /**
  * Turns domain events (emitted after their transaction committed) into queued deliveries. Errors stop
- * here: a webhook can never fail or roll back the publish or import that caused it.
+ * here: a webhook can never fail or roll back the edit or import that caused it. Publishing and
+ * unpublishing are not here: the publishing service queues those inside its own transaction.
  */
 @Injectable()
 export class WebhookDispatcher {
@@ -15,19 +17,10 @@ export class WebhookDispatcher {
 
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @OnEvent(ArticleEventName.Published, { async: true, promisify: true })
-  onPublished(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Published, { article: articleSummary(event.article) });
-  }
-
-  @OnEvent(ArticleEventName.Unpublished, { async: true, promisify: true })
-  onUnpublished(event: ArticleEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Unpublished, { article: articleSummary(event.article) });
-  }
-
   @OnEvent(ArticleEventName.Updated, { async: true, promisify: true })
   onUpdated(event: ArticleUpdatedEvent): Promise<void> {
-    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article), changes: event.changes });
+    const renamed = (event.changes.authors ?? []).map((author) => authorSurrogateKey(author.id));
+    return this.dispatch(ArticleEventName.Updated, { article: articleSummary(event.article), changes: event.changes, purgeKeys: [...purgeKeysFor(event.article), ...renamed] });
   }
 
   @OnEvent(ImportEventName.Completed, { async: true, promisify: true })
@@ -45,7 +38,15 @@ export class WebhookDispatcher {
   }
 }
 
-function articleSummary(article: AnnouncedArticle): Record<string, unknown> {
+/**
+ * The CDN keys (Surrogate-Key / Cache-Tag) of every public answer the event may have changed: the article's
+ * own page and every list, search and author page (all tagged `articles`); an author rename adds its author.
+ */
+export function purgeKeysFor(article: AnnouncedArticle): string[] {
+  return [articleSurrogateKey(article.id), LIST_SURROGATE_KEY];
+}
+
+export function articleSummary(article: AnnouncedArticle): Record<string, unknown> {
   return {
     id: article.id,
     slug: article.slug,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs } from '../auth/current-actor.decorator';
@@ -54,6 +54,15 @@ export class WebhooksController {
   @ApiProblems(401, 403, 404)
   remove(@Param('id', IdParamPipe) id: number, @CurrentActor() actor: Actor): Promise<void> {
     return this.webhooks.remove(id, actor);
+  }
+
+  @Post(':id/deliveries/:deliveryId/replay')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a delivery again, byte for byte (same id), with a fresh round of attempts', description: `${ADMINS_ONLY} 409 while it is still pending or the subscription is paused.` })
+  @ApiResponse({ status: 202, type: WebhookDeliveryView, description: 'Queued again' })
+  @ApiProblems(401, 403, 404, 409)
+  async replay(@Param('id', IdParamPipe) id: number, @Param('deliveryId', IdParamPipe) deliveryId: number, @CurrentActor() actor: Actor): Promise<WebhookDeliveryView> {
+    return WebhookDeliveryView.of(await this.webhooks.replay(id, deliveryId, actor));
   }
 
   @Get(':id/deliveries')

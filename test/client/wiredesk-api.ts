@@ -586,6 +586,26 @@ export interface paths {
         patch: operations["WebhooksController_update"];
         trace?: never;
     };
+    "/api/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again, byte for byte (same id), with a fresh round of attempts
+         * @description Needs a token with integrations:manage, or a signed-in admin. 409 while it is still pending or the subscription is paused.
+         */
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -1935,6 +1955,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2013,6 +2037,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2272,6 +2300,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2346,6 +2378,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4683,6 +4719,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4702,6 +4742,10 @@ export interface operations {
                     ETag: string;
                     /** @description public (anonymous reads, shared caches may keep it) or private, no-cache (reads with credentials) */
                     "Cache-Control": string;
+                    /** @description Space-separated CDN keys: article-<id>, author-<id> for its writers and photographers, articles for any list */
+                    "Surrogate-Key"?: string;
+                    /** @description The same keys, comma-separated */
+                    "Cache-Tag"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6673,6 +6717,144 @@ export interface operations {
             };
             /** @description No such resource (or not visible to this caller) */
             404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The body is in a media type this operation does not take (multipart bodies are refused before routing) */
+            415: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            202: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            /** @description The request is malformed: a NUL character, JSON that does not parse or is nested too deep */
+            400: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or malformed API token */
+            401: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Bearer realm="wiredesk" */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The token lacks the scope, or the user the role, for this action */
+            403: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No such resource (or not visible to this caller) */
+            404: {
+                headers: {
+                    /** @description Requests this client may make to this route per minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflict: stale version, taken slug or an impossible status change; carries currentVersion when stale */
+            409: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
                     "X-RateLimit-Limit"?: number;

@@ -24,6 +24,8 @@ export interface TestApp {
  */
 export async function bootTestApp(options: { database?: TestDatabase; runWorkers?: boolean } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
+  // Test receivers listen on loopback; a suite about the address guard sets this to false itself.
+  process.env.WEBHOOK_ALLOW_PRIVATE ??= 'true';
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: database.url, runWorkers: options.runWorkers })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   // Every API response the suite provokes is checked against /docs-json when the app closes.

@@ -17,8 +17,9 @@ import {
 } from 'class-validator';
 import { MAX_ID } from '../../common/id-param.pipe';
 
-export const SLUG_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
-const SLUG_MESSAGE = 'slug must be lower-case words (letters or digits) joined by single hyphens';
+/** Words of letters or digits joined by single hyphens; never digits alone, which /api/articles/{id} reads as an id. */
+export const SLUG_PATTERN = /^(?![0-9]+$)[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
+const SLUG_MESSAGE = 'slug must be lower-case words (letters or digits) joined by single hyphens, and not digits alone (that would read as an article id)';
 const MAX_PARAGRAPHS = 500;
 const MAX_PARAGRAPH_LENGTH = 20_000;
 
