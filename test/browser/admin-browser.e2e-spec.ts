@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ArticleStatus, DuplicateKind } from '../../src/articles/article-status';
 import { Article } from '../../src/articles/article.entity';
 import { ArticlesService } from '../../src/articles/articles.service';
@@ -16,10 +15,9 @@ import { SAMPLE_DUMP } from '../../src/imports/sample-import';
 import { buildDump, syntheticArticle } from '../../src/wire/testing/dump-builder';
 import { PANEL_PASSWORD } from '../support/admin-session';
 import { insertArticle, insertAuthor } from '../support/fixtures';
+import { launchChromium, TestBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it), never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 describe('the admin panel in a real browser', () => {
@@ -27,11 +25,10 @@ describe('the admin panel in a real browser', () => {
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: TestBrowser | undefined;
   let sampleArticles: Article[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     await mkdir(ARTIFACTS, { recursive: true });
     testApp = await bootTestApp();
     await testApp.app.listen(0, '127.0.0.1');
@@ -48,20 +45,12 @@ describe('the admin panel in a real browser', () => {
     const outcome = await testApp.app.get(ImportsService).importFile(SAMPLE_DUMP, { kind: 'system', name: 'browser test' });
     sampleArticles = await testApp.dataSource.getRepository(Article).find({ where: { importId: outcome.import.id }, order: { id: 'ASC' } });
 
-    profile = await mkdtemp(join(tmpdir(), 'wiredesk-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
+    browser = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    ({ context, page } = browser);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await testApp?.close();
   });
 

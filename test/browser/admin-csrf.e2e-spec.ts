@@ -1,19 +1,15 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ArticleStatus } from '../../src/articles/article-status';
 import { Article } from '../../src/articles/article.entity';
 import { UserRole } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { PANEL_PASSWORD } from '../support/admin-session';
 import { insertArticle } from '../support/fixtures';
+import { launchChromium, TestBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * A page on another port of the same host: another origin, but the same site, so a SameSite=Lax cookie
@@ -33,12 +29,10 @@ describe('the panel against a cross-origin auto-submitting form, in Chromium', (
   let hostile: Server;
   let hostileBase: string;
   let pages = new Map<string, string>();
-  let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: TestBrowser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     testApp = await bootTestApp({ runWorkers: false });
     await testApp.app.listen(0, '127.0.0.1');
     base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -51,14 +45,8 @@ describe('the panel against a cross-origin auto-submitting form, in Chromium', (
     await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
     hostileBase = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
 
-    profile = await mkdtemp(join(tmpdir(), 'wiredesk-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
+    browser = await launchChromium();
+    ({ page } = browser);
 
     await page.goto(`${base}/admin/login`);
     await page.fill('input[name="email"]', 'csrf.editor@example.com');
@@ -67,8 +55,7 @@ describe('the panel against a cross-origin auto-submitting form, in Chromium', (
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await new Promise((resolve) => hostile?.close(resolve));
     await testApp?.close();
   });

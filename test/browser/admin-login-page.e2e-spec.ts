@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { UserRole } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { PANEL_PASSWORD } from '../support/admin-session';
+import { launchChromium, TestBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 describe('the log-in page works offline, with Wiredesk’s own fonts and icon, and lets password managers fill it', () => {
@@ -17,23 +15,17 @@ describe('the log-in page works offline, with Wiredesk’s own fonts and icon, a
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: TestBrowser | undefined;
   const outside: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     await mkdir(ARTIFACTS, { recursive: true });
     testApp = await bootTestApp({ runWorkers: false });
     await testApp.app.listen(0, '127.0.0.1');
     base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
     await testApp.app.get(UsersService).create({ email: 'fonts.editor@example.com', password: PANEL_PASSWORD, role: UserRole.Editor });
-    profile = await mkdtemp(join(tmpdir(), 'wiredesk-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1200, height: 800 },
-    });
+    browser = await launchChromium({ viewport: { width: 1200, height: 800 } });
+    ({ context, page } = browser);
     // Offline: anything not asked of Wiredesk itself is recorded and fails.
     await context.route('**/*', (route) => {
       if (route.request().url().startsWith(base)) return route.continue();
@@ -45,8 +37,7 @@ describe('the log-in page works offline, with Wiredesk’s own fonts and icon, a
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await testApp?.close();
   });
 

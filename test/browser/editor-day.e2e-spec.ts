@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { ArticleStatus, DuplicateKind } from '../../src/articles/article-status';
 import { Article } from '../../src/articles/article.entity';
@@ -14,9 +12,9 @@ import { TaxonomyService } from '../../src/sections/taxonomy.service';
 import { buildDump, syntheticArticle } from '../../src/wire/testing/dump-builder';
 import { PANEL_PASSWORD } from '../support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from '../support/fixtures';
+import { launchChromium, TestBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 /** The editor works from Dubai: every time on the desk is shown in this zone. */
 const EDITOR_ZONE = 'Asia/Dubai';
@@ -40,14 +38,13 @@ describe('an editor’s day on the desk', () => {
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: TestBrowser | undefined;
   let story: Article;
   let photoId: number;
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `editor-day-${name}.png`), fullPage: true });
   const reload = (id: number) => testApp.dataSource.getRepository(Article).findOneByOrFail({ id });
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     await mkdir(ARTIFACTS, { recursive: true });
     testApp = await bootTestApp();
     await testApp.app.listen(0, '127.0.0.1');
@@ -64,23 +61,14 @@ describe('an editor’s day on the desk', () => {
     photoId = photo.id;
     await testApp.dataSource.getRepository(Caption).save({ articleId: story.id, photoId, position: 0, text: 'Ministers meet in Dubai' });
 
-    profile = await mkdtemp(join(tmpdir(), 'wiredesk-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      timezoneId: EDITOR_ZONE,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
+    browser = await launchChromium({ viewport: { width: 1400, height: 1000 }, timezoneId: EDITOR_ZONE });
+    ({ context, page } = browser);
     // Restore and Merge ask first; the editor says yes.
     page.on('dialog', (dialog) => void dialog.accept());
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close();
     await testApp?.close();
   });
 
