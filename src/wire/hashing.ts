@@ -21,3 +21,23 @@ export function fmix32(value: number): number {
   hash ^= hash >>> 16;
   return hash >>> 0;
 }
+
+/**
+ * LSH keys for a set of hashed features (words, names, figures): each band's key combines `rows`
+ * min-hashes, so two sets share a band key with probability ≈ Jaccard^rows. Signed 32-bit, for an
+ * indexed `int[]` column.
+ */
+export function setBandKeys(hashes: readonly number[], bands: number, rows: number): Int32Array {
+  const keys = new Int32Array(bands);
+  for (let band = 0; band < bands; band++) {
+    let key = Math.imul(band + 1, 0x9e3779b1);
+    for (let row = 0; row < rows; row++) {
+      const seed = Math.imul(band * rows + row + 1, 0x85ebca6b);
+      let minimum = 0xffffffff;
+      for (const hash of hashes) minimum = Math.min(minimum, fmix32(hash ^ seed));
+      key = fmix32(key ^ minimum);
+    }
+    keys[band] = key | 0;
+  }
+  return keys;
+}

@@ -11,7 +11,7 @@
  * Nothing is ever merged on these scores: a flagged pair waits for an editor.
  */
 
-import { fmix32, hashString32 } from './hashing';
+import { hashString32, setBandKeys } from './hashing';
 
 export const HEADLINE_MATCH = 0.6;
 export const BODY_WITH_HEADLINE = 0.15;
@@ -57,19 +57,7 @@ export const HEADLINE_MIN_WORDS = 5;
 export function headlineKeys(headline: string): Int32Array {
   const words = headlineWords(headline);
   if (words.length < HEADLINE_MIN_WORDS) return new Int32Array(0);
-  const wordHashes = words.map(hashString32);
-  const keys = new Int32Array(HEADLINE_BANDS);
-  for (let band = 0; band < HEADLINE_BANDS; band++) {
-    let key = Math.imul(band + 1, 0x9e3779b1);
-    for (let row = 0; row < HEADLINE_ROWS; row++) {
-      const seed = Math.imul(band * HEADLINE_ROWS + row + 1, 0x85ebca6b);
-      let minimum = 0xffffffff;
-      for (const hash of wordHashes) minimum = Math.min(minimum, fmix32(hash ^ seed));
-      key = fmix32(key ^ minimum);
-    }
-    keys[band] = key | 0;
-  }
-  return keys;
+  return setBandKeys(words.map(hashString32), HEADLINE_BANDS, HEADLINE_ROWS);
 }
 
 export interface NearDuplicateVerdict {

@@ -11,7 +11,7 @@
  * an editor's trust more than a missing one. Pure: no I/O. Never a duplicate flag and never a merge.
  */
 
-import { fmix32, hashString32 } from './hashing';
+import { hashString32, setBandKeys } from './hashing';
 
 
 export interface EventFeatures {
@@ -153,18 +153,7 @@ export function relatedKeys(features: EventFeatures): Int32Array {
     ...[...features.figures].map((figure) => hashString32(`f:${figure}`)),
     ...(features.dateline ? [hashString32(`d:${features.dateline}`)] : []),
   ];
-  const keys = new Int32Array(RELATED_BANDS);
-  for (let band = 0; band < RELATED_BANDS; band++) {
-    let key = Math.imul(band + 1, 0x9e3779b1);
-    for (let row = 0; row < RELATED_ROWS; row++) {
-      const seed = Math.imul(band * RELATED_ROWS + row + 1, 0x85ebca6b);
-      let minimum = 0xffffffff;
-      for (const hash of hashes) minimum = Math.min(minimum, fmix32(hash ^ seed));
-      key = fmix32(key ^ minimum);
-    }
-    keys[band] = key | 0;
-  }
-  return keys;
+  return setBandKeys(hashes, RELATED_BANDS, RELATED_ROWS);
 }
 
 /** At most this many candidates (the newest) are compared per article. */
