@@ -9,7 +9,10 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
-  // Suites run in band on small machines; once every suite has reported, a stray handle (a test receiver's
-  // socket, a queue's timer) must not keep CI waiting. Seen once in a full run after 663 passing tests.
+  // Two suites at a time: most of a suite's time is spent waiting (child processes, Chromium, PostgreSQL, queue
+  // polls), so two overlap well even on two cores. Each suite has its own database, ports and temp directories.
+  maxWorkers: 2,
+  // Once every suite has reported, a stray handle (a test receiver's socket, a queue's timer) must not keep CI
+  // waiting. Seen once in a full run after 663 passing tests.
   forceExit: true,
 };

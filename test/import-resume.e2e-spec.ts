@@ -10,7 +10,7 @@ import { ApiTokensService } from '../src/auth/api-tokens.service';
 import { UserRole } from '../src/auth/user.entity';
 import { ImportErrorCode } from '../src/imports/import-error';
 import { ImportStatus } from '../src/imports/import.entity';
-import { ImportsService } from '../src/imports/imports.service';
+import { IMPORT_LOCK_SPACE, ImportsService } from '../src/imports/imports.service';
 import { buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { loggedInAs } from './support/admin-session';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -71,18 +71,20 @@ describe('an import whose worker died', () => {
       env: { ...process.env, DATABASE_URL: database.url, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', NO_COLOR: '1' },
       stdio: 'ignore',
     });
-    // Mid-import: its transaction holds the import's lock and has been writing articles.
+    // Mid-import: its transaction holds the import's lock and has been writing articles. pg_locks is the whole
+    // server's: other suites' imports in their own databases hold locks with the same ids.
+    const importLock = `l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
     const writing = () =>
-      rows(
-        `SELECT a.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE l.locktype = 'advisory' AND l.objid = $1 AND a.query ILIKE '%articles%'`,
-        [id],
-      ).then((found) => found[0]);
+      rows(`SELECT a.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE ${importLock} AND a.query ILIKE '%articles%'`, [
+        IMPORT_LOCK_SPACE,
+        id,
+      ]).then((found) => found[0]);
     const writer = await until('the child to be writing articles', 90_000, writing);
     // Another instance is running beside it (it finds the import locked by a live worker and leaves it alone)...
     survivor = await bootTestApp({ database });
     // The child still holds the import's lock (what it runs at this instant may be captions or bylines).
-    const holding = await rows(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND pid = $2`, [id, writer.pid]);
+    const holding = await rows(`SELECT 1 FROM pg_locks l WHERE ${importLock} AND l.pid = $3`, [IMPORT_LOCK_SPACE, id, writer.pid]);
     expect(holding).toHaveLength(1);
     // ...when the first one is killed mid-import.
     const exited = new Promise((resolve) => child!.once('exit', resolve));

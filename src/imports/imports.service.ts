@@ -66,7 +66,7 @@ const IMPORT_JOB = { retryLimit: 3, retryBackoff: true, expireInMinutes: 30 };
  * PostgreSQL drops it the moment that worker's connection ends, so "running, and nobody holds the lock" means
  * the worker died: no heartbeat to tune, no waiting for an expiry.
  */
-const IMPORT_LOCK_SPACE = 0x57_44_49_4d;
+export const IMPORT_LOCK_SPACE = 0x57_44_49_4d;
 /** An import whose worker died this many times is marked failed rather than queued again (a crash loop). */
 export const MAX_IMPORT_ATTEMPTS = 5;
 /** Statuses a worker may (still) run. */
