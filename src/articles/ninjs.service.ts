@@ -9,6 +9,11 @@ import { articleToNinjs, authorPageToNinjs, type NinjsAuthorPage, type NinjsItem
 @Injectable()
 export class NinjsService {
   private readonly options: NinjsOptions;
+  /**
+   * ninjs of views the public content cache hands out again and again (the same object until a write drops it),
+   * so a popular story is converted, and its language detected, once rather than per request.
+   */
+  private readonly converted = new WeakMap<object, unknown>();
 
   constructor(config: ConfigService<EnvironmentVariables, true>) {
     // Start-up validation has already refused a malformed NINJS_RIGHTS, so this parse cannot fail.
@@ -16,14 +21,21 @@ export class NinjsService {
   }
 
   article(article: ArticleDetailView): NinjsItem {
-    return articleToNinjs(article, this.options);
+    return this.once(article, () => articleToNinjs(article, this.options));
   }
 
   page(page: ArticlePageView): { items: NinjsItem[]; nextCursor: string | null } {
-    return { items: page.items.map((item) => summaryToNinjs(item, this.options)), nextCursor: page.nextCursor };
+    return this.once(page, () => ({ items: page.items.map((item) => summaryToNinjs(item, this.options)), nextCursor: page.nextCursor }));
   }
 
   authorPage(page: AuthorPageView): NinjsAuthorPage {
-    return authorPageToNinjs(page, this.options);
+    return this.once(page, () => authorPageToNinjs(page, this.options));
+  }
+
+  private once<T>(view: object, convert: () => T): T {
+    if (this.converted.has(view)) return this.converted.get(view) as T;
+    const result = convert();
+    this.converted.set(view, result);
+    return result;
   }
 }

@@ -6,7 +6,7 @@
  */
 
 /** Characters read: a story's language shows in its first paragraphs, and the API reads it per request. */
-const SAMPLE_LENGTH = 2000;
+const SAMPLE_LENGTH = 1000;
 /** Letters needed before a script can be trusted (a headline is enough; "AFP" is not). */
 const MIN_LETTERS = 12;
 /** Share of the letters the dominant script must have. */
@@ -15,18 +15,11 @@ const MIN_SCRIPT_SHARE = 0.6;
 const MIN_STOPWORD_HITS = 2;
 const MIN_LEAD = 1.5;
 
-const SCRIPTS: ReadonlyArray<{ script: string; pattern: RegExp }> = [
-  { script: 'Latin', pattern: /\p{Script=Latin}/u },
-  { script: 'Arabic', pattern: /\p{Script=Arabic}/u },
-  { script: 'Cyrillic', pattern: /\p{Script=Cyrillic}/u },
-  { script: 'Greek', pattern: /\p{Script=Greek}/u },
-  { script: 'Hebrew', pattern: /\p{Script=Hebrew}/u },
-  { script: 'Han', pattern: /\p{Script=Han}/u },
-  { script: 'Kana', pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/u },
-  { script: 'Hangul', pattern: /\p{Script=Hangul}/u },
-  { script: 'Devanagari', pattern: /\p{Script=Devanagari}/u },
-  { script: 'Thai', pattern: /\p{Script=Thai}/u },
-];
+// One alternative per script, in this order, and a last one for letters of any other script; matched as runs,
+// so the text is walked once (a test per character and script was ten times slower).
+const SCRIPT_NAMES = ['Latin', 'Arabic', 'Cyrillic', 'Greek', 'Hebrew', 'Han', 'Kana', 'Hangul', 'Devanagari', 'Thai'] as const;
+const SCRIPT_RUNS =
+  /(\p{Script=Latin}+)|(\p{Script=Arabic}+)|(\p{Script=Cyrillic}+)|(\p{Script=Greek}+)|(\p{Script=Hebrew}+)|(\p{Script=Han}+)|([\p{Script=Hiragana}\p{Script=Katakana}]+)|(\p{Script=Hangul}+)|(\p{Script=Devanagari}+)|(\p{Script=Thai}+)|(\p{L}+)/gu;
 
 // Scripts written by one language in news copy.
 const SINGLE_LANGUAGE: Record<string, string> = { Greek: 'el', Hebrew: 'he', Hangul: 'ko', Thai: 'th', Devanagari: 'hi' };
@@ -68,11 +61,13 @@ export function detectLanguage(fullText: string): string | undefined {
 function dominantScript(text: string): string | undefined {
   const counts = new Map<string, number>();
   let letters = 0;
-  for (const character of text) {
-    if (!/\p{L}/u.test(character)) continue;
-    letters++;
-    const found = SCRIPTS.find(({ pattern }) => pattern.test(character));
-    if (found) counts.set(found.script, (counts.get(found.script) ?? 0) + 1);
+  for (const match of text.matchAll(SCRIPT_RUNS)) {
+    // Non-letters of a script (Arabic-Indic digits, combining marks) count with it; they are rare enough.
+    const length = match[0].length;
+    letters += length;
+    const group = match.findIndex((value, index) => index > 0 && value !== undefined);
+    const script = SCRIPT_NAMES[group - 1];
+    if (script !== undefined) counts.set(script, (counts.get(script) ?? 0) + length);
   }
   if (letters < MIN_LETTERS) return undefined;
   // Japanese mixes kanji and kana; count them together so neither falls short of the share.
