@@ -3,6 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import request from 'supertest';
 import { ArticleStatus, DuplicateKind } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
@@ -14,11 +15,17 @@ import { ApiTokensService } from '../src/auth/api-tokens.service';
 import { UserRole } from '../src/auth/user.entity';
 import { UsersService } from '../src/auth/users.service';
 import { Caption } from '../src/captions/caption.entity';
+import { PhotoImagesService } from '../src/photos/photo-images.service';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const SYSTEM: Actor = { kind: 'system', name: 'test' };
+const PUBLIC_BASE_URL = 'https://news.example.com';
+const NINJS_RIGHTS = {
+  '*': { copyrightHolder: 'Wiredesk Daily', usageTerms: 'Subscribers only' },
+  afp: { copyrightHolder: 'Agence France-Presse', usageTerms: 'Editorial use only' },
+};
 
 describe('publishing API', () => {
   let testApp: TestApp;
@@ -34,7 +41,18 @@ describe('publishing API', () => {
   const bearer = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
 
   beforeAll(async () => {
-    testApp = await bootTestApp();
+    // Read once at boot; put back at once so other suites in this worker see their own environment.
+    const previous = { PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL, NINJS_RIGHTS: process.env.NINJS_RIGHTS };
+    process.env.PUBLIC_BASE_URL = PUBLIC_BASE_URL;
+    process.env.NINJS_RIGHTS = JSON.stringify(NINJS_RIGHTS);
+    try {
+      testApp = await bootTestApp();
+    } finally {
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
     http = request(testApp.app.getHttpServer());
     const service = testApp.app.get(ApiTokensService);
     const issue = async (name: string, scopes: TokenScope[]) => (tokens[name] = (await service.create({ name, scopes }, SYSTEM)).secret);
@@ -548,20 +566,114 @@ describe('publishing API', () => {
     ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json' });
     const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'fixtures/ninjs/ninjs-schema_3.1.json'), 'utf8')));
 
-    it('serves an article as valid ninjs with headline, body, by and photo associations', async () => {
+    const expectValid = (item: unknown) => {
+      expect(validate(item)).toBe(true);
+      expect(validate.errors ?? []).toEqual([]);
+    };
+
+    it('serves an article as valid ninjs: public URL, language, times, by, rights, and photos credited', async () => {
       const response = await http.get('/api/articles/baghdad-talks').set('Accept', 'application/ninjs+json').expect(200);
       expect(response.headers['content-type']).toContain('application/ninjs+json');
-      expect(validate(response.body)).toBe(true);
-      expect(validate.errors ?? []).toEqual([]);
+      expectValid(response.body);
+      const url = `${PUBLIC_BASE_URL}/api/articles/baghdad-talks`;
       expect(response.body).toMatchObject({
-        uri: `urn:wiredesk:article:${published.id}`,
+        uri: url,
+        altIds: [{ role: 'wiredesk', value: `urn:wiredesk:article:${published.id}` }],
+        renditions: [
+          { name: 'ninjs', href: `${url}?format=ninjs`, contentType: 'application/ninjs+json' },
+          { name: 'json', href: url, contentType: 'application/json' },
+        ],
+        language: 'en',
         pubStatus: 'usable',
+        copyrightHolder: 'Wiredesk Daily',
+        usageTerms: 'Subscribers only',
         headlines: [{ value: 'Larijani holds talks in Baghdad' }],
         by: 'Ahmad Al-Rubaye',
-        associations: [{ type: 'picture', descriptions: [{ role: 'caption', value: 'Larijani (L) meets officials in Baghdad' }], copyrightNotice: 'Photo by AHMAD AL-RUBAYE / AFP' }],
+        people: [{ name: 'Ahmad Al-Rubaye', rel: 'writer', uri: `${PUBLIC_BASE_URL}/api/authors/${authorId}` }],
       });
+      expect(response.body.associations).toEqual([
+        expect.objectContaining({
+          type: 'picture',
+          language: 'en',
+          descriptions: [
+            { role: 'caption', contentType: 'text/plain', value: 'Larijani (L) meets officials in Baghdad' },
+            { role: 'creditline', contentType: 'text/plain', value: 'Photo by AHMAD AL-RUBAYE / AFP' },
+          ],
+          by: 'Ahmad Al-Rubaye',
+          copyrightHolder: 'Agence France-Presse',
+          usageTerms: 'Editorial use only',
+          // No picture stored: the wire's own URL is the one rendition, and nothing is made up.
+          renditions: [{ name: 'original', href: 'https://images.example.com/1.jpg' }],
+        }),
+      ]);
+      expect(response.body.associations[0].copyrightNotice).toBeUndefined();
+      // contentCreated is when the copy came in, never the publication time (which is later than versionCreated).
+      const json = (await http.get('/api/articles/baghdad-talks').expect(200)).body;
+      expect(response.body).toMatchObject({ firstCreated: json.createdAt, contentCreated: json.createdAt, versionCreated: json.updatedAt });
+      expect(response.body.contentCreated).not.toBe(json.publishedAt);
+      expect(Date.parse(response.body.contentCreated)).toBeLessThanOrEqual(Date.parse(response.body.versionCreated));
       expect(response.body.bodies[0].value).toContain('Iran’s top security official');
       expect(response.body.places).toBeUndefined();
+    });
+
+    it('detects each article’s language, credits photographers, and links stored pictures in the API and ninjs', async () => {
+      const ds = testApp.dataSource;
+      const photographer = await insertAuthor(ds, { name: 'Layla Hassan', key: 'layla hassan' });
+      const arabic = await insertArticle(ds, {
+        slug: 'sudani-larijani-ar',
+        headline: 'السوداني يبحث مع لاريجاني التطورات الإقليمية في بغداد',
+        body: ['عقد رئيس الوزراء العراقي محمد شياع السوداني محادثات مع علي لاريجاني في بغداد يوم الاثنين.'],
+        status: ArticleStatus.Published,
+        publishedAt: new Date('2026-11-02T10:00:00Z'),
+      });
+      await ds.getRepository(Byline).save({ articleId: arabic.id, authorId: photographer.id, role: BylineRole.Photographer, position: 0 });
+      const stored = await insertPhoto(ds, { credit: 'Photo by Layla Hassan', agency: null, photographerId: photographer.id });
+      const bare = await insertPhoto(ds, { credit: 'Reuters', agency: 'Reuters' });
+      await ds.getRepository(Caption).save([
+        { articleId: arabic.id, photoId: stored.id, position: 0, text: 'السوداني ولاريجاني خلال لقائهما في بغداد' },
+        { articleId: arabic.id, photoId: bare.id, position: 1, text: 'A street in Baghdad on Monday' },
+      ]);
+      await testApp.app.get(PhotoImagesService).attach(stored.id, await sharp({ create: { width: 400, height: 200, channels: 3, background: '#336699' } }).jpeg().toBuffer(), SYSTEM);
+
+      const json = (await http.get(`/api/articles/${arabic.slug}`).expect(200)).body;
+      const href = (name: string) => expect.stringMatching(new RegExp(`^${PUBLIC_BASE_URL}/media/photos/${stored.id}/${name}/[0-9a-f]{16}\\.jpg$`));
+      const renditions = [
+        { name: 'thumbnail', href: href('thumbnail'), width: 320, height: 160, contentType: 'image/jpeg' },
+        { name: 'web', href: href('web'), width: 400, height: 200, contentType: 'image/jpeg' },
+      ];
+      expect(json.photos.map((photo: { renditions: unknown[] }) => photo.renditions)).toEqual([renditions, []]);
+      await http.get(json.photos[0].renditions[0].href.slice(PUBLIC_BASE_URL.length)).expect(200);
+
+      const ninjs = (await http.get(`/api/articles/${arabic.slug}?format=ninjs`).expect(200)).body;
+      expectValid(ninjs);
+      expect(ninjs).toMatchObject({ language: 'ar', by: 'Photographs by Layla Hassan', people: [{ name: 'Layla Hassan', rel: 'photographer' }] });
+      expect(ninjs.associations[0]).toMatchObject({ language: 'ar', by: 'Layla Hassan', copyrightHolder: 'Wiredesk Daily', renditions });
+      expect(ninjs.associations[1]).toMatchObject({ language: 'en', copyrightHolder: 'Reuters' });
+      expect(ninjs.associations[1].renditions).toBeUndefined();
+      expect(ninjs.associations[1].usageTerms).toBeUndefined();
+    });
+
+    it('validates every published article, list and author page against the 3.1 schema', async () => {
+      const list = await http.get('/api/articles?format=ninjs&limit=100').expect(200);
+      expect(list.body.nextCursor).toBeNull();
+      expect(list.body.items.length).toBeGreaterThan(10);
+      for (const item of list.body.items) {
+        expectValid(item);
+        expect(item.contentCreated).toBeUndefined();
+        expectValid((await http.get(`/api/articles/${item.slugline}?format=ninjs`).expect(200)).body);
+      }
+      expect(list.body.items.find((item: { slugline: string }) => item.slugline === 'sudani-larijani-ar')).toMatchObject({ language: 'ar' });
+
+      const authorPage = await http.get(`/api/authors/${authorId}?format=ninjs`).expect(200);
+      expect(authorPage.headers['content-type']).toContain('application/ninjs+json');
+      expect(authorPage.body).toMatchObject({ id: authorId, name: 'Ahmad Al-Rubaye', articles: { nextCursor: null } });
+      expect(authorPage.body.articles.items.map((item: { uri: string }) => item.uri)).toContain(`${PUBLIC_BASE_URL}/api/articles/baghdad-talks`);
+      for (const item of authorPage.body.articles.items) expectValid(item);
+      const byAccept = await http.get(`/api/authors/${authorId}`).set('Accept', 'application/ninjs+json').expect(200);
+      expect(byAccept.body).toEqual(authorPage.body);
+      const plain = await http.get(`/api/authors/${authorId}`).expect(200);
+      expect(plain.headers['content-type']).toContain('application/json');
+      expect(plain.body.articles.items[0]).toHaveProperty('headline');
     });
 
     it('serves list entries and drafts as valid ninjs too', async () => {
@@ -569,7 +681,7 @@ describe('publishing API', () => {
       expect(list.body.items.length).toBeGreaterThan(0);
       for (const item of list.body.items) expect(validate(item)).toBe(true);
       const draftItem = await http.get(`/api/articles/${draft.id}?format=ninjs`).set(bearer('reader')).expect(200);
-      expect(validate(draftItem.body)).toBe(true);
+      expectValid(draftItem.body);
       expect(draftItem.body.pubStatus).toBe('withheld');
     });
   });

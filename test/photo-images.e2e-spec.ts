@@ -6,6 +6,7 @@ import { UserRole } from '../src/auth/user.entity';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertPhoto } from './support/fixtures';
 import { Caption } from '../src/captions/caption.entity';
+import { ArticleStatus } from '../src/articles/article-status';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const SYSTEM: Actor = { kind: 'system', name: 'test' };
@@ -119,5 +120,19 @@ describe('photo pictures: upload, renditions and /media', () => {
     await testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId: photo.id, position: 0, text: 'A caption' });
     const printed = await http.get(`/admin/api/resources/Photo/records/${photo.id}/printedIn`).set('Cookie', editor.cookie).expect(200);
     expect(printed.body.articles).toEqual([expect.objectContaining({ id: article.id, headline: 'Printed here', status: 'draft' })]);
+  });
+
+  it('lists the stored sizes on the article’s photos, as paths without PUBLIC_BASE_URL; ninjs, needing absolute links, leaves them out', async () => {
+    const photo = await insertPhoto(testApp.dataSource, { url: null });
+    const article = await insertArticle(testApp.dataSource, { headline: 'Pictured here', status: ArticleStatus.Published, publishedAt: new Date() });
+    await testApp.dataSource.getRepository(Caption).save({ articleId: article.id, photoId: photo.id, position: 0, text: 'A caption' });
+    expect((await http.get(`/api/articles/${article.slug}`).expect(200)).body.photos[0].renditions).toEqual([]);
+    const attached = await upload(photo.id, await cameraJpeg(640, 480)).expect(200);
+    const view = await http.get(`/api/articles/${article.slug}`).expect(200);
+    expect(view.body.photos[0].renditions).toEqual(attached.body);
+    expect(attached.body[0].href).toMatch(/^\/media\/photos\//);
+    const ninjs = await http.get(`/api/articles/${article.slug}?format=ninjs`).expect(200);
+    expect(ninjs.body.uri).toBe(`urn:wiredesk:article:${article.id}`);
+    expect(ninjs.body.associations[0].renditions).toBeUndefined();
   });
 });

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, assertCan, can, Permission } from '../auth/actor';
 import { AuthError, AuthErrorCode } from '../auth/auth-error';
 import { AuthorError, AuthorErrorCode } from '../authors/author-error';
 import { Author } from '../authors/author.entity';
+import type { EnvironmentVariables } from '../config/environment';
+import { renditionHref, SERVED_RENDITIONS } from '../photos/media-paths';
+import type { RenditionName } from '../photos/photo-rendition.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticleStatus, DuplicateKind } from './article-status';
-import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView } from './article-views';
+import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView, PhotoRenditionView } from './article-views';
 import { relatedCoverage } from './related-coverage';
 import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
@@ -51,12 +55,20 @@ interface DetailRow {
   createdAt: Date;
   updatedAt: Date;
   bylines: BylineView[];
-  photos: ArticlePhotoView[];
+  photos: Array<Omit<ArticlePhotoView, 'renditions'> & { renditions: StoredRendition[] }>;
   section: TermView | null;
   tags: TermView[];
   duplicateOfId: number | null;
   duplicateKind: DuplicateKind | null;
   needsReview: boolean;
+}
+
+interface StoredRendition {
+  name: PhotoRenditionView['name'];
+  width: number;
+  height: number;
+  contentType: string;
+  sha256: string;
 }
 
 interface FeedRow {
@@ -86,7 +98,10 @@ export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.statu
             FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
   COALESCE((SELECT json_agg(json_build_object(
               'id', p.id, 'captionId', c.id, 'url', p.url, 'caption', c.text, 'credit', p.credit, 'agency', p.agency,
-              'photographer', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'name', ph.name) END)
+              'photographer', CASE WHEN ph.id IS NULL THEN NULL ELSE json_build_object('id', ph.id, 'name', ph.name) END,
+              'renditions', COALESCE((SELECT json_agg(json_build_object('name', r.name, 'width', r.width, 'height', r.height, 'contentType', r."contentType", 'sha256', r.sha256)
+                                        ORDER BY r.width, r.name)
+                                      FROM photo_renditions r WHERE r."photoId" = p.id AND r.name = ANY('{${SERVED_RENDITIONS.join(',')}}')), '[]'))
             ORDER BY c.position, c.id)
             FROM captions c JOIN photos p ON p.id = c."photoId" LEFT JOIN authors ph ON ph.id = p."photographerId"
             WHERE c."articleId" = a.id), '[]') AS photos,
@@ -104,7 +119,13 @@ export class ArticleFeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publicCache: PublicContentCache,
-  ) {}
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
+  }
+
+  /** PUBLIC_BASE_URL, which makes picture links absolute. */
+  private readonly publicBaseUrl: string | undefined;
 
   async list(query: FeedQuery, actor?: Actor): Promise<ArticlePageView> {
     const seesDrafts = this.mayReadDrafts(query.status, actor);
@@ -234,7 +255,13 @@ export class ArticleFeedService {
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       bylines: row.bylines,
-      photos: row.photos,
+      photos: row.photos.map((photo) => ({
+        ...photo,
+        renditions: photo.renditions.map(({ sha256, ...rendition }) => ({
+          ...rendition,
+          href: renditionHref({ photoId: photo.id, name: rendition.name as RenditionName, sha256, contentType: rendition.contentType }, this.publicBaseUrl),
+        })),
+      })),
       section: row.section,
       tags: row.tags,
       related: await relatedCoverage(this.dataSource.manager, row.id, editorial),

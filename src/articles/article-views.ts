@@ -14,6 +14,15 @@ export class PhotographerView {
   @ApiProperty({ example: 'Ahmad Al-Rubaye' }) name: string;
 }
 
+export class PhotoRenditionView {
+  @ApiProperty({ enum: ['thumbnail', 'web'], example: 'web', description: 'thumbnail: 320 px wide; web: 1280 px wide (never enlarged)' }) name: 'thumbnail' | 'web';
+  @ApiProperty({ example: 'https://news.example.com/media/photos/5/web/3f2a9c0d1e2b4a5f.jpg', description: 'Absolute when PUBLIC_BASE_URL is set, else a path on this server; changes with the picture, so it may be cached for good' })
+  href: string;
+  @ApiProperty({ example: 1280 }) width: number;
+  @ApiProperty({ example: 853 }) height: number;
+  @ApiProperty({ example: 'image/jpeg' }) contentType: string;
+}
+
 export class ArticlePhotoView {
   @ApiProperty({ example: 5 }) id: number;
   @ApiProperty({ example: 9, description: 'The caption id (PATCH /api/captions/:id)' }) captionId: number;
@@ -22,6 +31,8 @@ export class ArticlePhotoView {
   @ApiProperty({ nullable: true, type: String, example: 'Photo by AHMAD AL-RUBAYE / AFP' }) credit: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'AFP' }) agency: string | null;
   @ApiProperty({ nullable: true, type: PhotographerView }) photographer: PhotographerView | null;
+  @ApiProperty({ type: PhotoRenditionView, isArray: true, description: 'The served sizes of the attached picture, smallest first; empty until a picture is attached' })
+  renditions: PhotoRenditionView[];
 }
 
 export class ArticleSummaryView {

@@ -14,7 +14,8 @@ import { ArticlesService } from './articles.service';
 import { ArticleListQueryDto, ResponseFormatQueryDto } from './dto/article-list-query.dto';
 import { CreateArticleDto, UpdateArticleDto } from './dto/article-write.dto';
 import { ArticlePreconditions } from './article-preconditions';
-import { articleToNinjs, NINJS_ITEM_SCHEMA, NINJS_MEDIA_TYPE, NINJS_PAGE_SCHEMA, summaryToNinjs } from './ninjs';
+import { NINJS_ITEM_SCHEMA, NINJS_MEDIA_TYPE, NINJS_PAGE_SCHEMA } from './ninjs';
+import { NinjsService } from './ninjs.service';
 
 export const READ_AUTH_NOTE =
   'Public without credentials (published articles only). With a token holding content:read, or a signed-in editor, drafts and unpublished articles are visible too.';
@@ -35,6 +36,7 @@ export class ArticlesController {
     private readonly feed: ArticleFeedService,
     private readonly articles: ArticlesService,
     private readonly preconditions: ArticlePreconditions,
+    private readonly ninjs: NinjsService,
   ) {}
 
   @Get()
@@ -45,7 +47,7 @@ export class ArticlesController {
   async list(@Query() query: ArticleListQueryDto, @CurrentActor() actor: Actor | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     const page = await this.feed.list(query, actor);
     const ninjs = wantsNinjs(request, query.format);
-    sendCacheable(request, response, ninjs ? { items: page.items.map(summaryToNinjs), nextCursor: page.nextCursor } : page, {
+    sendCacheable(request, response, ninjs ? this.ninjs.page(page) : page, {
       shared: actor === undefined,
       contentType: ninjs ? NINJS_MEDIA_TYPE : undefined,
       surrogateKeys: [LIST_SURROGATE_KEY, ...page.items.map((item) => articleSurrogateKey(item.id))],
@@ -67,7 +69,7 @@ export class ArticlesController {
   ): Promise<void> {
     const article = await this.feed.get(reference, actor);
     const ninjs = wantsNinjs(request, query.format);
-    sendCacheable(request, response, ninjs ? articleToNinjs(article) : article, {
+    sendCacheable(request, response, ninjs ? this.ninjs.article(article) : article, {
       shared: actor === undefined,
       contentType: ninjs ? NINJS_MEDIA_TYPE : undefined,
       surrogateKeys: [
@@ -114,7 +116,7 @@ export class ArticlesController {
 
 
 /** ninjs when asked for by `?format=ninjs` or an Accept header naming its media type. */
-function wantsNinjs(request: Request, format: string | undefined): boolean {
+export function wantsNinjs(request: Request, format: string | undefined): boolean {
   if (format !== undefined) return format === 'ninjs';
   return (request.headers.accept ?? '').toLowerCase().includes(NINJS_MEDIA_TYPE);
 }

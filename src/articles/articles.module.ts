@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PhotosModule } from '../photos/photos.module';
 import { ArticleFeedService } from './article-feed.service';
+import { NinjsService } from './ninjs.service';
 import { ArticleListQuery } from './article-list.query';
 import { ArticlePreconditions } from './article-preconditions';
 import { ArticlePreviewService } from './article-preview.service';
@@ -16,7 +17,7 @@ import { PublicContentCache } from './public-content-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
   controllers: [ArticlesController, ArticlePreviewController, SharedPreviewController],
-  providers: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, PublicContentCache, ArticleListQuery],
-  exports: [ArticlesService, ArticleFeedService, ArticlePreconditions, ArticlePreviewService, ArticleListQuery, TypeOrmModule],
+  providers: [ArticlesService, ArticleFeedService, NinjsService, ArticlePreconditions, ArticlePreviewService, PublicContentCache, ArticleListQuery],
+  exports: [ArticlesService, ArticleFeedService, NinjsService, ArticlePreconditions, ArticlePreviewService, ArticleListQuery, TypeOrmModule],
 })
 export class ArticlesModule {}

@@ -3,7 +3,9 @@ import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ArticleFeedService } from '../articles/article-feed.service';
-import { READ_AUTH_NOTE } from '../articles/articles.controller';
+import { READ_AUTH_NOTE, wantsNinjs } from '../articles/articles.controller';
+import { NINJS_AUTHOR_PAGE_SCHEMA, NINJS_MEDIA_TYPE } from '../articles/ninjs';
+import { NinjsService } from '../articles/ninjs.service';
 import { AuthorPageView } from '../articles/article-views';
 import { PageQueryDto } from '../articles/dto/article-list-query.dto';
 import { type Actor, Permission } from '../auth/actor';
@@ -24,12 +26,13 @@ export class AuthorsController {
   constructor(
     private readonly authors: AuthorsService,
     private readonly feed: ArticleFeedService,
+    private readonly ninjs: NinjsService,
   ) {}
 
   @Get(':id')
   @OptionalAuth()
   @ApiOperation({ summary: 'An author and their work, newest first (same filters and cursor as the article list)', description: READ_AUTH_NOTE })
-  @ApiCacheableRead(AuthorPageView)
+  @ApiCacheableRead(AuthorPageView, NINJS_AUTHOR_PAGE_SCHEMA)
   @ApiProblems(400, 401, 403, 404)
   async get(
     @Param('id', IdParamPipe) id: number,
@@ -39,7 +42,12 @@ export class AuthorsController {
     @Res() response: Response,
   ): Promise<void> {
     const page = await this.feed.authorPage(id, query, actor);
-    sendCacheable(request, response, page, { shared: actor === undefined, surrogateKeys: [authorSurrogateKey(id), LIST_SURROGATE_KEY, ...page.articles.items.map((item) => articleSurrogateKey(item.id))] });
+    const ninjs = wantsNinjs(request, query.format);
+    sendCacheable(request, response, ninjs ? this.ninjs.authorPage(page) : page, {
+      shared: actor === undefined,
+      contentType: ninjs ? NINJS_MEDIA_TYPE : undefined,
+      surrogateKeys: [authorSurrogateKey(id), LIST_SURROGATE_KEY, ...page.articles.items.map((item) => articleSurrogateKey(item.id))],
+    });
   }
 
   @Post()

@@ -40,6 +40,8 @@ describe('validateEnvironment', () => {
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ NINJS_RIGHTS: '{"AFP": "AFP"}' }, 'NINJS_RIGHTS'],
+    [{ NINJS_RIGHTS: '{not json' }, 'NINJS_RIGHTS'],
   ])('rejects %j naming %s', (raw, variable) => {
     expect(() => validateEnvironment(raw)).toThrow(InvalidEnvironmentError);
     expect(() => validateEnvironment(raw)).toThrow(new RegExp(variable));

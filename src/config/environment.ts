@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { isKnownDefaultPassword } from '../auth/default-passwords';
+import { NinjsRights } from './ninjs-rights';
 
 /**
  * Every setting Wiredesk reads from the environment. Start-up validates them all at once
@@ -82,6 +83,14 @@ export class EnvironmentVariables {
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, such as https://news.example.com' })
   PUBLIC_BASE_URL?: string;
 
+  /**
+   * Rights sent in ninjs, per agency: JSON {"AFP": {"copyrightHolder": "…", "usageTerms": "…"}, "*": {…}}; "*" is
+   * the desk's own text and pictures with no agency. Checked in full by {@link validateEnvironment}.
+   */
+  @IsOptional()
+  @IsString()
+  NINJS_RIGHTS?: string;
+
   /** How long one webhook attempt may take before it counts as failed (and is retried later). */
   @Type(() => Number)
   @IsInt({ message: 'WEBHOOK_TIMEOUT_SECONDS must be an integer number of seconds' })
@@ -153,6 +162,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   }
   if (env.NODE_ENV === 'production' && env.ADMIN_PASSWORD && isKnownDefaultPassword(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_PASSWORD is a published example or well-known default; choose your own for production');
+  }
+  try {
+    NinjsRights.parse(env.NINJS_RIGHTS);
+  } catch (error) {
+    problems.push((error as Error).message);
   }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return env;

@@ -19,7 +19,7 @@ export const PHOTO_IMAGE_UPLOAD_ROUTE = /^\/api\/photos\/\d+\/image$/;
 
 class RenditionDto implements RenditionView {
   @ApiProperty({ enum: ['thumbnail', 'web'] }) name: RenditionView['name'];
-  @ApiProperty({ example: '/media/photos/5/web/3f2a9c0d1e2b4a5f.jpg' }) href: string;
+  @ApiProperty({ example: '/media/photos/5/web/3f2a9c0d1e2b4a5f.jpg', description: 'Absolute when PUBLIC_BASE_URL is set, else a path on this server' }) href: string;
   @ApiProperty({ example: 1280 }) width: number;
   @ApiProperty({ example: 853 }) height: number;
   @ApiProperty({ example: 'image/jpeg' }) contentType: string;

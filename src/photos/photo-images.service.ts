@@ -1,30 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { editPermissionFor } from '../articles/article-status';
 import { Actor, assertCan } from '../auth/actor';
+import type { EnvironmentVariables } from '../config/environment';
 import { MEDIA_STORAGE, type MediaStorage } from './media-storage';
 import { PhotoError, PhotoErrorCode } from './photo-error';
 import { PhotoRendition, RenditionName } from './photo-rendition.entity';
 import { NotAnImageError, renderImage } from './photo-renditions';
 import { Photo } from './photo.entity';
 import { appearsInPublishedCopy } from './photos.service';
+import { renditionHref, SERVED_RENDITIONS as SERVED } from './media-paths';
 
 /** A served size of a photo's image, as the API lists it. */
 export interface RenditionView {
   name: RenditionName;
-  /** Path under this server; the hash in it changes with the image, so it may be cached for good. */
+  /** Path under this server (absolute with PUBLIC_BASE_URL); the hash in it changes with the image, so it may be cached for good. */
   href: string;
   width: number;
   height: number;
   contentType: string;
-}
-
-const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-const SERVED: readonly RenditionName[] = [RenditionName.Thumbnail, RenditionName.Web];
-
-export function renditionHref(rendition: Pick<PhotoRendition, 'photoId' | 'name' | 'sha256' | 'contentType'>): string {
-  return `/media/photos/${rendition.photoId}/${rendition.name}/${rendition.sha256.slice(0, 16)}.${EXTENSION[rendition.contentType]}`;
 }
 
 /**
@@ -36,6 +32,7 @@ export class PhotoImagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
   /** Checked before a byte of the upload is read: the photo exists and the actor may change it. */
@@ -82,7 +79,7 @@ export class PhotoImagesService {
     const rows = await this.dataSource.getRepository(PhotoRendition).find({ where: { photoId }, order: { width: 'ASC' } });
     return rows
       .filter((row) => SERVED.includes(row.name))
-      .map((row) => ({ name: row.name, href: renditionHref(row), width: row.width, height: row.height, contentType: row.contentType }));
+      .map((row) => ({ name: row.name, href: renditionHref(row, this.config.get('PUBLIC_BASE_URL', { infer: true })), width: row.width, height: row.height, contentType: row.contentType }));
   }
 
   /** A served size's bytes, with what the response needs; `hash` (when given) must be the current image's. */

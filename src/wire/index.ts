@@ -22,6 +22,7 @@ export {
   type DuplicateMatch,
 } from './dedup';
 export { WireInputError, type WireInputErrorCode } from './errors';
+export { detectLanguage } from './language';
 export {
   BODY_WITH_HEADLINE,
   DEFAULT_NEAR_THRESHOLDS,

@@ -831,6 +831,25 @@ export interface components {
             /** @example Ahmad Al-Rubaye */
             name: string;
         };
+        PhotoRenditionView: {
+            /**
+             * @description thumbnail: 320 px wide; web: 1280 px wide (never enlarged)
+             * @example web
+             * @enum {string}
+             */
+            name: "thumbnail" | "web";
+            /**
+             * @description Absolute when PUBLIC_BASE_URL is set, else a path on this server; changes with the picture, so it may be cached for good
+             * @example https://news.example.com/media/photos/5/web/3f2a9c0d1e2b4a5f.jpg
+             */
+            href: string;
+            /** @example 1280 */
+            width: number;
+            /** @example 853 */
+            height: number;
+            /** @example image/jpeg */
+            contentType: string;
+        };
         ArticlePhotoView: {
             /** @example 5 */
             id: number;
@@ -848,6 +867,8 @@ export interface components {
             /** @example AFP */
             agency: string | null;
             photographer: components["schemas"]["PhotographerView"] | null;
+            /** @description The served sizes of the attached picture, smallest first; empty until a picture is attached */
+            renditions: components["schemas"]["PhotoRenditionView"][];
         };
         TermView: {
             /** @example 3 */
@@ -1221,7 +1242,10 @@ export interface components {
         RenditionDto: {
             /** @enum {string} */
             name: "thumbnail" | "web";
-            /** @example /media/photos/5/web/3f2a9c0d1e2b4a5f.jpg */
+            /**
+             * @description Absolute when PUBLIC_BASE_URL is set, else a path on this server
+             * @example /media/photos/5/web/3f2a9c0d1e2b4a5f.jpg
+             */
             href: string;
             /** @example 1280 */
             width: number;
@@ -1966,6 +1990,7 @@ export interface operations {
                     "application/ninjs+json": {
                         /** @description Partial representations (headline, byline, summary) */
                         items: ({
+                            /** @description The public URL (PUBLIC_BASE_URL/api/articles/<slug>) when PUBLIC_BASE_URL is set, else urn:wiredesk:article:<id> */
                             uri: string;
                             standard: {
                                 name?: string;
@@ -1986,6 +2011,28 @@ export interface operations {
                             contentCreated?: string;
                             /** @enum {string} */
                             pubStatus?: "usable" | "withheld" | "canceled";
+                            /**
+                             * @description BCP 47, detected from the copy (absent when too short or mixed to tell)
+                             * @example ar
+                             */
+                            language?: string;
+                            /** @description From NINJS_RIGHTS */
+                            copyrightHolder?: string;
+                            /** @description From NINJS_RIGHTS */
+                            usageTerms?: string;
+                            /** @description With PUBLIC_BASE_URL: the stable urn:wiredesk:article:<id> */
+                            altIds?: {
+                                role?: string;
+                                value?: string;
+                            }[];
+                            /** @description With PUBLIC_BASE_URL: the article's public URL as ninjs and as JSON */
+                            renditions?: {
+                                name: string;
+                                href?: string;
+                                contentType?: string;
+                                width?: number;
+                                height?: number;
+                            }[];
                             slugline?: string;
                             headlines?: {
                                 role?: string;
@@ -2014,6 +2061,7 @@ export interface operations {
                                 rel?: string;
                                 uri?: string;
                             }[];
+                            /** @description Pictures: caption and credit ("creditline") as descriptions, photographer as by, rights, and renditions (thumbnail 320 px, web 1280 px; with PUBLIC_BASE_URL) */
                             associations?: {
                                 [key: string]: unknown;
                             }[];
@@ -2309,6 +2357,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ArticleDetailView"];
                     "application/ninjs+json": {
+                        /** @description The public URL (PUBLIC_BASE_URL/api/articles/<slug>) when PUBLIC_BASE_URL is set, else urn:wiredesk:article:<id> */
                         uri: string;
                         standard: {
                             name?: string;
@@ -2329,6 +2378,28 @@ export interface operations {
                         contentCreated?: string;
                         /** @enum {string} */
                         pubStatus?: "usable" | "withheld" | "canceled";
+                        /**
+                         * @description BCP 47, detected from the copy (absent when too short or mixed to tell)
+                         * @example ar
+                         */
+                        language?: string;
+                        /** @description From NINJS_RIGHTS */
+                        copyrightHolder?: string;
+                        /** @description From NINJS_RIGHTS */
+                        usageTerms?: string;
+                        /** @description With PUBLIC_BASE_URL: the stable urn:wiredesk:article:<id> */
+                        altIds?: {
+                            role?: string;
+                            value?: string;
+                        }[];
+                        /** @description With PUBLIC_BASE_URL: the article's public URL as ninjs and as JSON */
+                        renditions?: {
+                            name: string;
+                            href?: string;
+                            contentType?: string;
+                            width?: number;
+                            height?: number;
+                        }[];
                         slugline?: string;
                         headlines?: {
                             role?: string;
@@ -2357,6 +2428,7 @@ export interface operations {
                             rel?: string;
                             uri?: string;
                         }[];
+                        /** @description Pictures: caption and credit ("creditline") as descriptions, photographer as by, rights, and renditions (thumbnail 320 px, web 1280 px; with PUBLIC_BASE_URL) */
                         associations?: {
                             [key: string]: unknown;
                         }[];
@@ -4706,7 +4778,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON */
+            /** @description JSON, or IPTC ninjs 3.1 when asked for */
             200: {
                 headers: {
                     /** @description Requests this client may make to this route per minute */
@@ -4727,6 +4799,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorPageView"];
+                    "application/ninjs+json": {
+                        id: number;
+                        name: string;
+                        articles: {
+                            /** @description Partial representations (headline, byline, summary) */
+                            items: ({
+                                /** @description The public URL (PUBLIC_BASE_URL/api/articles/<slug>) when PUBLIC_BASE_URL is set, else urn:wiredesk:article:<id> */
+                                uri: string;
+                                standard: {
+                                    name?: string;
+                                    version?: string;
+                                    schema?: string;
+                                };
+                                /** @enum {string} */
+                                type: "text" | "picture";
+                                /** @enum {string} */
+                                representationType: "full" | "partial";
+                                profile?: string;
+                                version?: string;
+                                /** Format: date-time */
+                                firstCreated?: string;
+                                /** Format: date-time */
+                                versionCreated?: string;
+                                /** Format: date-time */
+                                contentCreated?: string;
+                                /** @enum {string} */
+                                pubStatus?: "usable" | "withheld" | "canceled";
+                                /**
+                                 * @description BCP 47, detected from the copy (absent when too short or mixed to tell)
+                                 * @example ar
+                                 */
+                                language?: string;
+                                /** @description From NINJS_RIGHTS */
+                                copyrightHolder?: string;
+                                /** @description From NINJS_RIGHTS */
+                                usageTerms?: string;
+                                /** @description With PUBLIC_BASE_URL: the stable urn:wiredesk:article:<id> */
+                                altIds?: {
+                                    role?: string;
+                                    value?: string;
+                                }[];
+                                /** @description With PUBLIC_BASE_URL: the article's public URL as ninjs and as JSON */
+                                renditions?: {
+                                    name: string;
+                                    href?: string;
+                                    contentType?: string;
+                                    width?: number;
+                                    height?: number;
+                                }[];
+                                slugline?: string;
+                                headlines?: {
+                                    role?: string;
+                                    contentType?: string;
+                                    value: string;
+                                    charCount?: number;
+                                    wordCount?: number;
+                                }[];
+                                descriptions?: {
+                                    role?: string;
+                                    contentType?: string;
+                                    value: string;
+                                    charCount?: number;
+                                    wordCount?: number;
+                                }[];
+                                bodies?: {
+                                    role?: string;
+                                    contentType?: string;
+                                    value: string;
+                                    charCount?: number;
+                                    wordCount?: number;
+                                }[];
+                                by?: string;
+                                people?: {
+                                    name?: string;
+                                    rel?: string;
+                                    uri?: string;
+                                }[];
+                                /** @description Pictures: caption and credit ("creditline") as descriptions, photographer as by, rights, and renditions (thumbnail 320 px, web 1280 px; with PUBLIC_BASE_URL) */
+                                associations?: {
+                                    [key: string]: unknown;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
             /** @description Not modified: the If-None-Match named these bytes */
