@@ -121,12 +121,24 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     const stale = await post(url, secondEditor.cookie, asLoaded);
     expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
 
-    // A credit is the photo's, not the article's copy: the save is saved (and says so), the article's version and History stay.
+    // A credit is the photo's, not the article's copy: the save is saved (and says so), and the article's version stays,
+    // so an API client's If-Match and a colleague's open edit page of another article printing the photo stay valid.
     const credit = await post(url, editor.cookie, { ...asLoaded, version: article.version + 1, captions: [{ id: caption.id, text: 'Delegates arrive at last' }], credits: [{ photoId: photo.id, credit: 'AP Photo/Hadi Mizban' }] });
     expect(credit.body.notice).toEqual({ message: 'Article saved', type: 'success' });
     expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('AP Photo/Hadi Mizban');
     expect((await reload(article.id)).version).toBe(article.version + 1);
     expect(await revisions()).toBe(1);
+    // History shows it all the same, above the caption's version: who, when, and the words that changed.
+    const withCredit = (await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie)).body.history;
+    expect(withCredit.map((entry: { kind: string }) => entry.kind)).toEqual(['credit', 'version']);
+    expect(withCredit[0]).toMatchObject({ photoId: photo.id, actorName: 'first.editor@example.com (editor)', credit: { from: 'Photo by AFP', to: 'AP Photo/Hadi Mizban' } });
+    expect(withCredit[0].creditDiff.words).toEqual(expect.arrayContaining([{ kind: 'removed', text: expect.stringContaining('AFP') }, { kind: 'added', text: expect.stringContaining('Mizban') }]));
+    // The other article printing the photo shows it too; one that does not, does not.
+    const other = await insertArticle(testApp.dataSource);
+    await testApp.dataSource.getRepository(Caption).save({ articleId: other.id, photoId: photo.id, position: 0, text: 'Elsewhere' });
+    expect((await get(`/admin/api/resources/Article/records/${other.id}/history`, editor.cookie)).body.history).toEqual([expect.objectContaining({ kind: 'credit', photoId: photo.id })]);
+    const unrelated = await insertArticle(testApp.dataSource);
+    expect((await get(`/admin/api/resources/Article/records/${unrelated.id}/history`, editor.cookie)).body.history).toEqual([]);
   });
 
   it('refuses credits for photos the article does not print, saving nothing', async () => {

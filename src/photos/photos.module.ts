@@ -5,13 +5,14 @@ import { MediaObject } from './media-object.entity';
 import { MEDIA_STORAGE, PostgresMediaStorage } from './media-storage';
 import { MediaController, PhotoImagesController } from './photo-images.controller';
 import { PhotoImagesService } from './photo-images.service';
+import { PhotoCreditChange } from './photo-credit-change.entity';
 import { PhotoRendition } from './photo-rendition.entity';
 import { Photo } from './photo.entity';
 import { PhotosController } from './photos.controller';
 import { PhotosService } from './photos.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Photo, PhotoRendition, MediaObject]), AuthModule],
+  imports: [TypeOrmModule.forFeature([Photo, PhotoRendition, MediaObject, PhotoCreditChange]), AuthModule],
   controllers: [PhotosController, PhotoImagesController, MediaController],
   providers: [PhotosService, PhotoImagesService, { provide: MEDIA_STORAGE, useClass: PostgresMediaStorage }],
   // The repository too: the panel's list and record pages read photos through it (writes go through PhotosService).
