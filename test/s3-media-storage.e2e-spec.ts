@@ -7,6 +7,7 @@ import { PhotoImagesService } from '../src/photos/photo-images.service';
 import { PhotoRendition } from '../src/photos/photo-rendition.entity';
 import { S3MediaStorage, s3ClientFor, s3SettingsFrom } from '../src/photos/s3-media-storage';
 import { insertPhoto } from './support/fixtures';
+import { createTestDatabase } from './support/test-database';
 import { bootTestApp, TestApp } from './support/test-app';
 
 /**
@@ -83,8 +84,13 @@ const picture = (red: number) => sharp({ create: { width: 900, height: 600, chan
   }, 60_000);
 
   it('refuses to start against a bucket that does not exist, naming it', async () => {
-    const missing = new S3MediaStorage({ ...s3SettingsFrom(process.env), bucket: 'wiredesk-no-such-bucket' }, testApp.dataSource);
-    await expect(missing.onModuleInit()).rejects.toThrow(`MEDIA_STORAGE=s3: cannot use bucket "wiredesk-no-such-bucket" at ${endpoint}: it does not exist`);
-    testApp.dataSource.subscribers.splice(testApp.dataSource.subscribers.indexOf(missing), 1);
-  });
+    const database = await createTestDatabase();
+    process.env.S3_BUCKET = 'wiredesk-no-such-bucket';
+    try {
+      await expect(bootTestApp({ database })).rejects.toThrow(`MEDIA_STORAGE=s3: cannot use bucket "wiredesk-no-such-bucket" at ${endpoint}: it does not exist`);
+    } finally {
+      process.env.S3_BUCKET = process.env.S3_TEST_BUCKET ?? 'wiredesk-test';
+      await database.drop();
+    }
+  }, 60_000);
 });

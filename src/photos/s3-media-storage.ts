@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Logger, OnModuleInit } from '@nestjs/common';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { MediaStorage } from './media-storage';
 
@@ -60,8 +60,8 @@ const DELETE_BATCH = 1000;
  *   back is never pointed at by a wrong row; it is left behind, costing its bytes only.
  * - `remove` inside a transaction waits for it to commit (a TypeORM subscriber), so a rollback, which keeps
  *   the rows that point at the objects, keeps the objects too.
+ * Built by PhotosModule's MEDIA_STORAGE factory when MEDIA_STORAGE=s3; Nest still calls its onModuleInit.
  */
-@Injectable()
 export class S3MediaStorage implements MediaStorage, OnModuleInit, EntitySubscriberInterface {
   private readonly logger = new Logger(S3MediaStorage.name);
   private readonly client: S3Client;
