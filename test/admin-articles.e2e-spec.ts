@@ -14,7 +14,7 @@ import { Import } from '../src/imports/import.entity';
 import { Photo } from '../src/photos/photo.entity';
 import { authorKey } from '../src/wire';
 import { loggedInAs } from './support/admin-session';
-import { insertArticle, insertAuthor, insertPhoto, insertUserActor } from './support/fixtures';
+import { insertArticle, insertAuthor, insertImport, insertPhoto, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 describe('admin panel: editing, history, duplicates, lists and imports', () => {
@@ -121,12 +121,24 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     const stale = await post(url, secondEditor.cookie, asLoaded);
     expect(stale.body.problem).toMatchObject({ code: 'ARTICLE_VERSION_CONFLICT', changedBy: 'first.editor@example.com (editor)' });
 
-    // A credit is the photo's, not the article's copy: the save is saved (and says so), the article's version and History stay.
+    // A credit is the photo's, not the article's copy: the save is saved (and says so), and the article's version stays,
+    // so an API client's If-Match and a colleague's open edit page of another article printing the photo stay valid.
     const credit = await post(url, editor.cookie, { ...asLoaded, version: article.version + 1, captions: [{ id: caption.id, text: 'Delegates arrive at last' }], credits: [{ photoId: photo.id, credit: 'AP Photo/Hadi Mizban' }] });
     expect(credit.body.notice).toEqual({ message: 'Article saved', type: 'success' });
     expect((await testApp.dataSource.getRepository(Photo).findOneByOrFail({ id: photo.id })).credit).toBe('AP Photo/Hadi Mizban');
     expect((await reload(article.id)).version).toBe(article.version + 1);
     expect(await revisions()).toBe(1);
+    // History shows it all the same, above the caption's version: who, when, and the words that changed.
+    const withCredit = (await get(`/admin/api/resources/Article/records/${article.id}/history`, editor.cookie)).body.history;
+    expect(withCredit.map((entry: { kind: string }) => entry.kind)).toEqual(['credit', 'version']);
+    expect(withCredit[0]).toMatchObject({ photoId: photo.id, actorName: 'first.editor@example.com (editor)', credit: { from: 'Photo by AFP', to: 'AP Photo/Hadi Mizban' } });
+    expect(withCredit[0].creditDiff.words).toEqual(expect.arrayContaining([{ kind: 'removed', text: expect.stringContaining('AFP') }, { kind: 'added', text: expect.stringContaining('Mizban') }]));
+    // The other article printing the photo shows it too; one that does not, does not.
+    const other = await insertArticle(testApp.dataSource);
+    await testApp.dataSource.getRepository(Caption).save({ articleId: other.id, photoId: photo.id, position: 0, text: 'Elsewhere' });
+    expect((await get(`/admin/api/resources/Article/records/${other.id}/history`, editor.cookie)).body.history).toEqual([expect.objectContaining({ kind: 'credit', photoId: photo.id })]);
+    const unrelated = await insertArticle(testApp.dataSource);
+    expect((await get(`/admin/api/resources/Article/records/${unrelated.id}/history`, editor.cookie)).body.history).toEqual([]);
   });
 
   it('refuses credits for photos the article does not print, saving nothing', async () => {
@@ -201,6 +213,26 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect((await edit(contributor.cookie, 'A contributor may not change live copy')).status).toBe(403);
     expect((await testApp.dataSource.getRepository(Caption).findOneByOrFail({ id: caption.id })).text).toBe('Delegates arrive in Baghdad');
     expect((await reload(article.id)).version).toBe(article.version + 1);
+  });
+
+  it('refuses a new author (or a rename) that is a spelling variant of an existing one beside the name, linking that author, keeping what was typed', async () => {
+    const existing = await insertAuthor(testApp.dataSource, { name: 'Layla Haddad', key: authorKey('Layla Haddad') });
+    const created = await request(testApp.app.getHttpServer()).post('/admin/api/resources/Author/actions/new').set('Cookie', editor.cookie).field('name', 'LAYLA  HADDAD');
+    expect(created.status).toBe(200);
+    expect(created.body.notice).toEqual({ message: expect.stringContaining(`already known as author ${existing.id}`), type: 'error' });
+    // A record for the form to keep (AdminJS's "new" form shows a generic error and throws without one), the refusal on the name.
+    expect(created.body.record).toMatchObject({ id: '', params: { name: 'LAYLA  HADDAD' } });
+    expect(created.body.record.errors.name).toEqual({
+      message: created.body.notice.message,
+      type: 'AUTHOR_ALREADY_EXISTS',
+      link: { href: `/admin/resources/Author/records/${existing.id}/show`, label: `Open author ${existing.id}` },
+    });
+    expect(await testApp.dataSource.getRepository(Author).countBy({ key: authorKey('Layla Haddad') })).toBe(1);
+
+    const other = await insertAuthor(testApp.dataSource, { name: 'Someone Else', key: authorKey('Someone Else') });
+    const renamed = await request(testApp.app.getHttpServer()).post(`/admin/api/resources/Author/records/${other.id}/edit`).set('Cookie', editor.cookie).field('name', 'layla haddad');
+    expect(renamed.body.record.errors.name.link.href).toBe(`/admin/resources/Author/records/${existing.id}/show`);
+    expect((await testApp.dataSource.getRepository(Author).findOneByOrFail({ id: other.id })).name).toBe('Someone Else');
   });
 
   it('says "No changes to save" for a photo or author form saved as loaded, writing nothing, and "Saved" once something changed', async () => {
@@ -566,6 +598,15 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect(filtered.body.records.map((record: { id: string }) => Number(record.id))).toEqual([draft.id]);
     const sorted = await list(`filters.headline=${marker}&sortBy=headline&direction=asc`);
     expect(sorted.body.records.map((record: { params: { headline: string } }) => record.params.headline)).toEqual([`Calm in ${marker} port`, `Storm over ${marker} harbour`]);
+    // Every column sorts, the Import column included (by import, then most recently updated).
+    const imported = await insertImport(testApp.dataSource);
+    await testApp.dataSource.getRepository(Article).update({ id: draft.id }, { importId: imported.id });
+    for (const direction of ['asc', 'desc']) {
+      const byImport = await list(`filters.headline=${marker}&sortBy=importId&direction=${direction}`);
+      expect(byImport.status).toBe(200);
+      const importIds = byImport.body.records.map((record: { params: { importId?: number } }) => record.params.importId ?? null);
+      expect(importIds).toEqual(direction === 'asc' ? [imported.id, null] : [null, imported.id]);
+    }
 
     const bad = await list('filters.status=archived');
     expect(bad.status).toBe(400);

@@ -26,23 +26,42 @@ export const NO_CHANGES_NOTICE = { message: 'No changes to save', type: 'info' }
 
 export type PanelHandler = (request: ActionRequest, response: unknown, context: ActionContext) => Promise<ActionResponse>;
 
+/** What a form shows under one field after a refused save; `link` points at what the refusal names. */
+export interface PanelFieldError {
+  message: string;
+  type: string;
+  link?: { href: string; label: string };
+}
+
+/** Maps a domain error to the form fields it is about, for the page to show beside them. */
+export type FieldErrorsOf = (error: DomainError, context: ActionContext) => Record<string, PanelFieldError> | undefined;
+
 /**
  * Runs an action and turns a domain error (conflict, bad transition, bad input) into an error notice on the
  * same page. Permission errors still leave as HTTP 401/403, so a forbidden direct call is refused visibly.
+ * The answer always carries a record: AdminJS's forms merge it into what is on screen, and a "new" form
+ * (which has no record yet) given none shows a generic error and throws. `fieldErrors` puts the refusal
+ * beside the field it is about.
  */
-export function withNotices(handler: PanelHandler): PanelHandler {
+export function withNotices(handler: PanelHandler, fieldErrors?: FieldErrorsOf): PanelHandler {
   return async (request, response, context) => {
     try {
       return await handler(request, response, context);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status === 401 || error.status === 403) throw error;
+      const record = context.record?.toJSON(context.currentAdmin) ?? unsavedRecord(request.payload ?? {});
       return {
-        record: context.record?.toJSON(context.currentAdmin),
+        record: { ...record, errors: { ...record.errors, ...fieldErrors?.(error, context) } },
         notice: { message: error.message, type: 'error' },
         problem: { code: error.code, status: error.status, detail: error.message, ...error.extensions },
       };
     }
   };
+}
+
+/** A record that was not created, as AdminJS's forms expect one: what was typed, no id. */
+function unsavedRecord(params: Record<string, unknown>): ReturnType<NonNullable<ActionContext['record']>['toJSON']> {
+  return { id: '', title: '', params, populated: {}, errors: {}, recordActions: [], bulkActions: [], baseError: null };
 }
 
 /** Action payloads arrive as form fields; structured ones are sent as one JSON field, `payload`. */

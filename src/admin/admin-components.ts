@@ -23,6 +23,9 @@ const COMPONENT_FILES = {
   AuthorMergeForm: 'author-merge.jsx',
   MergedAuthor: 'merged-author.jsx',
   PhotoPrintedIn: 'photo-printed-in.jsx',
+  ArticleSearchFilter: 'article-search-filter.jsx',
+  AuthorNameField: 'author-name-field.jsx',
+  NoWrap: 'no-wrap.jsx',
 } as const;
 
 export type AdminComponentName = keyof typeof COMPONENT_FILES;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CurrentAdmin } from 'adminjs';
+import type { CurrentAdmin, ResourceWithOptions } from 'adminjs';
 import type { Request } from 'express';
 import type { ObjectLiteral, Repository } from 'typeorm';
 import { Article } from '../articles/article.entity';
@@ -190,7 +190,9 @@ export class AdminPanel implements OnModuleInit {
         apiTokenResource(panel, ACTIONS),
         webhookSubscriptionResource(panel, ACTIONS),
         webhookDeliveryResource(panel, ACTIONS),
-      ].map(withBoundedPayloads),
+      ]
+        .map(withBoundedPayloads)
+        .map((resource) => withUnbrokenIds(resource, components.NoWrap)),
     });
 
     const sessionOptions = await this.sessions.options();
@@ -232,4 +234,12 @@ function freshSession(request: Request): Promise<void> {
       resolve();
     }),
   );
+}
+
+/** Every list's Id column on one line: AdminJS's cells break long words, so a narrow column split 1234568 in two. */
+function withUnbrokenIds(resource: ResourceWithOptions, noWrap: string): ResourceWithOptions {
+  const properties = { ...(resource.options.properties ?? {}) };
+  const id = properties.id ?? {};
+  properties.id = { ...id, components: { list: noWrap, ...id.components } };
+  return { ...resource, options: { ...resource.options, properties } };
 }

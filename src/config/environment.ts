@@ -134,6 +134,44 @@ export class EnvironmentVariables {
   })
   TRUST_PROXY?: string;
 
+  /** Where photo image bytes live: `postgres` (the default, the `media_objects` table) or `s3` (the S3_* settings). */
+  @IsIn(['postgres', 's3'], { message: 'MEDIA_STORAGE must be postgres or s3' })
+  MEDIA_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** MEDIA_STORAGE=s3: the bucket (it must exist; start-up checks it can be reached). */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens' })
+  S3_BUCKET?: string;
+
+  /** MEDIA_STORAGE=s3: the region, e.g. eu-central-1 (S3-compatible servers usually accept us-east-1). */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'S3_REGION must be a region name such as eu-central-1' })
+  S3_REGION?: string;
+
+  /** MEDIA_STORAGE=s3: an S3-compatible server's URL (MinIO, Ceph, R2…); unset: AWS. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\/?$/, { message: 'S3_ENDPOINT must be an http(s) URL of the server, such as http://127.0.0.1:9000, without a path' })
+  S3_ENDPOINT?: string;
+
+  /** MEDIA_STORAGE=s3: `true` puts the bucket in the path rather than the host name (most S3-compatible servers need it). */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE?: 'true' | 'false';
+
+  /** MEDIA_STORAGE=s3: with S3_SECRET_ACCESS_KEY, or neither (then the SDK's usual AWS_* variables, shared config or instance role). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** MEDIA_STORAGE=s3: put before every object key, e.g. `wiredesk/`, to share a bucket. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9!_.*'()\/-]{1,200}\/$/, { message: 'S3_PREFIX must be up to 200 safe key characters ending in /, such as wiredesk/' })
+  S3_PREFIX?: string;
+
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
@@ -168,8 +206,24 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   } catch (error) {
     problems.push((error as Error).message);
   }
+  problems.push(...mediaStorageProblems(env));
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return env;
+}
+
+const S3_VARIABLES = ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PREFIX'] as const;
+
+/** The S3 settings hang together: required with MEDIA_STORAGE=s3, keys in pairs, and not set for nothing (a typo in MEDIA_STORAGE). */
+function mediaStorageProblems(env: EnvironmentVariables): string[] {
+  if (env.MEDIA_STORAGE !== 's3') {
+    const stray = S3_VARIABLES.filter((name) => env[name] !== undefined);
+    return stray.length > 0 ? [`${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set but MEDIA_STORAGE is ${env.MEDIA_STORAGE}: set MEDIA_STORAGE=s3 to use them`] : [];
+  }
+  const problems = (['S3_BUCKET', 'S3_REGION'] as const).filter((name) => !env[name]).map((name) => `${name} is required when MEDIA_STORAGE=s3`);
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK\'s usual credentials');
+  }
+  return problems;
 }
 
 /** TRUST_PROXY as Express's `trust proxy` setting: hops as a number, else the list; unset trusts no proxy. */

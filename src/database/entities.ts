@@ -15,6 +15,7 @@ import { Import } from '../imports/import.entity';
 import { Photo } from '../photos/photo.entity';
 import { MediaObject } from '../photos/media-object.entity';
 import { PhotoRendition } from '../photos/photo-rendition.entity';
+import { PhotoCreditChange } from '../photos/photo-credit-change.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { ArticleTag } from '../articles/article-tag.entity';
@@ -22,4 +23,4 @@ import { ArticlePresence } from '../articles/article-presence.entity';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, ArticleRelatedLink, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, ArticleRelatedLink, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence, PhotoCreditChange];

@@ -5,7 +5,7 @@ import { MediaObject } from './media-object.entity';
 
 /**
  * Where image bytes live. PostgreSQL by default (one table, in the same transactions as the rows that
- * point at the bytes); an object store such as S3 would implement the same three calls.
+ * point at the bytes); with MEDIA_STORAGE=s3, an S3-compatible bucket (S3MediaStorage).
  */
 export interface MediaStorage {
   put(manager: EntityManager, key: string, bytes: Buffer): Promise<void>;

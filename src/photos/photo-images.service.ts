@@ -23,6 +23,11 @@ export interface RenditionView {
   contentType: string;
 }
 
+/** Where a rendition's bytes are kept: by photo, size and content hash (an S3 backend puts S3_PREFIX before it). */
+export function storageKeyOf(photoId: number, image: { name: RenditionName; sha256: string }): string {
+  return `photos/${photoId}/${image.name}/${image.sha256}`;
+}
+
 /**
  * The picture behind a photo record: an uploaded JPEG, PNG or WebP file, checked by decoding it, kept as
  * uploaded and rendered at 320 and 1280 px wide without metadata. A new upload replaces the old image whole.
@@ -54,10 +59,13 @@ export class PhotoImagesService {
       const photo = await manager.findOne(Photo, { where: { id: photoId }, lock: { mode: 'pessimistic_write' } });
       if (!photo) throw new PhotoError(PhotoErrorCode.NotFound, `no photo with id ${photoId}`);
       const previous = await manager.findBy(PhotoRendition, { photoId });
-      await this.storage.remove(manager, previous.map((rendition) => rendition.storageKey));
+      // Keys name their bytes, so the same picture uploaded again keeps its keys: only the others go (an object
+      // store deletes them once this commits, and must not delete what this upload is about to point at).
+      const keys = new Set(rendered.map((image) => storageKeyOf(photoId, image)));
+      await this.storage.remove(manager, previous.map((rendition) => rendition.storageKey).filter((key) => !keys.has(key)));
       await manager.delete(PhotoRendition, { photoId });
       for (const image of rendered) {
-        const storageKey = `photos/${photoId}/${image.name}/${image.sha256}`;
+        const storageKey = storageKeyOf(photoId, image);
         await this.storage.put(manager, storageKey, image.bytes);
         await manager.insert(PhotoRendition, {
           photoId,

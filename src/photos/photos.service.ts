@@ -5,10 +5,11 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { ANNOUNCED_COLUMNS, PendingArticleUpdates } from '../articles/article-events';
 import { ArticleStatus, editPermissionFor } from '../articles/article-status';
 import { Article } from '../articles/article.entity';
-import { Actor, assertCan, Permission } from '../auth/actor';
+import { Actor, assertCan, describeActor, Permission } from '../auth/actor';
 import { Author } from '../authors/author.entity';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { photoFingerprint } from '../wire';
+import { PhotoCreditChange } from './photo-credit-change.entity';
 import { PhotoError, PhotoErrorCode } from './photo-error';
 import { Photo } from './photo.entity';
 
@@ -53,6 +54,21 @@ export class PhotosService {
        WHERE c."photoId" = $1 ORDER BY a."updatedAt" DESC, a.id DESC LIMIT 100`,
       [id],
     );
+  }
+
+  /**
+   * Credit changes of the photos an article prints, newest first: the article's History shows them beside
+   * its versions (a credit change does not make a version; see {@link PhotoCreditChange}).
+   */
+  creditChangesForArticle(articleId: number, limit = 50): Promise<PhotoCreditChange[]> {
+    return this.dataSource
+      .getRepository(PhotoCreditChange)
+      .createQueryBuilder('change')
+      .where('change."photoId" IN (SELECT caption."photoId" FROM captions caption WHERE caption."articleId" = :articleId)', { articleId })
+      .orderBy('change.createdAt', 'DESC')
+      .addOrderBy('change.id', 'DESC')
+      .limit(limit)
+      .getMany();
   }
 
   /** A picture added by hand or automation, identified by its URL (the importer identifies its own by caption and credit). */
@@ -101,7 +117,17 @@ export class PhotosService {
     await this.assertPhotographerExists(manager, changes.photographerId);
     const fields = (['url', 'credit', 'agency', 'photographerId'] as const).filter((field) => changes[field] !== undefined && changes[field] !== photo[field]);
     if (fields.length === 0) return { photo, changed: false };
+    const creditBefore = photo.credit;
     const saved = await manager.save(Object.assign(photo, Object.fromEntries(fields.map((field) => [field, changes[field]]))));
+    if (fields.includes('credit')) {
+      await manager.insert(PhotoCreditChange, {
+        photoId: id,
+        fromCredit: creditBefore,
+        toCredit: saved.credit,
+        userId: actor.kind === 'user' ? actor.id : null,
+        actorName: describeActor(actor).slice(0, 254),
+      });
+    }
     for (const article of await articlesShowing(manager, id, updates)) updates.photo(article, { id, fields: [...fields] });
     return { photo: saved, changed: true };
   }

@@ -9,6 +9,7 @@ import { Photo } from '../../src/photos/photo.entity';
 import { UserRole } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { TaxonomyService } from '../../src/sections/taxonomy.service';
+import { authorKey } from '../../src/wire';
 import { buildDump, syntheticArticle } from '../../src/wire/testing/dump-builder';
 import { PANEL_PASSWORD } from '../support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from '../support/fixtures';
@@ -83,15 +84,22 @@ describe('an editor’s day on the desk', () => {
     expect(await page.textContent('[data-testid="todo-imports-since"]')).toContain('first visit from this browser');
   }, 120_000);
 
-  it('uploads two dumps, and the dashboard lists them by itself', async () => {
+  it('uploads two dumps at once from Imports → New in another tab, with progress, and the dashboard lists them by itself', async () => {
     await page.reload();
     await page.waitForSelector('[data-testid="todo-imports-since"]');
-    for (const [index, seed] of [101, 202].entries()) {
-      const response = await context.request.post(`${base}/api/imports`, {
-        multipart: { file: { name: `wire-${index + 1}.txt`, mimeType: 'text/plain', buffer: Buffer.from(buildDump([syntheticArticle(seed, 4), syntheticArticle(seed + 1, 4)])) } },
-      });
-      expect(response.status()).toBe(202);
-    }
+    const uploads = await context.newPage();
+    await uploads.goto(`${base}/admin/resources/Import/actions/new`);
+    await uploads.setInputFiles(
+      '#dump',
+      [101, 202].map((seed, index) => ({ name: `wire-${index + 1}.txt`, mimeType: 'text/plain', buffer: Buffer.from(buildDump([syntheticArticle(seed, 4), syntheticArticle(seed + 1, 4)])) })),
+    );
+    expect(await uploads.textContent('[data-testid="upload-dumps"]')).toBe('Upload and import 2 files');
+    await uploads.click('[data-testid="upload-dumps"]');
+    await uploads.waitForSelector('[data-testid="upload-1"][data-state="done"]');
+    expect(await uploads.textContent('[data-testid="upload-0"]')).toMatch(/^wire-1\.txt \(\d+ KB\) — Import \d+ queued/);
+    expect(await uploads.locator('[data-testid="upload-list"] progress').evaluateAll((bars) => bars.map((bar) => (bar as unknown as { value: number }).value))).toEqual([100, 100]);
+    await uploads.screenshot({ path: join(ARTIFACTS, 'editor-day-02a-upload-several.png'), fullPage: true });
+    await uploads.close();
     // No reload: the dashboard reads again every few seconds and shows both once they have run.
     await page.waitForFunction(
       `(() => {
@@ -176,6 +184,10 @@ describe('an editor’s day on the desk', () => {
     await badge.waitFor();
     expect(await badge.textContent()).toMatch(/^Scheduled for \d{2}:\d{2} \(in 1 min\)$|^Scheduled for \d{2}:\d{2} \(due now\)$/);
     await shot('08-scheduled-badge-and-filter');
+    // The Id column stays on one line; the list's text filter says what it searches.
+    expect(await page.locator('[data-testid="nowrap-id"]').first().evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { whiteSpace: string } }).getComputedStyle(cell).whiteSpace)).toBe('nowrap');
+    await page.click('text=Filter');
+    expect(await page.textContent('[data-testid="article-search-label"]')).toBe('Search headline and body');
 
     const deadline = Date.now() + 90_000;
     while ((await reload(story.id)).status !== ArticleStatus.Published && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -201,8 +213,20 @@ describe('an editor’s day on the desk', () => {
     expect(await page.textContent('[data-testid="revision-spike"]')).toContain('Spiked (it was draft)');
   }, 120_000);
 
-  it('merges two spellings of one photographer into one author', async () => {
-    const kept = await insertAuthor(testApp.dataSource, { name: 'Zaynab Qudsi', key: 'zaynab qudsi' });
+  it('is told a new author is a spelling of an existing one, with a link to it; merges two spellings of one photographer', async () => {
+    const kept = await insertAuthor(testApp.dataSource, { name: 'Zaynab Qudsi', key: authorKey('Zaynab Qudsi') });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(`${base}/admin/resources/Author/actions/new`);
+    await page.fill('#name', 'ZAYNAB QUDSI');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('[data-testid="existing-author-link"]');
+    expect(await page.textContent('[data-testid="author-name-error"]')).toContain(`is already known as author ${kept.id}`);
+    await shot('11a-author-variant-refused');
+    // Only the refusal: no generic "There was an error" notice, no script error.
+    expect(await page.locator('text=There was an error').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await Promise.all([page.waitForURL(new RegExp(`/Author/records/${kept.id}/show$`)), page.click('[data-testid="existing-author-link"]')]);
     const variant = await insertAuthor(testApp.dataSource, { name: 'Zainab Kudsi', key: 'zainab kudsi' });
     await testApp.dataSource.getRepository(Photo).update({ id: photoId }, { photographerId: variant.id });
     await page.goto(`${base}/admin/resources/Author/records/${variant.id}/merge`);

@@ -6,7 +6,7 @@ import { api, errorText, payloadForm } from './panel-api';
 import { formatDeskTime } from './time-format';
 import { usePageTitle } from './page-title';
 
-/** Every save of the article: who, when, what changed (with a paragraph diff), and Restore. */
+/** Every save of the article and every credit change of its photos: who, when, what changed (with word marks), and Restore. */
 const ArticleHistory = ({ resource, record, action }) => {
   const addNotice = useNotice();
   const [history, setHistory] = useState(null);
@@ -42,7 +42,19 @@ const ArticleHistory = ({ resource, record, action }) => {
     <Box variant="container">
       <H3 data-testid="history-heading">History of “{headline}”</H3>
       {history.length === 0 && <Text>No saves yet: this is the article as imported.</Text>}
-      {history.map((revision) => (
+      {history.map((revision) =>
+        revision.kind === 'credit' ? (
+          <Box key={`credit-${revision.id}`} mb="xxl" pb="lg" borderBottom="default" data-testid={`credit-change-${revision.id}`}>
+            <H5>
+              Photo credit — {revision.actorName}, {formatDeskTime(revision.createdAt)}
+            </H5>
+            <Text mb="default">
+              The credit of photo {revision.photoId} changed. Credits belong to the photo, so this made no new version of the article and is undone by editing the
+              credit again.
+            </Text>
+            <ParagraphDiff rows={[revision.creditDiff]} leftTitle="Credit before" rightTitle="Credit after" />
+          </Box>
+        ) : (
         <Box key={revision.id} mb="xxl" pb="lg" borderBottom="default" data-testid={`revision-${revision.version}`}>
           <H5>
             Version {revision.version} — {revision.actorName}, {formatDeskTime(revision.createdAt)}
@@ -108,7 +120,8 @@ const ArticleHistory = ({ resource, record, action }) => {
             </Button>
           )}
         </Box>
-      ))}
+        ),
+      )}
       {original && (
         <Box mb="xxl" pb="lg" data-testid="revision-original">
           <H5>The original — {original.importId ? `as imported (import #${original.importId})` : 'as created'}</H5>

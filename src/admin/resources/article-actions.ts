@@ -7,6 +7,7 @@ import { changedRow, diffParagraphs } from '../../articles/paragraph-diff';
 import type { ArticleRevision, ArticleSnapshot, RestoreNote } from '../../articles/revision.entity';
 import type { RestoreOutcome } from '../../articles/revisions.service';
 import { copyFieldsOf } from '../../articles/revisions';
+import type { PhotoCreditChange } from '../../photos/photo-credit-change.entity';
 import { Permission } from '../../auth/actor';
 import { formatDeskTime } from '../../common/desk-time';
 import { actorOf, jsonPayload, NO_CHANGES_NOTICE, sessionCan, withNotices } from '../admin-actor';
@@ -239,9 +240,14 @@ export function articleHistory({ services }: PanelContext): Handler {
 
 /** The saves, newest first, and the original (as imported or created) below them once there has been a save. */
 async function historyOf(services: PanelContext['services'], id: number) {
-  const [revisions, original, article] = [await services.revisions.list(id), await services.revisions.original(id), await services.articles.getById(id)];
+  const [revisions, credits, original, article] = [
+    await services.revisions.list(id),
+    await services.photos.creditChangesForArticle(id),
+    await services.revisions.original(id),
+    await services.articles.getById(id),
+  ];
   return {
-    history: describeRevisions(revisions),
+    history: interleave(describeRevisions(revisions), describeCreditChanges(credits)),
     original: original ? { headline: original.snapshot.headline, body: original.snapshot.body, importId: article.importId } : null,
   };
 }
@@ -273,8 +279,36 @@ const COPY_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
   tags: 'Tags',
 };
 
+/**
+ * Versions and credit changes as one list, newest first. A save that changed copy and a credit writes both at
+ * the same instant (one transaction): the version is listed first, its credit change right under it.
+ */
+function interleave<V extends { createdAt: string }, C extends { createdAt: string }>(versions: V[], credits: C[]): Array<V | C> {
+  const merged: Array<V | C> = [];
+  let [v, c] = [0, 0];
+  while (v < versions.length || c < credits.length) {
+    const takeVersion = c >= credits.length || (v < versions.length && versions[v].createdAt >= credits[c].createdAt);
+    merged.push(takeVersion ? versions[v++] : credits[c++]);
+  }
+  return merged;
+}
+
+/** A credit change of a photo the article prints: it made no version (the credit is the photo's), so it cannot be restored from here. */
+function describeCreditChanges(changes: PhotoCreditChange[]) {
+  return changes.map((change) => ({
+    kind: 'credit' as const,
+    id: change.id,
+    photoId: change.photoId,
+    actorName: change.actorName,
+    createdAt: change.createdAt.toISOString(),
+    credit: { from: change.fromCredit, to: change.toCredit },
+    creditDiff: changedRow(change.fromCredit ?? '', change.toCredit ?? ''),
+  }));
+}
+
 function describeRevisions(revisions: ArticleRevision[]) {
   return revisions.map((revision) => ({
+    kind: 'version' as const,
     id: revision.id,
     version: revision.version,
     actorName: revision.actorName,

@@ -76,7 +76,8 @@ function articleProperties({ components }: PanelContext) {
   const deskTime = { list: components.DeskTime, show: components.DeskTime };
   return {
     id: { position: 0 },
-    headline: { isTitle: true, position: 1 },
+    // Its filter is the full-text search over headline and body (ArticleListQuery), labelled as such.
+    headline: { isTitle: true, position: 1, components: { filter: components.ArticleSearchFilter } },
     slug: { position: 2 },
     status: {
       position: 3,

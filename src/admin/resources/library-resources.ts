@@ -5,6 +5,7 @@ export type AdminJsActions = typeof import('adminjs').ACTIONS;
 import { Permission } from '../../auth/actor';
 import { AuthError, AuthErrorCode } from '../../auth/auth-error';
 import { User, UserRole } from '../../auth/user.entity';
+import { AuthorErrorCode } from '../../authors/author-error';
 import { AuthorMerge } from '../../authors/author-merge.entity';
 import { Author } from '../../authors/author.entity';
 import { Caption } from '../../captions/caption.entity';
@@ -12,7 +13,7 @@ import { CreateAuthorDto, UpdateAuthorDto } from '../../authors/dto/author.dto';
 import { UpdateCaptionDto } from '../../captions/dto/caption.dto';
 import { CreatePhotoDto, UpdatePhotoDto } from '../../photos/dto/photo.dto';
 import { Photo } from '../../photos/photo.entity';
-import { actorOf, boundToRepository, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
+import { actorOf, boundToRepository, FieldErrorsOf, jsonPayload, PanelHandler, requiring, sessionCan, withNotices } from '../admin-actor';
 import type { PanelContext } from '../panel-services';
 import { formFields, validInput } from '../panel-input';
 import { serviceCreate, serviceEdit } from './service-backed';
@@ -89,16 +90,16 @@ export function libraryResources({ services, components }: PanelContext): Resour
         listProperties: ['id', 'name', 'key', 'updatedAt'],
         filterProperties: ['name'],
         editProperties: ['name'],
-        properties: { name: { isTitle: true } },
+        properties: { name: { isTitle: true, components: { edit: components.AuthorNameField } } },
         actions: {
           ...noDelete,
           new: {
             isVisible: canEdit,
-            handler: serviceCreate(services, async (payload, actor) => services.authors.create(await validInput(CreateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+            handler: serviceCreate(services, async (payload, actor) => services.authors.create(await validInput(CreateAuthorDto, formFields(payload, { text: ['name'] })), actor), existingAuthorLink),
           },
           edit: {
             isVisible: canEdit,
-            handler: serviceEdit(services, async (id, payload, actor) => services.authors.update(id, await validInput(UpdateAuthorDto, formFields(payload, { text: ['name'] })), actor)),
+            handler: serviceEdit(services, async (id, payload, actor) => services.authors.update(id, await validInput(UpdateAuthorDto, formFields(payload, { text: ['name'] })), actor), existingAuthorLink),
           },
           merge: { actionType: 'record', icon: 'GitMerge', isVisible: canEdit, component: components.AuthorMergeForm, handler: mergeAuthor(services) },
         },
@@ -196,6 +197,17 @@ function parseRole(value: unknown): UserRole | undefined {
   }
   return value as UserRole;
 }
+
+/**
+ * A name that is a spelling variant of an existing author's is refused beside the name field, with a link to
+ * that author's page: the editor most likely wants that author (or to merge into it), not a second row.
+ */
+const existingAuthorLink: FieldErrorsOf = (error, context) => {
+  const existingId = error.extensions.existingAuthorId;
+  if (error.code !== AuthorErrorCode.AlreadyExists || typeof existingId !== 'number') return undefined;
+  const href = context.h.recordActionUrl({ resourceId: 'Author', recordId: String(existingId), actionName: 'show' });
+  return { name: { message: error.message, type: error.code, link: { href, label: `Open author ${existingId}` } } };
+};
 
 function mergeAuthor(services: PanelContext['services']): PanelHandler {
   return withNotices(async (request, _response, context) => {

@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest, ActionResponse } from 'adminjs';
 import type { Actor } from '../../auth/actor';
-import { actorOf, NO_CHANGES_NOTICE, PanelHandler, withNotices } from '../admin-actor';
+import { actorOf, FieldErrorsOf, NO_CHANGES_NOTICE, PanelHandler, withNotices } from '../admin-actor';
 import type { PanelServices } from '../panel-services';
 
 /**
@@ -12,6 +12,7 @@ import type { PanelServices } from '../panel-services';
 export function serviceEdit(
   services: PanelServices,
   save: (id: number, payload: Record<string, unknown>, actor: Actor) => Promise<{ changed: boolean }>,
+  fieldErrors?: FieldErrorsOf,
 ): PanelHandler {
   return withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
     const record = context.record!;
@@ -25,10 +26,14 @@ export function serviceEdit(
       redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: record.id(), actionName: 'show' }),
       notice: { message: 'Saved', type: 'success' },
     };
-  });
+  }, fieldErrors);
 }
 
-export function serviceCreate(services: PanelServices, create: (payload: Record<string, unknown>, actor: Actor) => Promise<{ id: number }>): PanelHandler {
+export function serviceCreate(
+  services: PanelServices,
+  create: (payload: Record<string, unknown>, actor: Actor) => Promise<{ id: number }>,
+  fieldErrors?: FieldErrorsOf,
+): PanelHandler {
   return withNotices(async (request: ActionRequest, _response, context: ActionContext): Promise<ActionResponse> => {
     if (request.method !== 'post') return {};
     const actor = await actorOf(services.users, context.currentAdmin);
@@ -39,5 +44,5 @@ export function serviceCreate(services: PanelServices, create: (payload: Record<
       redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(created.id), actionName: 'show' }),
       notice: { message: 'Created', type: 'success' },
     };
-  });
+  }, fieldErrors);
 }
