@@ -64,7 +64,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List articles, newest first, or search them (q)
+         * List articles, newest first (or in the order of sort), or search them (q)
          * @description Public without credentials (published articles only). With a token holding content:read, or a signed-in editor, drafts and unpublished articles are visible too.
          */
         get: operations["ArticlesController_list"];
@@ -792,8 +792,21 @@ export interface components {
             slug: string;
             /** @example Regional Shifts Loom over Larijani’s Talks in Baghdad */
             headline: string;
-            /** @example 2026-11-26T09:00:00.000Z */
+            /**
+             * @description When it was last published: a republished (corrected) article shows its latest publication; null if it never was
+             * @example 2026-11-26T09:00:00.000Z
+             */
             publishedAt: string | null;
+            /**
+             * @description When it was first published; stays the same when it is unpublished and published again
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            firstPublishedAt: string | null;
+            /**
+             * @description When the article itself last changed: an edit (copy, bylines, captions, section, tags), a publication or an unpublication
+             * @example 2026-11-26T09:05:00.000Z
+             */
+            updatedAt: string;
             /** @description First paragraph */
             summary: string | null;
             bylines: components["schemas"]["BylineView"][];
@@ -820,10 +833,23 @@ export interface components {
             /** @description Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source) */
             needsReview?: boolean;
         };
+        PageMetaView: {
+            /**
+             * @description How many articles match the listing (all pages, not this one)
+             * @example 137
+             */
+            total: number;
+            /**
+             * @description false: total is exact. true: more than 10000 match, and total is the database's estimate (it may be off by a few percent)
+             * @example false
+             */
+            totalIsEstimate: boolean;
+        };
         ArticlePageView: {
             items: components["schemas"]["ArticleSummaryView"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
+            meta: components["schemas"]["PageMetaView"];
         };
         PhotographerView: {
             /** @example 31 */
@@ -884,7 +910,10 @@ export interface components {
             body: string[];
             /** @enum {string} */
             status: "draft" | "published" | "unpublished" | "spiked";
+            /** @description When it was last published: a republished (corrected) article shows its latest publication; null if it never was */
             publishedAt: string | null;
+            /** @description When it was first published; stays the same when it is unpublished and published again */
+            firstPublishedAt: string | null;
             /** @description When a scheduled publication is due */
             scheduledAt: string | null;
             /**
@@ -893,6 +922,7 @@ export interface components {
              */
             version: number;
             createdAt: string;
+            /** @description When the article itself last changed: an edit (copy, bylines, captions, section, tags), a publication or an unpublication */
             updatedAt: string;
             bylines: components["schemas"]["BylineView"][];
             photos: components["schemas"]["ArticlePhotoView"][];
@@ -1915,6 +1945,8 @@ export interface operations {
                 format?: "json" | "ninjs";
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description The order: by publishedAt (the latest publication), updatedAt or headline; a leading "-" for newest (or Z) first, ties broken by id. Without it, newest publication first, or for a search (q) the most relevant first. Keep it the same while following nextCursor. */
+                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "updatedAt" | "headline" | "-headline";
                 limit?: number;
                 /** @description Published (or, for drafts, created) at or after this ISO-8601 time */
                 since?: string;
@@ -4679,6 +4711,8 @@ export interface operations {
                 format?: "json" | "ninjs";
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description The order: by publishedAt (the latest publication), updatedAt or headline; a leading "-" for newest (or Z) first, ties broken by id. Without it, newest publication first, or for a search (q) the most relevant first. Keep it the same while following nextCursor. */
+                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "updatedAt" | "headline" | "-headline";
                 limit?: number;
                 /** @description Published (or, for drafts, created) at or after this ISO-8601 time */
                 since?: string;
