@@ -21,6 +21,13 @@ import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
 import { loggedInAs } from './support/admin-session';
+import { ContractChecker } from './support/contract';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImportEventName } from '../src/imports/import-events';
+import { ImportsService } from '../src/imports/imports.service';
+import { buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -348,5 +355,21 @@ describe('webhooks and scheduled publishing', () => {
         await sections.delete([world!.id, business!.id]);
       }
     });
+  });
+  it('sends every event as the OpenAPI document describes it (x-webhooks): headers and payload schema', async () => {
+    const webhooks = testApp.app.get(WebhooksService);
+    await webhooks.subscribe({ url: `${receiver.url}/imports`, events: [ImportEventName.Completed] }, SYSTEM);
+    const dir = await mkdtemp(join(tmpdir(), 'wiredesk-webhook-import-'));
+    try {
+      await writeFile(join(dir, 'dump.txt'), buildDump([syntheticArticle(91_000)]));
+      await testApp.app.get(ImportsService).importFile(join(dir, 'dump.txt'), SYSTEM);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await waitFor(() => receiver.received.find((hit) => hit.path === '/imports'));
+    const checker = new ContractChecker((await request(testApp.app.getHttpServer()).get('/docs-json').expect(200)).body);
+    const events = new Set(receiver.received.map((hit) => hit.headers['x-wiredesk-event']));
+    expect(events).toEqual(new Set([ArticleEventName.Published, ArticleEventName.Unpublished, ArticleEventName.Updated, ImportEventName.Completed]));
+    expect(receiver.received.flatMap((hit) => checker.checkWebhook(hit.headers, hit.body))).toEqual([]);
   });
 });

@@ -553,7 +553,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a URL to events; the response carries the signing secret, once
-         * @description Needs a token with integrations:manage, or a signed-in admin.
+         * @description Needs a token with integrations:manage, or a signed-in admin. What each event POSTs, with its X-Wiredesk-* headers, is under x-webhooks (schemas ArticlePublishedWebhook, ArticleUnpublishedWebhook, ArticleUpdatedWebhook, ImportCompletedWebhook).
          */
         post: operations["WebhooksController_create"];
         delete?: never;
@@ -1429,6 +1429,156 @@ export interface components {
              * @example 4
              */
             originalVersion?: number;
+        };
+        WebhookArticleView: {
+            /** @example 42 */
+            id: number;
+            /** @example regional-shifts-loom-over-larijanis-talks-in-baghdad */
+            slug: string;
+            /** @example Regional Shifts Loom over Larijani’s Talks in Baghdad */
+            headline: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "unpublished" | "spiked";
+            /** @example 4 */
+            version: number;
+            /**
+             * Format: date-time
+             * @description The latest publication
+             */
+            publishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The first publication
+             */
+            firstPublishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        ArticleStatusWebhookData: {
+            article: components["schemas"]["WebhookArticleView"];
+            /**
+             * @description The Surrogate-Key / Cache-Tag values of every public answer the change may have altered: purge these
+             * @example [
+             *       "article-42",
+             *       "articles",
+             *       "section-3"
+             *     ]
+             */
+            purgeKeys: string[];
+        };
+        ArticlePublishedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "article.published";
+            data: components["schemas"]["ArticleStatusWebhookData"];
+        };
+        ArticleUnpublishedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "article.unpublished";
+            data: components["schemas"]["ArticleStatusWebhookData"];
+        };
+        WebhookRecordChangeView: {
+            /**
+             * @description The photo or author id
+             * @example 5
+             */
+            id: number;
+            /**
+             * @example [
+             *       "credit"
+             *     ]
+             */
+            fields: string[];
+        };
+        WebhookArticleChangesView: {
+            /**
+             * @description Parts of the article's own copy that changed (a new version)
+             * @example [
+             *       "headline",
+             *       "body"
+             *     ]
+             */
+            copy?: string[];
+            /** @description Photos it prints that changed (credit, agency, photographer, URL) */
+            photos?: components["schemas"]["WebhookRecordChangeView"][];
+            /** @description Authors it names who were renamed or merged */
+            authors?: components["schemas"]["WebhookRecordChangeView"][];
+        };
+        ArticleUpdatedWebhookData: {
+            article: components["schemas"]["WebhookArticleView"];
+            changes: components["schemas"]["WebhookArticleChangesView"];
+            /**
+             * @description The Surrogate-Key / Cache-Tag values of every public answer the change may have altered: purge these
+             * @example [
+             *       "article-42",
+             *       "articles",
+             *       "section-3"
+             *     ]
+             */
+            purgeKeys: string[];
+        };
+        ArticleUpdatedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "article.updated";
+            data: components["schemas"]["ArticleUpdatedWebhookData"];
+        };
+        WebhookImportView: {
+            /** @example 12 */
+            id: number;
+            /** @example afp-2026-11-26.txt */
+            fileName: string;
+            /** @enum {string} */
+            status: "completed" | "rejected" | "failed";
+            counts: components["schemas"]["ImportCountsDto"] | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportCompletedWebhookData: {
+            import: components["schemas"]["WebhookImportView"];
+        };
+        ImportCompletedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "import.completed";
+            data: components["schemas"]["ImportCompletedWebhookData"];
         };
     };
     responses: never;
