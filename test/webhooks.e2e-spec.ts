@@ -360,9 +360,24 @@ describe('webhooks and scheduled publishing', () => {
     const webhooks = testApp.app.get(WebhooksService);
     await webhooks.subscribe({ url: `${receiver.url}/imports`, events: [ImportEventName.Completed] }, SYSTEM);
     const dir = await mkdtemp(join(tmpdir(), 'wiredesk-webhook-import-'));
+    const completions = () => testApp.dataSource.getRepository(WebhookDelivery).countBy({ event: ImportEventName.Completed });
     try {
       await writeFile(join(dir, 'dump.txt'), buildDump([syntheticArticle(91_000)]));
+      // An import that fails after its import.completed was queued, before commit, leaves neither the import nor the delivery.
+      const queue = webhooks.queueImportCompletedWithin.bind(webhooks);
+      const failing = jest.spyOn(webhooks, 'queueImportCompletedWithin').mockImplementationOnce(async (manager, record) => {
+        await queue(manager, record);
+        throw new Error('the connection dropped before commit');
+      });
+      try {
+        await expect(testApp.app.get(ImportsService).importFile(join(dir, 'dump.txt'), SYSTEM)).rejects.toThrow('the connection dropped');
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await completions()).toBe(0);
       await testApp.app.get(ImportsService).importFile(join(dir, 'dump.txt'), SYSTEM);
+      // Queued with the import's commit: there when importFile returns.
+      expect(await completions()).toBe(1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
