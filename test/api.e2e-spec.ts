@@ -14,6 +14,7 @@ import { ApiTokensService } from '../src/auth/api-tokens.service';
 import { UserRole } from '../src/auth/user.entity';
 import { UsersService } from '../src/auth/users.service';
 import { Caption } from '../src/captions/caption.entity';
+import { Section } from '../src/sections/section.entity';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -103,6 +104,21 @@ describe('publishing API', () => {
       expect(authorPage.headers['surrogate-key']).toContain(`author-${authorId} articles`);
       const withToken = await http.get('/api/articles/baghdad-talks').set(bearer('reader')).expect(200);
       expect(withToken.headers['surrogate-key']).toBeUndefined();
+    });
+
+    it('names the article\'s section among its CDN keys', async () => {
+      const ds = testApp.dataSource;
+      const section = await ds.getRepository(Section).save({ name: 'World', slug: 'world-cdn' });
+      const article = await insertArticle(ds, { slug: 'sectioned-story', status: ArticleStatus.Published, publishedAt: new Date('2026-11-01T11:00:00Z'), sectionId: section.id });
+      try {
+        const response = await http.get('/api/articles/sectioned-story').expect(200);
+        expect(response.headers['surrogate-key']).toBe(`article-${article.id} section-${section.id}`);
+        expect(response.headers['cache-tag']).toBe(`article-${article.id},section-${section.id}`);
+      } finally {
+        // Gone again: the other tests count the published articles, and publish without sections.
+        await ds.getRepository(Article).delete(article.id);
+        await ds.getRepository(Section).delete(section.id);
+      }
     });
 
     it('never shows drafts, unpublished or scheduled articles to the public', async () => {
