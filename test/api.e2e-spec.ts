@@ -16,6 +16,7 @@ import { UserRole } from '../src/auth/user.entity';
 import { UsersService } from '../src/auth/users.service';
 import { Caption } from '../src/captions/caption.entity';
 import { PhotoImagesService } from '../src/photos/photo-images.service';
+import { Section } from '../src/sections/section.entity';
 import { loggedInAs } from './support/admin-session';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -123,6 +124,21 @@ describe('publishing API', () => {
       expect(withToken.headers['surrogate-key']).toBeUndefined();
     });
 
+    it('names the article\'s section among its CDN keys', async () => {
+      const ds = testApp.dataSource;
+      const section = await ds.getRepository(Section).save({ name: 'World', slug: 'world-cdn' });
+      const article = await insertArticle(ds, { slug: 'sectioned-story', status: ArticleStatus.Published, publishedAt: new Date('2026-11-01T11:00:00Z'), sectionId: section.id });
+      try {
+        const response = await http.get('/api/articles/sectioned-story').expect(200);
+        expect(response.headers['surrogate-key']).toBe(`article-${article.id} section-${section.id}`);
+        expect(response.headers['cache-tag']).toBe(`article-${article.id},section-${section.id}`);
+      } finally {
+        // Gone again: the other tests count the published articles, and publish without sections.
+        await ds.getRepository(Article).delete(article.id);
+        await ds.getRepository(Section).delete(section.id);
+      }
+    });
+
     it('never shows drafts, unpublished or scheduled articles to the public', async () => {
       for (const slug of ['secret-draft', 'pulled-story', 'future-story', String(draft.id), String(published.id)]) {
         const response = await http.get(`/api/articles/${slug}`).expect(404);
@@ -169,7 +185,66 @@ describe('publishing API', () => {
       expect(hit.snippet).toContain('<mark>security</mark>');
       expect(hit.snippet).not.toContain('<b>');
       const none = await http.get('/api/articles').query({ q: '"no such phrase anywhere"' }).expect(200);
-      expect(none.body).toEqual({ items: [], nextCursor: null });
+      expect(none.body).toEqual({ items: [], nextCursor: null, meta: { total: 0, totalIsEstimate: false } });
+    });
+
+    it.each(['-publishedAt', 'publishedAt', '-updatedAt', 'updatedAt', 'headline', '-headline'])('sorts by %s, paging by cursor without gaps or repeats', async (sort) => {
+      const all = await http.get('/api/articles').query({ sort, limit: 100 }).expect(200);
+      expect(all.body.meta).toEqual({ total: 13, totalIsEstimate: false });
+      const field = sort.replace('-', '') as 'publishedAt' | 'updatedAt' | 'headline';
+      const sorted = [...all.body.items].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id - b.id));
+      if (sort.startsWith('-')) sorted.reverse();
+      expect(all.body.items.map((item: { id: number }) => item.id)).toEqual(sorted.map((item) => item.id));
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await http.get('/api/articles').query({ sort, limit: 4, ...(cursor ? { cursor } : {}) }).expect(200);
+        expect(page.body.meta.total).toBe(13);
+        seen.push(...page.body.items.map((item: { id: number }) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(sorted.map((item) => item.id));
+    });
+
+    it('sorts drafts too for content:read, and searches by another order than rank', async () => {
+      const drafts = await http.get('/api/articles').set(bearer('reader')).query({ sort: 'headline', limit: 100 }).expect(200);
+      const headlines = drafts.body.items.map((item: { headline: string }) => item.headline);
+      expect(headlines).toContain('Secret Baghdad draft');
+      expect(drafts.body.meta.total).toBe(headlines.length);
+      const search = await http.get('/api/articles').query({ q: 'filler', sort: 'publishedAt', limit: 3 }).expect(200);
+      expect(search.body.items.map((item: { headline: string }) => item.headline)).toEqual(['Filler story 1', 'Filler story 2', 'Filler story 3']);
+      expect(search.body.meta).toEqual({ total: 12, totalIsEstimate: false });
+      const next = await http.get('/api/articles').query({ q: 'filler', sort: 'publishedAt', limit: 3, cursor: search.body.nextCursor }).expect(200);
+      expect(next.body.items[0].headline).toBe('Filler story 4');
+    });
+
+    it('refuses an unknown sort, and a cursor of another sort, with a 400 naming them', async () => {
+      const bad = await http.get('/api/articles').query({ sort: 'popularity' }).expect(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(bad.body)).toContain('sort must be one of -publishedAt, publishedAt, -updatedAt, updatedAt, headline, -headline, not \\"popularity\\"');
+      const byHeadline = await http.get('/api/articles').query({ sort: 'headline', limit: 2 }).expect(200);
+      const mixed = await http.get('/api/articles').query({ sort: 'updatedAt', cursor: byHeadline.body.nextCursor }).expect(400);
+      expect(mixed.body.detail).toContain('sort=headline');
+    });
+
+    it('gives an estimated total, marked as one, past 10,000 matches', async () => {
+      const ds = testApp.dataSource;
+      // Published in 2000, so no other listing of this suite sees them; removed again below.
+      await ds.query(
+        `INSERT INTO articles (slug, headline, body, status, "publishedAt", "firstPublishedAt", "contentHash")
+         SELECT 'bulk-' || n, 'Bulk story ' || n, ARRAY['Bulk copy.'], 'published', t, t, md5(n::text) || md5(n::text)
+         FROM generate_series(1, 10050) n, LATERAL (SELECT timestamptz '2000-01-01' + n * interval '1 minute' AS t) at`,
+      );
+      try {
+        await ds.query('ANALYZE articles');
+        const page = await http.get('/api/articles').query({ until: '2001-01-01T00:00:00Z', limit: 1 }).expect(200);
+        expect(page.body.meta.totalIsEstimate).toBe(true);
+        expect(page.body.meta.total).toBeGreaterThan(10_000);
+        const exact = await http.get('/api/articles').query({ until: '2000-01-01T01:00:00Z', limit: 1 }).expect(200);
+        expect(exact.body.meta).toEqual({ total: 59, totalIsEstimate: false });
+      } finally {
+        await ds.query(`DELETE FROM articles WHERE slug LIKE 'bulk-%'`);
+      }
     });
 
     it('pages through search results by rank without gaps or repeats', async () => {

@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ArticleFeedService } from '../src/articles/article-feed.service';
 import { ArticleErrorCode } from '../src/articles/article-error';
 import { ArticleEventName } from '../src/articles/article-events';
 import { ArticleStatus } from '../src/articles/article-status';
@@ -75,16 +76,21 @@ describe('articles and publishing services', () => {
     expect(saved.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('publishes and unpublishes, keeping the first publication time', async () => {
+  it('publishes and unpublishes; a republish moves publishedAt and updatedAt and keeps firstPublishedAt', async () => {
     const article = await insertArticle(testApp.dataSource);
     const live = await publishing.publish(article.id, editor);
     expect(live.status).toBe(ArticleStatus.Published);
+    expect(live.firstPublishedAt).toEqual(live.publishedAt);
     expect(published).toContain(article.id);
 
     const pulled = await publishing.unpublish(article.id, editor);
     expect(pulled.status).toBe(ArticleStatus.Unpublished);
     const again = await publishing.publish(article.id, editor);
-    expect(again.publishedAt).toEqual(live.publishedAt);
+    expect(again.publishedAt!.getTime()).toBeGreaterThan(live.publishedAt!.getTime());
+    expect(again.firstPublishedAt).toEqual(live.publishedAt);
+    const view = await testApp.app.get(ArticleFeedService).get(again.slug);
+    expect(view).toMatchObject({ publishedAt: again.publishedAt!.toISOString(), firstPublishedAt: live.publishedAt!.toISOString(), updatedAt: again.updatedAt.toISOString() });
+    expect(again.updatedAt.getTime()).toBeGreaterThan(live.updatedAt.getTime());
   });
 
   it('does not let a contributor publish', async () => {

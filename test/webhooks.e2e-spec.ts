@@ -8,6 +8,8 @@ import { ArticleStatus } from '../src/articles/article-status';
 import { Article } from '../src/articles/article.entity';
 import { Byline, BylineRole } from '../src/articles/byline.entity';
 import { ArticleRevision } from '../src/articles/revision.entity';
+import { ArticlesService } from '../src/articles/articles.service';
+import { Section } from '../src/sections/section.entity';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Actor, TokenScope } from '../src/auth/actor';
@@ -19,6 +21,13 @@ import { WebhookDelivery, WebhookDeliveryStatus } from '../src/webhooks/webhook-
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { WebhooksService } from '../src/webhooks/webhooks.service';
 import { loggedInAs } from './support/admin-session';
+import { ContractChecker } from './support/contract';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImportEventName } from '../src/imports/import-events';
+import { ImportsService } from '../src/imports/imports.service';
+import { buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { insertArticle, insertAuthor, insertPhoto } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -296,5 +305,86 @@ describe('webhooks and scheduled publishing', () => {
       expect(other.data.changes).not.toHaveProperty('copy');
       expect(await queuedFor(edited.id)).toHaveLength(1);
     });
+
+    it('queues article.updated in the edit transaction, and a rolled-back edit queues nothing', async () => {
+      const webhooks = testApp.app.get(WebhooksService);
+      const articles = testApp.app.get(ArticlesService);
+      const article = await live();
+      const jobsFor = async (articleId: number) =>
+        Number((await testApp.dataSource.query(
+          `SELECT count(*) AS n FROM pgboss.job job JOIN webhook_deliveries delivery ON (job.data->>'deliveryId')::int = delivery.id
+            WHERE job.name = 'webhook-delivery' AND (delivery.payload::jsonb->'data'->'article'->>'id')::int = $1`,
+          [articleId],
+        ))[0].n);
+      // A failure after the deliveries were queued, before commit (a crash, a lost connection): all of it rolls back.
+      const queue = webhooks.queueArticleUpdatesWithin.bind(webhooks);
+      const failing = jest.spyOn(webhooks, 'queueArticleUpdatesWithin').mockImplementationOnce(async (manager, updates) => {
+        await queue(manager, updates);
+        expect(updates.articleIds()).toEqual([article.id]);
+        throw new Error('the connection dropped before commit');
+      });
+      try {
+        await expect(articles.update(article.id, { headline: 'Rolled back' }, article.version, SYSTEM)).rejects.toThrow('the connection dropped');
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await versionOf(article)).toBe(article.version);
+      expect(await queuedFor(article.id)).toHaveLength(0);
+      expect(await jobsFor(article.id)).toBe(0);
+
+      await articles.update(article.id, { headline: 'Committed' }, article.version, SYSTEM);
+      // No waiting: the delivery and its job committed with the edit.
+      expect(await queuedFor(article.id)).toHaveLength(1);
+      expect(await jobsFor(article.id)).toBe(1);
+    });
+
+    it('names the article\'s section, and the one it left, in every article.* purge list', async () => {
+      const sections = testApp.dataSource.getRepository(Section);
+      const [world, business] = await sections.save([{ name: 'World', slug: 'world-purge' }, { name: 'Business', slug: 'business-purge' }]);
+      const article = await insertArticle(testApp.dataSource, { status: ArticleStatus.Published, publishedAt: new Date(), sectionId: world!.id });
+      try {
+        await testApp.app.get(ArticlesService).update(article.id, { sectionId: business!.id }, article.version, SYSTEM);
+        const [moved] = await received(article.id);
+        expect((moved!.data as unknown as { purgeKeys: string[] }).purgeKeys).toEqual([`article-${article.id}`, 'articles', `section-${business!.id}`, `section-${world!.id}`]);
+        await testApp.app.get(PublishingService).unpublish(article.id, SYSTEM);
+        const [unpublished] = await waitFor(() => (eventsFor(article.id, ArticleEventName.Unpublished).length ? eventsFor(article.id, ArticleEventName.Unpublished) : undefined));
+        expect(JSON.parse(unpublished!.body).data.purgeKeys).toEqual([`article-${article.id}`, 'articles', `section-${business!.id}`]);
+      } finally {
+        // Once the desk has sections, publishing needs one: the other tests publish unsectioned copy.
+        await testApp.dataSource.getRepository(Article).update(article.id, { sectionId: null });
+        await sections.delete([world!.id, business!.id]);
+      }
+    });
+  });
+  it('sends every event as the OpenAPI document describes it (x-webhooks): headers and payload schema', async () => {
+    const webhooks = testApp.app.get(WebhooksService);
+    await webhooks.subscribe({ url: `${receiver.url}/imports`, events: [ImportEventName.Completed] }, SYSTEM);
+    const dir = await mkdtemp(join(tmpdir(), 'wiredesk-webhook-import-'));
+    const completions = () => testApp.dataSource.getRepository(WebhookDelivery).countBy({ event: ImportEventName.Completed });
+    try {
+      await writeFile(join(dir, 'dump.txt'), buildDump([syntheticArticle(91_000)]));
+      // An import that fails after its import.completed was queued, before commit, leaves neither the import nor the delivery.
+      const queue = webhooks.queueImportCompletedWithin.bind(webhooks);
+      const failing = jest.spyOn(webhooks, 'queueImportCompletedWithin').mockImplementationOnce(async (manager, record) => {
+        await queue(manager, record);
+        throw new Error('the connection dropped before commit');
+      });
+      try {
+        await expect(testApp.app.get(ImportsService).importFile(join(dir, 'dump.txt'), SYSTEM)).rejects.toThrow('the connection dropped');
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await completions()).toBe(0);
+      await testApp.app.get(ImportsService).importFile(join(dir, 'dump.txt'), SYSTEM);
+      // Queued with the import's commit: there when importFile returns.
+      expect(await completions()).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await waitFor(() => receiver.received.find((hit) => hit.path === '/imports'));
+    const checker = new ContractChecker((await request(testApp.app.getHttpServer()).get('/docs-json').expect(200)).body);
+    const events = new Set(receiver.received.map((hit) => hit.headers['x-wiredesk-event']));
+    expect(events).toEqual(new Set([ArticleEventName.Published, ArticleEventName.Unpublished, ArticleEventName.Updated, ImportEventName.Completed]));
+    expect(receiver.received.flatMap((hit) => checker.checkWebhook(hit.headers, hit.body))).toEqual([]);
   });
 });

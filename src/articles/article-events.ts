@@ -20,7 +20,7 @@ export interface ArticleEvent {
  * The article fields an announcement carries (see the webhook payload). A change to a shared photo or
  * author may concern thousands of articles, so those are read with these columns only.
  */
-export const ANNOUNCED_COLUMNS = ['id', 'slug', 'headline', 'status', 'version', 'publishedAt', 'updatedAt'] as const satisfies ReadonlyArray<keyof Article>;
+export const ANNOUNCED_COLUMNS = ['id', 'slug', 'headline', 'status', 'version', 'publishedAt', 'firstPublishedAt', 'updatedAt', 'sectionId'] as const satisfies ReadonlyArray<keyof Article>;
 
 export type AnnouncedArticle = Pick<Article, (typeof ANNOUNCED_COLUMNS)[number]>;
 
@@ -46,20 +46,34 @@ export interface ArticleUpdatedEvent extends ArticleEvent {
   changes: ArticleUpdateChanges;
 }
 
+export interface PendingArticleUpdate {
+  article: Article;
+  changes: ArticleUpdateChanges;
+  /** Sections the transaction took the article out of (their pages change too). */
+  formerSectionIds: number[];
+}
+
 /**
  * The `article.updated` events one transaction causes, gathered while it runs and emitted once it has
  * committed: one event per article, naming everything the transaction changed in it.
  */
 export class PendingArticleUpdates {
-  private readonly byArticle = new Map<number, { article: Article; changes: ArticleUpdateChanges }>();
+  private readonly byArticle = new Map<number, PendingArticleUpdate>();
 
   articleIds(): number[] {
     return [...this.byArticle.keys()];
   }
 
-  copy(article: Article, fields: ReadonlyArray<keyof ArticleSnapshot>): void {
-    const changes = this.entryFor(article).changes;
-    changes.copy = [...new Set([...(changes.copy ?? []), ...fields])];
+  /** Every article the transaction changed, with what changed in it (for queueing webhooks before commit). */
+  entries(): PendingArticleUpdate[] {
+    return [...this.byArticle.values()];
+  }
+
+  /** `formerSectionId`: the section the article was in before this change, when the change moved it. */
+  copy(article: Article, fields: ReadonlyArray<keyof ArticleSnapshot>, formerSectionId: number | null = article.sectionId): void {
+    const entry = this.entryFor(article);
+    entry.changes.copy = [...new Set([...(entry.changes.copy ?? []), ...fields])];
+    if (formerSectionId !== null && formerSectionId !== article.sectionId && !entry.formerSectionIds.includes(formerSectionId)) entry.formerSectionIds.push(formerSectionId);
   }
 
   photo(article: Article, change: SharedRecordChange): void {
@@ -80,10 +94,10 @@ export class PendingArticleUpdates {
     this.byArticle.clear();
   }
 
-  private entryFor(article: Article): { article: Article; changes: ArticleUpdateChanges } {
+  private entryFor(article: Article): PendingArticleUpdate {
     const entry = this.byArticle.get(article.id);
     if (!entry) {
-      const created = { article, changes: {} };
+      const created: PendingArticleUpdate = { article, changes: {}, formerSectionIds: [] };
       this.byArticle.set(article.id, created);
       return created;
     }

@@ -11,11 +11,11 @@ import { renditionHref, SERVED_RENDITIONS } from '../photos/media-paths';
 import type { RenditionName } from '../photos/photo-rendition.entity';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticleStatus, DuplicateKind } from './article-status';
-import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView, PhotoRenditionView } from './article-views';
+import { ArticleDetailView, ArticlePageView, ArticlePhotoView, ArticleSummaryView, AuthorPageView, BylineView, EXACT_TOTAL_LIMIT, PageMetaView, PhotoRenditionView } from './article-views';
 import { relatedCoverage } from './related-coverage';
 import { Article } from './article.entity';
 import { BylineRole } from './byline.entity';
-import { decodeCursor, encodeCursor, FeedCursor } from './feed-cursor';
+import { cursorModeOf, decodeCursor, encodeCursor, FeedCursorMode, FeedSort } from './feed-cursor';
 import { PublicContentCache } from './public-content-cache';
 import type { TermView } from '../sections/term.view';
 
@@ -35,7 +35,10 @@ export interface FeedQuery {
   section?: string;
   /** A tag's slug. */
   tag?: string;
+  /** The order; without it newest publication first, or for a search (q) the most relevant first. */
+  sort?: FeedSort;
 }
+
 
 // Matches are wrapped in control characters that cannot occur in copy, then HTML-escaped and marked in JS,
 // so a "<script>" in a body can never come out of a snippet as markup.
@@ -50,6 +53,7 @@ interface DetailRow {
   body: string[];
   status: ArticleStatus;
   publishedAt: Date | null;
+  firstPublishedAt: Date | null;
   scheduledAt: Date | null;
   version: number;
   createdAt: Date;
@@ -77,6 +81,8 @@ interface FeedRow {
   headline: string;
   status: ArticleStatus;
   publishedAt: Date | null;
+  firstPublishedAt: Date | null;
+  updatedAt: Date;
   scheduledAt: Date | null;
   version: number;
   summary: string | null;
@@ -92,7 +98,7 @@ interface FeedRow {
  * An article with its bylines and photos as JSON, in one round trip (the API's hottest read). Exported so the
  * API benchmark's bare server runs exactly the same SQL.
  */
-export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
+export const ARTICLE_DETAIL_COLUMNS = `a.id, a.slug, a.headline, a.body, a.status, a."publishedAt", a."firstPublishedAt", a."scheduledAt", a.version, a."createdAt", a."updatedAt",
   a."duplicateOfId", a."duplicateKind", a."needsReview",
   COALESCE((SELECT json_agg(json_build_object('id', au.id, 'name', au.name, 'role', b.role) ORDER BY b.position, b.id)
             FROM bylines b JOIN authors au ON au.id = b."authorId" WHERE b."articleId" = a.id), '[]') AS bylines,
@@ -135,7 +141,7 @@ export class ArticleFeedService {
 
   private async loadList(query: FeedQuery, seesDrafts: boolean): Promise<ArticlePageView> {
     const search = query.q?.trim() ? query.q.trim() : undefined;
-    const mode: FeedCursor['mode'] = search ? 'rank' : 'time';
+    const mode: FeedCursorMode = search && !query.sort ? 'rank' : cursorModeOf(query.sort ?? '-publishedAt');
     const cursor = query.cursor ? decodeCursor(query.cursor, mode) : undefined;
     const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     if (query.since && query.until && query.since >= query.until) {
@@ -171,32 +177,35 @@ export class ArticleFeedService {
     if (query.until) where.push(`${sortTime} < ${parameter(query.until)}`);
 
     let from = 'articles a';
-    let sortKey = sortTime;
     let searchColumns = '';
     if (search) {
       const tsQuery = parameter(search);
       from += `, websearch_to_tsquery('english', ${tsQuery}) query`;
       where.push('a."searchVector" @@ query');
-      sortKey = 'ts_rank(a."searchVector", query)';
-      searchColumns = `, ${sortKey} AS rank, query, a.body`;
+      searchColumns = `, ts_rank(a."searchVector", query) AS rank, query, a.body`;
     }
+    const { key: sortKey, type: keyType, descending } = orderOf(mode, sortTime);
+    // The total counts every match, whichever page this is: it is computed before the cursor's condition.
+    const matches = { from, where: [...where], parameters: [...parameters] };
     if (cursor) {
-      const keyType = mode === 'time' ? 'timestamptz' : 'real';
-      where.push(`(${sortKey}, a.id) < (${parameter(cursor.key)}::${keyType}, ${parameter(cursor.id)})`);
+      // Keyset paging: the rows after the last one sent, in the same order; ties on the key are broken by id.
+      where.push(`(${sortKey}, a.id) ${descending ? '<' : '>'} (${parameter(cursor.key)}::${keyType}, ${parameter(cursor.id)})`);
     }
+    const direction = descending ? 'DESC' : 'ASC';
     const page = `
-      SELECT a.id, a.slug, a.headline, a.status, a."publishedAt", a."scheduledAt", a.version,
-             a."duplicateOfId", a."duplicateKind", a."needsReview", a.body[1] AS summary, (${sortKey})::text AS sort_key ${searchColumns}
+      SELECT a.id, a.slug, a.headline, a.status, a."publishedAt", a."firstPublishedAt", a."updatedAt", a."scheduledAt", a.version,
+             a."duplicateOfId", a."duplicateKind", a."needsReview", a.body[1] AS summary,
+             ${sortKey} AS sort_value, (${sortKey})::text AS sort_key ${searchColumns}
       FROM ${from}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${sortKey} DESC, a.id DESC
+      ORDER BY ${sortKey} ${direction}, a.id ${direction}
       LIMIT ${parameter(limit + 1)}`;
     // The snippet is computed for the page only, not for every match.
     const sql = search
       ? `SELECT page.*, ts_headline('english', wiredesk_paragraphs_text(page.body), page.query, ${parameter(HEADLINE_OPTIONS)}) AS snippet
-         FROM (${page}) page ORDER BY page.rank DESC, page.id DESC`
+         FROM (${page}) page ORDER BY page.sort_value ${direction}, page.id ${direction}`
       : page;
-    const rows: FeedRow[] = await this.dataSource.query(sql, parameters);
+    const [rows, total] = await Promise.all([this.dataSource.query(sql, parameters) as Promise<FeedRow[]>, this.total(matches)]);
 
     const hasMore = rows.length > limit;
     const pageRows = rows.slice(0, limit);
@@ -205,7 +214,21 @@ export class ArticleFeedService {
     return {
       items: pageRows.map((row) => summarise(row, bylines.get(row.id) ?? [], seesDrafts)),
       nextCursor: hasMore && last ? encodeCursor({ mode, key: last.sort_key, id: last.id }) : null,
+      meta: total,
     };
+  }
+
+  /**
+   * How many articles match: counted up to {@link EXACT_TOTAL_LIMIT} (a LIMITed scan, cheap on any table),
+   * and past that the planner's estimate, never less than what was counted.
+   */
+  private async total(matches: { from: string; where: string[]; parameters: unknown[] }): Promise<PageMetaView> {
+    const select = `SELECT 1 FROM ${matches.from} ${matches.where.length ? `WHERE ${matches.where.join(' AND ')}` : ''}`;
+    const [counted] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${select} LIMIT ${EXACT_TOTAL_LIMIT + 1}) capped`, matches.parameters);
+    if (counted.n <= EXACT_TOTAL_LIMIT) return { total: counted.n, totalIsEstimate: false };
+    const [plan] = await this.dataSource.query(`EXPLAIN (FORMAT JSON) ${select}`, matches.parameters);
+    const estimate = Math.round(Number(plan['QUERY PLAN'][0].Plan['Plan Rows']));
+    return { total: Math.max(estimate, counted.n), totalIsEstimate: true };
   }
 
   /**
@@ -250,6 +273,7 @@ export class ArticleFeedService {
       body: row.body,
       status: row.status,
       publishedAt: row.publishedAt?.toISOString() ?? null,
+      firstPublishedAt: row.firstPublishedAt?.toISOString() ?? null,
       scheduledAt: row.scheduledAt?.toISOString() ?? null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
@@ -337,7 +361,25 @@ function listKey(query: FeedQuery): string {
     query.status ?? null,
     query.section ?? null,
     query.tag ?? null,
+    query.sort ?? null,
   ]);
+}
+
+/** The ORDER BY key of a listing, its PostgreSQL type (for the cursor's value) and its direction. */
+function orderOf(mode: FeedCursorMode, sortTime: string): { key: string; type: string; descending: boolean } {
+  switch (mode) {
+    case 'rank':
+      return { key: 'ts_rank(a."searchVector", query)', type: 'real', descending: true };
+    case 'time':
+    case 'publishedAt':
+      return { key: sortTime, type: 'timestamptz', descending: mode === 'time' };
+    case 'updatedAt':
+    case '-updatedAt':
+      return { key: 'a."updatedAt"', type: 'timestamptz', descending: mode === '-updatedAt' };
+    case 'headline':
+    case '-headline':
+      return { key: 'a.headline', type: 'text', descending: mode === '-headline' };
+  }
 }
 
 function summarise(row: FeedRow, bylines: BylineView[], seesDrafts: boolean): ArticleSummaryView {
@@ -346,6 +388,8 @@ function summarise(row: FeedRow, bylines: BylineView[], seesDrafts: boolean): Ar
     slug: row.slug,
     headline: row.headline,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    firstPublishedAt: row.firstPublishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
     summary: row.summary,
     bylines,
   };

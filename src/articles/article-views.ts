@@ -3,6 +3,16 @@ import { ArticleStatus, DuplicateKind } from './article-status';
 import { TermView } from '../sections/term.view';
 import { BylineRole } from './byline.entity';
 
+/**
+ * Up to this many matches a listing's `meta.total` is counted exactly; beyond, counting stops there and the
+ * planner's estimate is given instead (marked as one), so a listing of a million articles never counts a million rows.
+ */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+const PUBLISHED_AT_NOTE = 'When it was last published: a republished (corrected) article shows its latest publication; null if it never was';
+const FIRST_PUBLISHED_AT_NOTE = 'When it was first published; stays the same when it is unpublished and published again';
+const UPDATED_AT_NOTE = 'When the article itself last changed: an edit (copy, bylines, captions, section, tags), a publication or an unpublication';
+
 export class BylineView {
   @ApiProperty({ example: 12, description: 'The author id (see GET /api/authors/:id)' }) id: number;
   @ApiProperty({ example: 'Ahmad Al-Rubaye' }) name: string;
@@ -39,7 +49,9 @@ export class ArticleSummaryView {
   @ApiProperty({ example: 42 }) id: number;
   @ApiProperty({ example: 'regional-shifts-loom-over-larijanis-talks-in-baghdad' }) slug: string;
   @ApiProperty({ example: 'Regional Shifts Loom over Larijani’s Talks in Baghdad' }) headline: string;
-  @ApiProperty({ nullable: true, type: String, example: '2026-11-26T09:00:00.000Z' }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-26T09:00:00.000Z', description: PUBLISHED_AT_NOTE }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-26T08:00:00.000Z', description: FIRST_PUBLISHED_AT_NOTE }) firstPublishedAt: string | null;
+  @ApiProperty({ type: String, example: '2026-11-26T09:05:00.000Z', description: UPDATED_AT_NOTE }) updatedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'First paragraph' }) summary: string | null;
   @ApiProperty({ type: BylineView, isArray: true }) bylines: BylineView[];
   @ApiPropertyOptional({ description: 'Search results only: HTML-escaped body excerpt with matches in <mark>…</mark>' }) snippet?: string;
@@ -55,9 +67,19 @@ export class ArticleSummaryView {
   needsReview?: boolean;
 }
 
+export class PageMetaView {
+  @ApiProperty({ type: 'integer', minimum: 0, example: 137, description: 'How many articles match the listing (all pages, not this one)' }) total: number;
+  @ApiProperty({
+    example: false,
+    description: `false: total is exact. true: more than ${EXACT_TOTAL_LIMIT} match, and total is the database's estimate (it may be off by a few percent)`,
+  })
+  totalIsEstimate: boolean;
+}
+
 export class ArticlePageView {
   @ApiProperty({ type: ArticleSummaryView, isArray: true }) items: ArticleSummaryView[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page' }) nextCursor: string | null;
+  @ApiProperty({ type: PageMetaView }) meta: PageMetaView;
 }
 
 export class RelatedArticleView {
@@ -73,11 +95,12 @@ export class ArticleDetailView {
   @ApiProperty({ example: 'Regional Shifts Loom over Larijani’s Talks in Baghdad' }) headline: string;
   @ApiProperty({ type: String, isArray: true, description: 'Paragraphs in print order' }) body: string[];
   @ApiProperty({ enum: ArticleStatus }) status: ArticleStatus;
-  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: PUBLISHED_AT_NOTE }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: FIRST_PUBLISHED_AT_NOTE }) firstPublishedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'When a scheduled publication is due' }) scheduledAt: string | null;
   @ApiProperty({ example: 3, description: 'Send back as If-Match or "version" when updating' }) version: number;
   @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: UPDATED_AT_NOTE }) updatedAt: string;
   @ApiProperty({ type: BylineView, isArray: true }) bylines: BylineView[];
   @ApiProperty({ type: ArticlePhotoView, isArray: true }) photos: ArticlePhotoView[];
   @ApiProperty({ type: TermView, nullable: true, description: 'Where it goes on the website' }) section: TermView | null;

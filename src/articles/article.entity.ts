@@ -53,8 +53,13 @@ export class Article extends BaseEntity {
   @Column({ type: 'varchar', length: 16, default: ArticleStatus.Draft })
   status: ArticleStatus;
 
+  /** The latest publication: a republished (corrected) article moves up the feed. */
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** The first publication, kept when the article is unpublished and published again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstPublishedAt: Date | null;
 
   @Index('IDX_articles_scheduled_at', { where: `"scheduledAt" IS NOT NULL` })
   @Column({ type: 'timestamptz', nullable: true })

@@ -7,7 +7,7 @@ import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs, OptionalAuth } from '../auth/current-actor.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY, sendCacheable } from '../common/http-cache';
+import { articleSurrogateKey, authorSurrogateKey, LIST_SURROGATE_KEY, sectionSurrogateKey, sendCacheable } from '../common/http-cache';
 import { ArticleFeedService } from './article-feed.service';
 import { ArticleDetailView, ArticlePageView } from './article-views';
 import { ArticlesService } from './articles.service';
@@ -41,7 +41,7 @@ export class ArticlesController {
 
   @Get()
   @OptionalAuth()
-  @ApiOperation({ summary: 'List articles, newest first, or search them (q)', description: READ_AUTH_NOTE })
+  @ApiOperation({ summary: 'List articles, newest first (or in the order of sort), or search them (q)', description: READ_AUTH_NOTE })
   @ApiCacheableRead(ArticlePageView, NINJS_PAGE_SCHEMA)
   @ApiProblems(400, 401, 403)
   async list(@Query() query: ArticleListQueryDto, @CurrentActor() actor: Actor | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -76,6 +76,7 @@ export class ArticlesController {
         articleSurrogateKey(article.id),
         ...article.bylines.map((byline) => authorSurrogateKey(byline.id)),
         ...article.photos.flatMap((photo) => (photo.photographer ? [authorSurrogateKey(photo.photographer.id)] : [])),
+        ...(article.section ? [sectionSurrogateKey(article.section.id)] : []),
       ],
     });
   }

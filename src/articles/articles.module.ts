@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PhotosModule } from '../photos/photos.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ArticleFeedService } from './article-feed.service';
 import { NinjsService } from './ninjs.service';
 import { ArticleListQuery } from './article-list.query';
@@ -15,7 +16,7 @@ import { ArticlePreviewController, SharedPreviewController } from './preview.con
 import { PublicContentCache } from './public-content-cache';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule],
+  imports: [TypeOrmModule.forFeature([Article, Byline]), AuthModule, PhotosModule, WebhooksModule],
   controllers: [ArticlesController, ArticlePreviewController, SharedPreviewController],
   providers: [ArticlesService, ArticleFeedService, NinjsService, ArticlePreconditions, ArticlePreviewService, PublicContentCache, ArticleListQuery],
   exports: [ArticlesService, ArticleFeedService, NinjsService, ArticlePreconditions, ArticlePreviewService, ArticleListQuery, TypeOrmModule],

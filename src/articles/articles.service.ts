@@ -17,6 +17,7 @@ import { BylineInput, bylinesOf, replaceBylines, sameBylines } from './bylines';
 import { slugify } from './slug';
 import { Author } from '../authors/author.entity';
 import { PhotosService } from '../photos/photos.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 import { ArticleTag } from './article-tag.entity';
@@ -76,6 +77,7 @@ export class ArticlesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
     private readonly photos: PhotosService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async getById(id: number): Promise<Article> {
@@ -140,9 +142,11 @@ export class ArticlesService {
    */
   async update(id: number, changes: ArticleChanges, expectedVersion: number, actor: Actor): Promise<ArticleSave> {
     const updates = new PendingArticleUpdates();
+    await this.webhooks.prepareQueue();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const { article, changed } = await this.editWithin(manager, id, expectedVersion, actor, updates, (locked) => applyCopyChanges(manager, locked, changes));
       const creditsChanged = await this.changeCreditsWithin(manager, article, changes.credits ?? [], actor, updates);
+      await this.webhooks.queueArticleUpdatesWithin(manager, updates);
       return { article, changed: changed || creditsChanged };
     });
     updates.emit(this.events, actor);
@@ -162,12 +166,14 @@ export class ArticlesService {
     notesFor: (result: T) => RevisionNotes = () => ({}),
   ): Promise<ArticleEdit<T>> {
     const updates = new PendingArticleUpdates();
+    await this.webhooks.prepareQueue();
     const outcome = await this.dataSource.transaction(async (manager) => {
       let result: T | undefined;
       const save = await this.editWithin(manager, id, expectedVersion, actor, updates, async (locked) => {
         result = await change(manager, locked);
         return notesFor(result);
       });
+      await this.webhooks.queueArticleUpdatesWithin(manager, updates);
       return { ...save, result: result as T };
     });
     updates.emit(this.events, actor);
@@ -179,7 +185,8 @@ export class ArticlesService {
    * locked until commit (concurrent writers queue up), the actor needs the right to edit copy in its status,
    * and the version they read, when given, must still be current (also when the change turns out to change
    * nothing: their view is stale either way). If `change` changed the copy, the version goes up and a revision
-   * records what changed, in the same transaction; the caller announces `updates` after commit. If it did not,
+   * records what changed, in the same transaction; the caller queues the webhooks of `updates` in it too, and
+   * emits their events after commit. If it did not,
    * nothing is written, so pressing Save twice or a workflow sending the same values again neither fills
    * History nor puts other editors' open versions in conflict nor wakes webhook subscribers.
    */
@@ -195,6 +202,7 @@ export class ArticlesService {
     assertCan(actor, editPermissionFor(article.status === ArticleStatus.Published));
     await assertVersionNamingEditor(manager, article, expectedVersion);
     const before = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id), await taxonomyOf(manager, article));
+    const formerSectionId = article.sectionId;
     const notes = (await change(article)) ?? {};
     const after = snapshotOf(article, await captionsOf(manager, id), await bylinesOf(manager, id), await taxonomyOf(manager, article));
     if (sameCopy(before, after)) return { article, changed: false };
@@ -202,7 +210,7 @@ export class ArticlesService {
     article.version += 1;
     const saved = await this.saveHandlingSlug(manager, article);
     const revision = await writeRevision(manager, saved, before, after, actor, notes);
-    updates.copy(saved, copyFieldsOf(revision.changes));
+    updates.copy(saved, copyFieldsOf(revision.changes), formerSectionId);
     return { article: saved, changed: true };
   }
 

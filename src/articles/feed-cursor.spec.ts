@@ -39,3 +39,23 @@ describe('decodeCursor with impossible positions', () => {
     expect(() => decodeCursor(raw, payload[0] as 'time' | 'rank')).toThrow(expect.objectContaining({ status: 400 }));
   });
 });
+
+describe('cursors of sorted listings', () => {
+  it('round-trips a headline cursor, quotes and all, and an updatedAt cursor', () => {
+    const headline = { mode: 'headline' as const, key: 'Iraq’s "talks" – Baghdad', id: 9 };
+    expect(decodeCursor(encodeCursor(headline), 'headline')).toEqual(headline);
+    const updated = { mode: '-updatedAt' as const, key: '2026-11-26 09:38:18.123456+00', id: 3 };
+    expect(decodeCursor(encodeCursor(updated), '-updatedAt')).toEqual(updated);
+  });
+
+  it('refuses a cursor of another sort, naming it', () => {
+    const byHeadline = encodeCursor({ mode: 'headline', key: 'A', id: 1 });
+    expect(() => decodeCursor(byHeadline, '-headline')).toThrow(/sort=headline/);
+    expect(() => decodeCursor(encodeCursor({ mode: 'time', key: '2026-01-01 00:00:00+00', id: 1 }), 'updatedAt')).toThrow(/sort=-publishedAt/);
+  });
+
+  it('refuses a timestamp sort key that is not a time, and a headline key with a NUL', () => {
+    expect(() => decodeCursor(encodeCursor({ mode: 'updatedAt', key: 'yesterday', id: 1 }), 'updatedAt')).toThrow(/malformed/);
+    expect(() => decodeCursor(encodeCursor({ mode: 'headline', key: 'a\u0000b', id: 1 }), 'headline')).toThrow(/malformed/);
+  });
+});

@@ -5,10 +5,11 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthorMerge } from './author-merge.entity';
 import { Author } from './author.entity';
 import { AuthorsController } from './authors.controller';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AuthorsService } from './authors.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Author, AuthorMerge]), AuthModule, ArticlesModule],
+  imports: [TypeOrmModule.forFeature([Author, AuthorMerge]), AuthModule, ArticlesModule, WebhooksModule],
   controllers: [AuthorsController],
   providers: [AuthorsService],
   // The repository too: the panel's list and record pages read authors through it (writes go through AuthorsService).

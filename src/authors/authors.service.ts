@@ -12,6 +12,7 @@ import { AuthorMerge } from './author-merge.entity';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { authorKey, displayName } from '../wire';
 import { AuthorError, AuthorErrorCode } from './author-error';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { Author } from './author.entity';
 
 /** An author edit: the author as they now stand, and whether anything was written (false: the name was already that). */
@@ -26,6 +27,7 @@ export class AuthorsService {
     @InjectRepository(Author) private readonly authors: Repository<Author>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async getById(id: number): Promise<Author> {
@@ -42,11 +44,12 @@ export class AuthorsService {
 
   /**
    * Renames an author; when their byline is on published copy, this needs the right to edit published copy.
-   * Once the rename has committed, each published article printing the name (in a byline or a photo
-   * credit) is announced as `article.updated`; its version stays, since its own copy did not change.
+   * Each published article printing the name (in a byline or a photo credit) is announced as
+   * `article.updated` (queued in the rename's transaction); its version stays, since its own copy did not change.
    */
   async update(id: number, changes: { name?: string }, actor: Actor): Promise<AuthorEdit> {
     const updates = new PendingArticleUpdates();
+    await this.webhooks.prepareQueue();
     const edit = await this.dataSource.transaction(async (manager): Promise<AuthorEdit> => {
       const author = await manager.findOne(Author, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!author) throw new AuthorError(AuthorErrorCode.NotFound, `no author with id ${id}`);
@@ -59,6 +62,7 @@ export class AuthorsService {
       if (nameChanged) {
         for (const article of await publishedArticlesNaming(manager, id).getMany()) updates.author(article, { id, fields: ['name'] });
       }
+      await this.webhooks.queueArticleUpdatesWithin(manager, updates);
       return { author: saved, changed: true };
     });
     updates.emit(this.events, actor);
@@ -74,6 +78,7 @@ export class AuthorsService {
   async merge(keptId: number, mergedId: number, actor: Actor): Promise<AuthorMerge> {
     if (keptId === mergedId) throw new AuthorError(AuthorErrorCode.InvalidMerge, 'an author cannot be merged into themselves');
     const updates = new PendingArticleUpdates();
+    await this.webhooks.prepareQueue();
     const merge = await this.dataSource.transaction(async (manager) => {
       const [kept, merged] = await this.lockBoth(manager, keptId, mergedId);
       const onLiveCopy = (await publishedArticlesNaming(manager, keptId).getExists()) || (await publishedArticlesNaming(manager, mergedId).getExists());
@@ -83,6 +88,7 @@ export class AuthorsService {
       const movedPhotoIds = await movePhotographerWithin(manager, mergedId, keptId);
       await manager.delete(Author, { id: mergedId });
       for (const article of announced) updates.author(article, { id: keptId, fields: ['name'] });
+      await this.webhooks.queueArticleUpdatesWithin(manager, updates);
       return manager.save(
         manager.create(AuthorMerge, {
           keptAuthorId: kept.id,

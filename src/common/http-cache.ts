@@ -72,3 +72,7 @@ export function articleSurrogateKey(id: number): string {
 export function authorSurrogateKey(id: number): string {
   return `author-${id}`;
 }
+
+export function sectionSurrogateKey(id: number): string {
+  return `section-${id}`;
+}

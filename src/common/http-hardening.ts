@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { finishApiDocument } from './api-document';
+import { WEBHOOK_PAYLOADS, webhookPathItems } from '../webhooks/dto/webhook-payload.view';
 import { refuseUnstorableInput } from './request-hygiene';
 
 /** JSON and form bodies larger than this are refused with 413 before any handler runs. */
@@ -65,5 +66,6 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('wiredesk.sid', { type: 'apiKey', in: 'cookie', description: 'Admin-panel session' }, 'cookie')
     .build();
   const serverUrl = app.get(ConfigService).get<string>('PUBLIC_BASE_URL') ?? '/';
-  return finishApiDocument(SwaggerModule.createDocument(app, config), serverUrl);
+  const document = finishApiDocument(SwaggerModule.createDocument(app, config, { extraModels: Object.values(WEBHOOK_PAYLOADS) }), serverUrl);
+  return Object.assign(document, { 'x-webhooks': webhookPathItems() });
 }

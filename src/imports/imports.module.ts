@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DumpValidators } from './dump-inspector';
 import { DumpUploads } from './dump-upload';
 import { ImportPayloadChunk } from './import-payload.entity';
@@ -15,6 +16,7 @@ import { WireImporter } from './wire-importer';
   imports: [
     TypeOrmModule.forFeature([Import, ImportPayloadChunk]),
     AuthModule,
+    WebhooksModule,
   ],
   controllers: [ImportsController],
   providers: [ImportsService, WireImporter, ImportWorker, DumpValidators, DumpUploads, InboxWatcher],

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ArticleEventName, ArticleUpdatedEvent } from '../articles/article-events';
+import { PendingArticleUpdates } from '../articles/article-events';
 import { Article } from '../articles/article.entity';
 import { ArticleRevision } from '../articles/revision.entity';
 import { copyFieldsOf } from '../articles/revisions';
@@ -16,6 +16,7 @@ import { Actor, assertCan, can, describeActor, Permission } from '../auth/actor'
 import { EnvironmentVariables } from '../config/environment';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { JobQueueService } from '../jobs/job-queue.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { ImportError, ImportErrorCode } from './import-error';
 import { ImportCompletedEvent, ImportEventName } from './import-events';
 import { ImportPayloadChunk, PAYLOAD_CHUNK_BYTES } from './import-payload.entity';
@@ -88,6 +89,7 @@ export class ImportsService {
     private readonly importer: WireImporter,
     private readonly jobs: JobQueueService,
     private readonly events: EventEmitter2,
+    private readonly webhooks: WebhooksService,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
@@ -195,7 +197,8 @@ export class ImportsService {
    * Returns whether this call ran the import to an end (completed or rejected).
    */
   async runQueued(importId: number): Promise<boolean> {
-    let finished: Import | 'busy' | null;
+    let finished: Finished | 'busy' | null;
+    await this.webhooks.prepareQueue();
     try {
       finished = await this.dataSource.transaction(async (manager) => {
         if (!(await holdImportLock(manager, importId))) return 'busy';
@@ -209,7 +212,7 @@ export class ImportsService {
         const report = await this.importer.importDump(manager, importId, storedPayload(manager, importId));
         await manager.delete(ImportPayloadChunk, { importId });
         await manager.update(Import, importId, completion(report) as QueryDeepPartialEntity<Import>);
-        return manager.findOneByOrFail(Import, { id: importId });
+        return this.finishWithin(manager, await manager.findOneByOrFail(Import, { id: importId }));
       });
     } catch (error) {
       if (!(error instanceof ImportError)) {
@@ -218,20 +221,27 @@ export class ImportsService {
         await this.imports.update({ id: importId, status: ImportStatus.Running }, { status: ImportStatus.Queued, error: `the last attempt failed: ${reason}` });
         throw error;
       }
-      await this.imports.update({ id: importId }, { status: ImportStatus.Rejected, error: error.message, finishedAt: new Date() });
-      await this.dataSource.getRepository(ImportPayloadChunk).delete({ importId });
-      finished = await this.imports.findOneBy({ id: importId });
+      finished = await this.dataSource.transaction(async (manager) => {
+        await manager.update(Import, importId, { status: ImportStatus.Rejected, error: error.message, finishedAt: new Date() });
+        await manager.delete(ImportPayloadChunk, { importId });
+        const rejected = await manager.findOneBy(Import, { id: importId });
+        return rejected && this.finishWithin(manager, rejected);
+      });
     }
     if (finished === 'busy' || finished === null) return false;
-    await this.announce(finished);
+    this.announce(finished);
     return true;
   }
 
   /** Marks a queued import failed once the queue has given up retrying it; its bytes stay, so it can be retried. */
   async markFailed(importId: number, reason: string): Promise<void> {
-    await this.imports.update({ id: importId }, { status: ImportStatus.Failed, error: reason, finishedAt: new Date() });
-    const failed = await this.imports.findOneBy({ id: importId });
-    if (failed) await this.announce(failed);
+    await this.webhooks.prepareQueue();
+    const finished = await this.dataSource.transaction(async (manager) => {
+      await manager.update(Import, importId, { status: ImportStatus.Failed, error: reason, finishedAt: new Date() });
+      const failed = await manager.findOneBy(Import, { id: importId });
+      return failed && this.finishWithin(manager, failed);
+    });
+    if (finished) this.announce(finished);
   }
 
   /**
@@ -266,15 +276,17 @@ export class ImportsService {
    */
   async resumeStalled(): Promise<number[]> {
     const resumed: number[] = [];
-    for (const { id } of await this.imports.find({ select: { id: true }, where: { status: ImportStatus.Running } })) {
-      const outcome = await this.dataSource.transaction(async (manager) => {
+    const running = await this.imports.find({ select: { id: true }, where: { status: ImportStatus.Running } });
+    if (running.length > 0) await this.webhooks.prepareQueue();
+    for (const { id } of running) {
+      const outcome = await this.dataSource.transaction(async (manager): Promise<Finished | ImportStatus.Queued | null> => {
         if (!(await holdImportLock(manager, id))) return null;
         const record = await manager.findOneBy(Import, { id });
         if (record?.status !== ImportStatus.Running) return null;
         if (record.attempts >= MAX_IMPORT_ATTEMPTS) {
           const error = `its worker stopped during each of ${record.attempts} attempts; retry it once the cause is fixed`;
           await manager.update(Import, id, { status: ImportStatus.Failed, error, finishedAt: new Date() });
-          return ImportStatus.Failed;
+          return this.finishWithin(manager, await manager.findOneByOrFail(Import, { id }));
         }
         await manager.update(Import, id, { status: ImportStatus.Queued, error: `the worker running attempt ${record.attempts} stopped; queued again` });
         await this.enqueue(manager, id);
@@ -283,8 +295,8 @@ export class ImportsService {
       if (outcome === ImportStatus.Queued) {
         this.logger.warn(`import ${id} was left running by a worker that stopped; queued again`);
         resumed.push(id);
-      } else if (outcome === ImportStatus.Failed) {
-        await this.announce(await this.imports.findOneByOrFail({ id }));
+      } else if (outcome !== null) {
+        this.announce(outcome);
       }
     }
     return resumed;
@@ -346,6 +358,7 @@ export class ImportsService {
     if (previous) return { import: previous, alreadyImported: true, report: null };
 
     const createdById = actor.kind === 'user' ? actor.id : null;
+    await this.webhooks.prepareQueue();
     try {
       const completed = await this.dataSource.transaction(async (manager) => {
         const record = await manager.save(
@@ -353,10 +366,10 @@ export class ImportsService {
         );
         const report = await this.importer.importDump(manager, record.id, createReadStream(path, { highWaterMark: 1 << 20 }), options.onProgress);
         if (options.dryRun) throw new DryRunRollback(report);
-        return { record: await manager.save(Object.assign(record, completion(report))), report };
+        return { finished: await this.finishWithin(manager, await manager.save(Object.assign(record, completion(report)))), report };
       });
-      await this.announce(completed.record);
-      return { import: completed.record, alreadyImported: false, report: completed.report };
+      this.announce(completed.finished);
+      return { import: completed.finished.record, alreadyImported: false, report: completed.report };
     } catch (error) {
       if (error instanceof DryRunRollback) {
         const preview = this.imports.create({ fileName, sha256, byteSize: size, status: ImportStatus.Completed, counts: error.report.counts });
@@ -380,27 +393,52 @@ export class ImportsService {
     file: { fileName: string; sha256: string; byteSize: number; createdById: number | null; inboxFile?: string | null },
     error: ImportError,
   ): Promise<void> {
-    const rejected = await this.imports.save(
-      this.imports.create({ ...file, status: ImportStatus.Rejected, error: error.message, report: { error: error.message, code: error.code, ...error.extensions }, finishedAt: new Date() }),
-    );
-    await this.announce(rejected);
+    await this.webhooks.prepareQueue();
+    const finished = await this.dataSource.transaction(async (manager) => {
+      const rejected = await manager.save(
+        manager.create(Import, { ...file, status: ImportStatus.Rejected, error: error.message, report: { error: error.message, code: error.code, ...error.extensions }, finishedAt: new Date() }),
+      );
+      return this.finishWithin(manager, rejected);
+    });
+    this.announce(finished);
   }
 
-  /** Waits for listeners (webhook queueing) so that a CLI process does not exit before they have run. */
-  private async announce(record: Import): Promise<void> {
-    this.logger.log(`import ${record.id} (${record.fileName}) ${record.status}`);
+  /**
+   * Queues the webhooks of a finished import (completed, rejected or failed) inside the transaction that
+   * finished it, so they exist exactly when its outcome does: an `article.updated` for each article it
+   * changed, then its `import.completed`. The in-process events follow after commit ({@link announce}).
+   */
+  private async finishWithin(manager: EntityManager, record: Import): Promise<Finished> {
+    const updates = new PendingArticleUpdates();
     const updated = (record.report as Partial<ImportReport> | null)?.updatedArticleIds ?? [];
     if (updated.length > 0) {
-      const importer: Actor = { kind: 'system', name: `wire import ${record.id}` };
       // The import's own revisions say what it changed (a long dump may have touched an article in several batches).
-      const revisions = await this.dataSource.getRepository(ArticleRevision).findBy({ articleId: In(updated), actorName: describeActor(importer) });
-      for (const article of await this.dataSource.getRepository(Article).findBy({ id: In(updated) })) {
-        const copy = [...new Set(revisions.filter((revision) => revision.articleId === article.id).flatMap((revision) => copyFieldsOf(revision.changes)))];
-        await this.events.emitAsync(ArticleEventName.Updated, { article, actor: importer, changes: { copy } } satisfies ArticleUpdatedEvent);
+      const revisions = await manager.findBy(ArticleRevision, { articleId: In(updated), actorName: describeActor(importerOf(record)) });
+      for (const article of await manager.findBy(Article, { id: In(updated) })) {
+        updates.copy(article, [...new Set(revisions.filter((revision) => revision.articleId === article.id).flatMap((revision) => copyFieldsOf(revision.changes)))]);
       }
     }
-    await this.events.emitAsync(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);
+    await this.webhooks.queueArticleUpdatesWithin(manager, updates);
+    await this.webhooks.queueImportCompletedWithin(manager, record);
+    return { record, updates };
   }
+
+  /** After commit: the log line, and the in-process events of what {@link finishWithin} queued. */
+  private announce({ record, updates }: Finished): void {
+    this.logger.log(`import ${record.id} (${record.fileName}) ${record.status}`);
+    updates.emit(this.events, importerOf(record));
+    this.events.emit(ImportEventName.Completed, { import: record } satisfies ImportCompletedEvent);
+  }
+}
+
+/** A finished import, and the article updates it announces. */
+interface Finished {
+  record: Import;
+  updates: PendingArticleUpdates;
+}
+
+function importerOf(record: Pick<Import, 'id'>): Actor {
+  return { kind: 'system', name: `wire import ${record.id}` };
 }
 
 /** What a finished import's row says. */

@@ -12,11 +12,12 @@ import { PhotoCreditChange } from './photo-credit-change.entity';
 import { PhotoRendition } from './photo-rendition.entity';
 import { Photo } from './photo.entity';
 import { PhotosController } from './photos.controller';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { PhotosService } from './photos.service';
 import { S3Environment, S3MediaStorage, s3SettingsFrom } from './s3-media-storage';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Photo, PhotoRendition, MediaObject, PhotoCreditChange]), AuthModule],
+  imports: [TypeOrmModule.forFeature([Photo, PhotoRendition, MediaObject, PhotoCreditChange]), AuthModule, WebhooksModule],
   controllers: [PhotosController, PhotoImagesController, MediaController],
   providers: [
     PhotosService,

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../database/postgres-errors';
 import { photoFingerprint } from '../wire';
 import { PhotoCreditChange } from './photo-credit-change.entity';
 import { PhotoError, PhotoErrorCode } from './photo-error';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { Photo } from './photo.entity';
 
 export interface PhotoFields {
@@ -32,6 +33,7 @@ export class PhotosService {
     @InjectRepository(Photo) private readonly photos: Repository<Photo>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async getById(id: number): Promise<Photo> {
@@ -95,19 +97,24 @@ export class PhotosService {
 
   /**
    * Fixes credit, agency, photographer or URL. The fingerprint stays: it is how later imports recognise
-   * the same picture. A photo printed in published copy needs the right to edit published copy. Once the
-   * change has committed, each published article printing the photo is announced as `article.updated`.
+   * the same picture. A photo printed in published copy needs the right to edit published copy. Each
+   * published article printing the photo is announced as `article.updated`, queued in the change's transaction.
    */
   async update(id: number, changes: PhotoFields, actor: Actor): Promise<PhotoEdit> {
     const updates = new PendingArticleUpdates();
-    const { changed } = await this.dataSource.transaction((manager) => this.updateWithin(manager, id, changes, actor, updates));
+    await this.webhooks.prepareQueue();
+    const { changed } = await this.dataSource.transaction(async (manager) => {
+      const edit = await this.updateWithin(manager, id, changes, actor, updates);
+      await this.webhooks.queueArticleUpdatesWithin(manager, updates);
+      return edit;
+    });
     updates.emit(this.events, actor);
     return { photo: await this.getById(id), changed };
   }
 
   /**
    * {@link update} inside the caller's transaction. The published articles printing the photo (and any
-   * article `updates` already holds) are added to `updates`, for the caller to announce after commit. Their versions stay: their own copy did not change, and a photo printed in many
+   * article `updates` already holds) are added to `updates`, for the caller to queue and announce. Their versions stay: their own copy did not change, and a photo printed in many
    * articles would otherwise put every editor working on one of them in a version conflict.
    */
   async updateWithin(manager: EntityManager, id: number, changes: PhotoFields, actor: Actor, updates: PendingArticleUpdates): Promise<PhotoEdit> {

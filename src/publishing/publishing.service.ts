@@ -11,7 +11,7 @@ import { bylinesOf } from '../articles/bylines';
 import { assertVersionNamingEditor, RevisionNotes, snapshotOf, writeRevision } from '../articles/revisions';
 import { Actor, assertCan, Permission } from '../auth/actor';
 import { Section } from '../sections/section.entity';
-import { articleSummary, purgeKeysFor } from '../webhooks/webhook-dispatcher';
+import { articleStatusPayload } from '../webhooks/webhook-payloads';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 const SCHEDULER: Actor = { kind: 'system', name: 'scheduler' };
@@ -188,7 +188,7 @@ export class PublishingService {
   }
 
   private queueWebhooksWithin(manager: EntityManager, event: ArticleEventName.Published | ArticleEventName.Unpublished, article: Article): Promise<unknown> {
-    return this.webhooks.enqueueWithin(manager, event, { article: articleSummary(article), purgeKeys: purgeKeysFor(article) });
+    return this.webhooks.enqueueWithin(manager, event, articleStatusPayload(article));
   }
 
   /** A status change that History shows: the same transition, with a revision of the unchanged copy carrying `notes`. */
@@ -242,7 +242,8 @@ async function assertSectioned(manager: EntityManager, article: Article): Promis
 
 function markPublished(article: Article, at: Date): void {
   article.status = ArticleStatus.Published;
-  // The first publication time stays: re-publishing a corrected story does not move it up the feed.
-  article.publishedAt ??= at;
+  // publishedAt is the latest publication (a corrected story republished is news again); the first one stays.
+  article.publishedAt = at;
+  article.firstPublishedAt ??= at;
   article.scheduledAt = null;
 }

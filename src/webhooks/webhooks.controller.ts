@@ -30,7 +30,7 @@ export class WebhooksController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Subscribe a URL to events; the response carries the signing secret, once', description: ADMINS_ONLY })
+  @ApiOperation({ summary: 'Subscribe a URL to events; the response carries the signing secret, once', description: `${ADMINS_ONLY} What each event POSTs, with its X-Wiredesk-* headers, is under x-webhooks (schemas ArticlePublishedWebhook, ArticleUnpublishedWebhook, ArticleUpdatedWebhook, ImportCompletedWebhook).` })
   @ApiCreated(CreatedWebhookView, '/api/webhooks/1')
   @ApiProblems(400, 401, 403)
   async create(@Body() body: CreateWebhookDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<CreatedWebhookView> {

@@ -9,7 +9,11 @@ import { JOB_QUEUE_SCHEMA, JobQueueService } from '../jobs/job-queue.service';
 import { refusedWebhookAddress } from './webhook-address';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookError, WebhookErrorCode } from './webhook-error';
+import { ArticleEventName, type PendingArticleUpdates } from '../articles/article-events';
+import { ImportEventName } from '../imports/import-events';
+import type { Import } from '../imports/import.entity';
 import type { WebhookEvent } from './webhook-event';
+import { articleUpdatedPayload, importCompletedPayload } from './webhook-payloads';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 export const WEBHOOK_QUEUE = 'webhook-delivery';
@@ -158,6 +162,21 @@ export class WebhooksService {
       created.push(delivery);
     }
     return created;
+  }
+
+  /**
+   * One `article.updated` per article the caller's transaction changed, queued in that transaction (call it
+   * last, once every change is made; `prepareQueue` first, outside the transaction).
+   */
+  async queueArticleUpdatesWithin(manager: EntityManager, updates: PendingArticleUpdates, occurredAt = new Date()): Promise<void> {
+    for (const { article, changes, formerSectionIds } of updates.entries()) {
+      await this.enqueueWithin(manager, ArticleEventName.Updated, articleUpdatedPayload(article, changes, formerSectionIds), occurredAt);
+    }
+  }
+
+  /** `import.completed` for a finished import (completed, rejected or failed), queued in the transaction that finished it. */
+  async queueImportCompletedWithin(manager: EntityManager, record: Import): Promise<void> {
+    await this.enqueueWithin(manager, ImportEventName.Completed, importCompletedPayload(record));
   }
 
   /** Creates the delivery queue if it is missing, outside any transaction (pg-boss needs it before a send). */

@@ -64,7 +64,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List articles, newest first, or search them (q)
+         * List articles, newest first (or in the order of sort), or search them (q)
          * @description Public without credentials (published articles only). With a token holding content:read, or a signed-in editor, drafts and unpublished articles are visible too.
          */
         get: operations["ArticlesController_list"];
@@ -553,7 +553,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a URL to events; the response carries the signing secret, once
-         * @description Needs a token with integrations:manage, or a signed-in admin.
+         * @description Needs a token with integrations:manage, or a signed-in admin. What each event POSTs, with its X-Wiredesk-* headers, is under x-webhooks (schemas ArticlePublishedWebhook, ArticleUnpublishedWebhook, ArticleUpdatedWebhook, ImportCompletedWebhook).
          */
         post: operations["WebhooksController_create"];
         delete?: never;
@@ -792,8 +792,21 @@ export interface components {
             slug: string;
             /** @example Regional Shifts Loom over Larijani’s Talks in Baghdad */
             headline: string;
-            /** @example 2026-11-26T09:00:00.000Z */
+            /**
+             * @description When it was last published: a republished (corrected) article shows its latest publication; null if it never was
+             * @example 2026-11-26T09:00:00.000Z
+             */
             publishedAt: string | null;
+            /**
+             * @description When it was first published; stays the same when it is unpublished and published again
+             * @example 2026-11-26T08:00:00.000Z
+             */
+            firstPublishedAt: string | null;
+            /**
+             * @description When the article itself last changed: an edit (copy, bylines, captions, section, tags), a publication or an unpublication
+             * @example 2026-11-26T09:05:00.000Z
+             */
+            updatedAt: string;
             /** @description First paragraph */
             summary: string | null;
             bylines: components["schemas"]["BylineView"][];
@@ -820,10 +833,23 @@ export interface components {
             /** @description Only for callers who may read drafts: an editor should look at it first (a duplicate flag, or parser anomalies: GET …/source) */
             needsReview?: boolean;
         };
+        PageMetaView: {
+            /**
+             * @description How many articles match the listing (all pages, not this one)
+             * @example 137
+             */
+            total: number;
+            /**
+             * @description false: total is exact. true: more than 10000 match, and total is the database's estimate (it may be off by a few percent)
+             * @example false
+             */
+            totalIsEstimate: boolean;
+        };
         ArticlePageView: {
             items: components["schemas"]["ArticleSummaryView"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
+            meta: components["schemas"]["PageMetaView"];
         };
         PhotographerView: {
             /** @example 31 */
@@ -905,7 +931,10 @@ export interface components {
             body: string[];
             /** @enum {string} */
             status: "draft" | "published" | "unpublished" | "spiked";
+            /** @description When it was last published: a republished (corrected) article shows its latest publication; null if it never was */
             publishedAt: string | null;
+            /** @description When it was first published; stays the same when it is unpublished and published again */
+            firstPublishedAt: string | null;
             /** @description When a scheduled publication is due */
             scheduledAt: string | null;
             /**
@@ -914,6 +943,7 @@ export interface components {
              */
             version: number;
             createdAt: string;
+            /** @description When the article itself last changed: an edit (copy, bylines, captions, section, tags), a publication or an unpublication */
             updatedAt: string;
             bylines: components["schemas"]["BylineView"][];
             photos: components["schemas"]["ArticlePhotoView"][];
@@ -1423,6 +1453,156 @@ export interface components {
              * @example 4
              */
             originalVersion?: number;
+        };
+        WebhookArticleView: {
+            /** @example 42 */
+            id: number;
+            /** @example regional-shifts-loom-over-larijanis-talks-in-baghdad */
+            slug: string;
+            /** @example Regional Shifts Loom over Larijani’s Talks in Baghdad */
+            headline: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "unpublished" | "spiked";
+            /** @example 4 */
+            version: number;
+            /**
+             * Format: date-time
+             * @description The latest publication
+             */
+            publishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The first publication
+             */
+            firstPublishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        ArticleStatusWebhookData: {
+            article: components["schemas"]["WebhookArticleView"];
+            /**
+             * @description The Surrogate-Key / Cache-Tag values of every public answer the change may have altered: purge these
+             * @example [
+             *       "article-42",
+             *       "articles",
+             *       "section-3"
+             *     ]
+             */
+            purgeKeys: string[];
+        };
+        ArticlePublishedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "article.published";
+            data: components["schemas"]["ArticleStatusWebhookData"];
+        };
+        ArticleUnpublishedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "article.unpublished";
+            data: components["schemas"]["ArticleStatusWebhookData"];
+        };
+        WebhookRecordChangeView: {
+            /**
+             * @description The photo or author id
+             * @example 5
+             */
+            id: number;
+            /**
+             * @example [
+             *       "credit"
+             *     ]
+             */
+            fields: string[];
+        };
+        WebhookArticleChangesView: {
+            /**
+             * @description Parts of the article's own copy that changed (a new version)
+             * @example [
+             *       "headline",
+             *       "body"
+             *     ]
+             */
+            copy?: string[];
+            /** @description Photos it prints that changed (credit, agency, photographer, URL) */
+            photos?: components["schemas"]["WebhookRecordChangeView"][];
+            /** @description Authors it names who were renamed or merged */
+            authors?: components["schemas"]["WebhookRecordChangeView"][];
+        };
+        ArticleUpdatedWebhookData: {
+            article: components["schemas"]["WebhookArticleView"];
+            changes: components["schemas"]["WebhookArticleChangesView"];
+            /**
+             * @description The Surrogate-Key / Cache-Tag values of every public answer the change may have altered: purge these
+             * @example [
+             *       "article-42",
+             *       "articles",
+             *       "section-3"
+             *     ]
+             */
+            purgeKeys: string[];
+        };
+        ArticleUpdatedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "article.updated";
+            data: components["schemas"]["ArticleUpdatedWebhookData"];
+        };
+        WebhookImportView: {
+            /** @example 12 */
+            id: number;
+            /** @example afp-2026-11-26.txt */
+            fileName: string;
+            /** @enum {string} */
+            status: "completed" | "rejected" | "failed";
+            counts: components["schemas"]["ImportCountsDto"] | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportCompletedWebhookData: {
+            import: components["schemas"]["WebhookImportView"];
+        };
+        ImportCompletedWebhook: {
+            /**
+             * @description The delivery id, also in X-Wiredesk-Delivery; the same on retries
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            event: "import.completed";
+            data: components["schemas"]["ImportCompletedWebhookData"];
         };
     };
     responses: never;
@@ -1939,6 +2119,8 @@ export interface operations {
                 format?: "json" | "ninjs";
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description The order: by publishedAt (the latest publication), updatedAt or headline; a leading "-" for newest (or Z) first, ties broken by id. Without it, newest publication first, or for a search (q) the most relevant first. Keep it the same while following nextCursor. */
+                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "updatedAt" | "headline" | "-headline";
                 limit?: number;
                 /** @description Published (or, for drafts, created) at or after this ISO-8601 time */
                 since?: string;
@@ -4751,6 +4933,8 @@ export interface operations {
                 format?: "json" | "ninjs";
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description The order: by publishedAt (the latest publication), updatedAt or headline; a leading "-" for newest (or Z) first, ties broken by id. Without it, newest publication first, or for a search (q) the most relevant first. Keep it the same while following nextCursor. */
+                sort?: "-publishedAt" | "publishedAt" | "-updatedAt" | "updatedAt" | "headline" | "-headline";
                 limit?: number;
                 /** @description Published (or, for drafts, created) at or after this ISO-8601 time */
                 since?: string;

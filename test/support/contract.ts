@@ -21,6 +21,7 @@ interface DocumentedResponse {
 interface OpenApiDocument {
   paths: Record<string, Record<string, { responses: Record<string, DocumentedResponse> }>>;
   components: { schemas: Record<string, Schema> };
+  'x-webhooks'?: Record<string, { post: { parameters: Array<{ name: string; in: string; required?: boolean }>; requestBody: { content: Record<string, { schema: Schema }> } } }>;
 }
 
 /** Response headers a client relies on; when the server sends one, the document must name it for that response. */
@@ -136,6 +137,19 @@ export class ContractChecker {
       const validate = this.validator(content.schema);
       if (!validate(body)) problems.push(`body fails its schema: ${this.ajv.errorsText(validate.errors?.slice(0, 3))}`);
     }
+    return problems;
+  }
+
+  /** A webhook delivery as a receiver got it, against the document's `x-webhooks` entry for its event. */
+  checkWebhook(headers: Record<string, string | string[] | undefined>, body: string): string[] {
+    const event = String(headers['x-wiredesk-event']);
+    const documented = this.document['x-webhooks']?.[event]?.post;
+    if (!documented) return [`no x-webhooks entry for ${event}`];
+    const problems = documented.parameters
+      .filter((parameter) => parameter.in === 'header' && parameter.required && headers[parameter.name.toLowerCase()] === undefined)
+      .map((parameter) => `${event}: required header ${parameter.name} missing`);
+    const validate = this.validator(documented.requestBody.content['application/json']!.schema);
+    if (!validate(JSON.parse(body))) problems.push(`${event}: body fails its schema: ${this.ajv.errorsText(validate.errors?.slice(0, 3))}`);
     return problems;
   }
 

@@ -4,6 +4,7 @@ import { IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLeng
 import { MAX_ID } from '../../common/id-param.pipe';
 import { ArticleStatus } from '../article-status';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../article-feed.service';
+import { FEED_SORTS, type FeedSort, MAX_CURSOR_LENGTH } from '../feed-cursor';
 
 export class ResponseFormatQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'ninjs'], description: 'ninjs: IPTC ninjs 3.1 (same as Accept: application/ninjs+json)' })
@@ -16,8 +17,19 @@ export class PageQueryDto extends ResponseFormatQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(MAX_CURSOR_LENGTH)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    enum: FEED_SORTS,
+    description:
+      'The order: by publishedAt (the latest publication), updatedAt or headline; a leading "-" for newest (or Z) first, ties broken by id. ' +
+      'Without it, newest publication first, or for a search (q) the most relevant first. Keep it the same while following nextCursor.',
+    example: '-updatedAt',
+  })
+  @IsOptional()
+  @IsIn(FEED_SORTS, { message: ({ value }) => `sort must be one of ${FEED_SORTS.join(', ')}, not ${JSON.stringify(value)}` })
+  sort?: FeedSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
