@@ -56,24 +56,30 @@ describe('user:create, user:disable, user:role and user:password', () => {
   }, 60_000);
 
   it('refuses a short password, an unknown role and a taken email, creating nothing', async () => {
-    const short = await cli(['user:create', '--email', 'short@example.com', '--password', 'tiny', '--role', 'editor'], env);
+    // Independent commands run side by side: each CLI process spends seconds booting, mostly on one core.
+    const [short, role, taken] = await Promise.all([
+      cli(['user:create', '--email', 'short@example.com', '--password', 'tiny', '--role', 'editor'], env),
+      cli(['user:create', '--email', 'role@example.com', '--password', 'a sturdy passphrase', '--role', 'boss'], env),
+      cli(['user:create', '--email', 'desk.editor@example.com', '--password', 'another passphrase', '--role', 'admin'], env),
+    ]);
     expect(short.code).not.toBe(0);
     expect(short.stderr).toContain('at least 12 characters');
-    const role = await cli(['user:create', '--email', 'role@example.com', '--password', 'a sturdy passphrase', '--role', 'boss'], env);
     expect(role.code).not.toBe(0);
     expect(role.stderr).toContain('--role must be one of admin, editor, contributor');
     expect(await user('short@example.com')).toBeUndefined();
     expect(await user('role@example.com')).toBeUndefined();
-    const taken = await cli(['user:create', '--email', 'desk.editor@example.com', '--password', 'another passphrase', '--role', 'admin'], env);
     expect(taken.code).not.toBe(0);
     expect(taken.stderr).toContain('already exists');
+    expect(await user('desk.editor@example.com')).toMatchObject({ role: 'editor' });
   }, 60_000);
 
   it('disables an account, and says so for an unknown one', async () => {
-    const result = await cli(['user:disable', '--email', 'desk.editor@example.com'], env);
+    const [result, unknown] = await Promise.all([
+      cli(['user:disable', '--email', 'desk.editor@example.com'], env),
+      cli(['user:disable', '--email', 'nobody@example.com'], env),
+    ]);
     expect(result).toMatchObject({ code: 0 });
     expect((await user('desk.editor@example.com')).disabled).toBe(true);
-    const unknown = await cli(['user:disable', '--email', 'nobody@example.com'], env);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('no user with email nobody@example.com');
   }, 60_000);
@@ -85,15 +91,18 @@ describe('user:create, user:disable, user:role and user:password', () => {
     expect(promoted.stdout).toContain('recovery@example.com (user');
     expect((await user('recovery@example.com')).role).toBe('admin');
 
-    const demoted = await cli(['user:role', '--email', 'recovery@example.com', '--role', 'editor'], env);
+    // Each of these is refused, so none changes what the others see.
+    const [demoted, disabled, badRole] = await Promise.all([
+      cli(['user:role', '--email', 'recovery@example.com', '--role', 'editor'], env),
+      cli(['user:disable', '--email', 'recovery@example.com'], env),
+      cli(['user:role', '--email', 'recovery@example.com', '--role', 'boss'], env),
+    ]);
     expect(demoted.code).not.toBe(0);
     expect(demoted.stderr).toContain('last enabled admin');
     expect((await user('recovery@example.com')).role).toBe('admin');
-    const disabled = await cli(['user:disable', '--email', 'recovery@example.com'], env);
     expect(disabled.code).not.toBe(0);
     expect((await user('recovery@example.com')).disabled).toBe(false);
 
-    const badRole = await cli(['user:role', '--email', 'recovery@example.com', '--role', 'boss'], env);
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('--role must be one of');
   }, 60_000);
@@ -103,11 +112,13 @@ describe('user:create, user:disable, user:role and user:password', () => {
     expect(result).toMatchObject({ code: 0 });
     expect(await compare('a brand new passphrase', (await user('recovery@example.com')).passwordHash)).toBe(true);
 
-    const short = await cliWithInput(['user:password', '--email', 'recovery@example.com'], env, 'tiny\n');
+    const [short, unknown] = await Promise.all([
+      cliWithInput(['user:password', '--email', 'recovery@example.com'], env, 'tiny\n'),
+      cliWithInput(['user:password', '--email', 'nobody@example.com'], env, 'a brand new passphrase\n'),
+    ]);
     expect(short.code).not.toBe(0);
     expect(short.stderr).toContain('at least 12 characters');
     expect(await compare('a brand new passphrase', (await user('recovery@example.com')).passwordHash)).toBe(true);
-    const unknown = await cliWithInput(['user:password', '--email', 'nobody@example.com'], env, 'a brand new passphrase\n');
     expect(unknown.stderr).toContain('no user with email nobody@example.com');
   }, 60_000);
 });

@@ -310,10 +310,10 @@ describe('importing wire dumps', () => {
     };
 
     async function waitForImport(location: string): Promise<request.Response> {
-      for (let attempt = 0; attempt < 60; attempt += 1) {
+      for (let attempt = 0; attempt < 300; attempt += 1) {
         const response = await request(testApp.app.getHttpServer()).get(location).set('Authorization', `Bearer ${importToken}`).expect(200);
         if (response.body.status !== ImportStatus.Queued && response.body.status !== ImportStatus.Running) return response;
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`import at ${location} did not finish`);
     }
@@ -380,10 +380,10 @@ describe('queued imports across restarts and instances', () => {
     const second = await bootTestApp({ database: enqueuing.database });
     try {
       // Both instances poll the queue; the job goes to one of them, and a direct second run changes nothing.
-      for (let attempt = 0; attempt < 80; attempt += 1) {
+      for (let attempt = 0; attempt < 400; attempt += 1) {
         const [row] = await first.dataSource.query('SELECT status FROM imports WHERE id = $1', [queued.import.id]);
         if (row.status === ImportStatus.Completed) break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       await second.app.get(ImportsService).runQueued(queued.import.id);
       const [row] = await first.dataSource.query('SELECT status, counts FROM imports WHERE id = $1', [queued.import.id]);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { authorKey } from './names';
 import { HEADLINE_BANDS, headlineKeys, judgeNearDuplicate } from './near-duplicates';
 import type { DuplicateKind, WirePhoto } from './types';
-import { fmix32, hashString32 } from './hashing';
+import { fmix32, hashString32, imul } from './hashing';
 
 /**
  * Estimated Jaccard similarity (over word 5-gram shingles) at or above which two articles are the
@@ -101,7 +101,7 @@ function shingleHashes(text: string): Uint32Array {
   for (let start = 0; start < hashes.length; start++) {
     let hash = width;
     for (let word = start; word < start + width; word++) {
-      hash = Math.imul(rotateLeft(hash, 13) ^ wordHashes[word], 0x9e3779b1);
+      hash = imul(rotateLeft(hash, 13) ^ wordHashes[word], 0x9e3779b1);
     }
     hashes[start] = fmix32(hash);
   }
@@ -142,7 +142,7 @@ export function minhashSignature(text: string): Uint32Array {
 
 function densificationSource(slot: number, filled: Uint8Array): number {
   for (let probe = 1; probe <= MAX_DENSIFICATION_PROBES; probe++) {
-    const candidate = fmix32(Math.imul(slot + 1, 0x9e3779b1) ^ Math.imul(probe, DENSIFICATION_SEED)) & (MINHASH_SIZE - 1);
+    const candidate = fmix32(imul(slot + 1, 0x9e3779b1) ^ imul(probe, DENSIFICATION_SEED)) & (MINHASH_SIZE - 1);
     if (filled[candidate]) return candidate;
   }
   // Only reachable with very few filled slots and an unlucky probe sequence: fall back to the next filled slot.
@@ -166,7 +166,7 @@ export function lshBandHashes(signature: Uint32Array): Int32Array {
   for (let band = 0; band < LSH_BANDS; band++) {
     let hash = band;
     for (let row = band * LSH_ROWS; row < (band + 1) * LSH_ROWS; row++) {
-      hash = Math.imul(rotateLeft(hash ^ Math.imul(rotateLeft(Math.imul(signature[row], 0xcc9e2d51), 15), 0x1b873593), 13), 5) + 0xe6546b64;
+      hash = imul(rotateLeft(hash ^ imul(rotateLeft(imul(signature[row], 0xcc9e2d51), 15), 0x1b873593), 13), 5) + 0xe6546b64;
     }
     hashes[band] = fmix32(hash) | 0;
   }
