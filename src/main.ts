@@ -32,6 +32,8 @@ async function bootstrap(): Promise<void> {
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: database.url }));
     configureApp(app);
+    // Modules start (the job queue among them) before anything below uses their services.
+    await app.init();
     const admin = await ensureInitialAdmin(app.get(UsersService), env);
     // Only the throwaway embedded database gets demo copy; a real server starts empty.
     if (database.embedded) await importSampleOnFirstStart(app, logger);

@@ -6,6 +6,12 @@ import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/Postgres
 
 export const JOB_QUEUE_SCHEMA = 'pgboss';
 export const JOB_WORKERS_ENABLED = Symbol('JOB_WORKERS_ENABLED');
+/**
+ * Advisory lock taken while a queue is created: instances starting at once otherwise deadlock inside
+ * pg-boss's create_queue (each inserts its queue row and creates its partition, locking the two in opposite
+ * orders), and the loser fails to boot. Seen with three instances started together.
+ */
+const QUEUE_CREATION_LOCK = 0x57_44_51_43;
 
 /**
  * pg-boss, the PostgreSQL-backed job queue: jobs survive restarts, and `SKIP LOCKED` fetching means two
@@ -17,7 +23,7 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
   readonly boss: PgBoss;
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     /** Workers (imports, webhooks, the scheduler) check this: the server runs them, CLI commands only send jobs. */
     @Inject(JOB_WORKERS_ENABLED) readonly workersEnabled: boolean,
   ) {
@@ -37,7 +43,18 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
 
   /** Creates the queue if needed; pg-boss 10 requires queues to exist before send/work. */
   async ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'> = {}): Promise<void> {
-    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...options });
+    if (await this.boss.getQueue(name)) return;
+    // One creator at a time across instances; a session lock on a connection of its own, so a process that
+    // dies while holding it releases it with its connection.
+    const lockHolder = this.dataSource.createQueryRunner();
+    await lockHolder.connect();
+    try {
+      await lockHolder.query('SELECT pg_advisory_lock($1)', [QUEUE_CREATION_LOCK]);
+      if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...options });
+    } finally {
+      await lockHolder.query('SELECT pg_advisory_unlock($1)', [QUEUE_CREATION_LOCK]).catch(() => undefined);
+      await lockHolder.release();
+    }
   }
 
   /**
