@@ -139,6 +139,11 @@ describe('admin panel: editing, history, duplicates, lists and imports', () => {
     expect((await get(`/admin/api/resources/Article/records/${other.id}/history`, editor.cookie)).body.history).toEqual([expect.objectContaining({ kind: 'credit', photoId: photo.id })]);
     const unrelated = await insertArticle(testApp.dataSource);
     expect((await get(`/admin/api/resources/Article/records/${unrelated.id}/history`, editor.cookie)).body.history).toEqual([]);
+    // The photo's own page lists its credit changes; a photo never re-credited lists none.
+    const photoHistory = (await get(`/admin/api/resources/Photo/records/${photo.id}/creditHistory`, editor.cookie)).body.changes;
+    expect(photoHistory).toEqual([{ id: expect.any(Number), fromCredit: 'Photo by AFP', toCredit: 'AP Photo/Hadi Mizban', actorName: 'first.editor@example.com (editor)', createdAt: expect.any(String) }]);
+    const untouched = await insertPhoto(testApp.dataSource, { credit: 'EPA' });
+    expect((await get(`/admin/api/resources/Photo/records/${untouched.id}/creditHistory`, editor.cookie)).body.changes).toEqual([]);
   });
 
   it('refuses credits for photos the article does not print, saving nothing', async () => {

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import request from 'supertest';
 import { ArticlePreviewService } from '../src/articles/article-preview.service';
 import { ArticleStatus } from '../src/articles/article-status';
@@ -17,6 +18,7 @@ describe('article preview: API, shared links and the panel action', () => {
   let http: ReturnType<typeof request>;
   const tokens: Record<string, string> = {};
   let draftId: number;
+  let web: { href: string; width: number; height: number };
   const bearer = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
 
   beforeAll(async () => {
@@ -44,6 +46,14 @@ describe('article preview: API, shared links and the panel action', () => {
       { articleId: draft.id, photoId: photo.id, position: 0, text: 'Delegates arrive' },
       { articleId: draft.id, photoId: hostile.id, position: 1, text: 'A second picture' },
     ]);
+    // The first photo has a stored picture (small, so the web size is the picture itself); the second has none.
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#468' } }).jpeg().toBuffer();
+    const renditions = await http
+      .post(`/api/photos/${photo.id}/image`)
+      .set(bearer('writer'))
+      .attach('file', jpeg, { filename: 'a.jpg', contentType: 'image/jpeg' })
+      .expect(200);
+    web = renditions.body.find((rendition: { name: string }) => rendition.name === 'web');
   }, 120_000);
   afterAll(() => testApp?.close());
 
@@ -55,8 +65,8 @@ describe('article preview: API, shared links and the panel action', () => {
       headline: 'Talks <resume> in Baghdad',
       bylines: [{ name: 'Ahmad Al-Rubaye', role: 'writer' }],
       photos: [
-        { caption: 'Delegates arrive', credit: 'Photo by AFP', url: 'https://images.example.com/7.jpg' },
-        { caption: 'A second picture', credit: 'EPA' },
+        { caption: 'Delegates arrive', credit: 'Photo by AFP', url: 'https://images.example.com/7.jpg', renditions: [{ name: 'thumbnail' }, { name: 'web', href: web.href, width: 400, height: 300 }] },
+        { caption: 'A second picture', credit: 'EPA', renditions: [] },
       ],
     });
     expect(response.headers['cache-control']).toBe('private, no-store');
@@ -87,10 +97,17 @@ describe('article preview: API, shared links and the panel action', () => {
     expect(page.headers['cache-control']).toBe('private, no-store');
     expect(page.headers['x-robots-tag']).toBe('noindex, nofollow');
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(page.headers['content-security-policy']).toMatch(/img-src 'self';/);
     expect(page.text).toContain('<h1>Talks &lt;resume&gt; in Baghdad</h1>');
     expect(page.text).toContain('By Ahmad Al-Rubaye');
-    expect(page.text).toContain('<img src="https://images.example.com/7.jpg" alt="Delegates arrive">');
+    // The stored picture's web size, served by this server; the wire's own URLs are never shown.
+    expect(page.text).toContain(`<img src="${web.href}" width="400" height="300" alt="Delegates arrive">`);
+    expect(page.text.match(/<img /g)).toHaveLength(1);
+    expect(page.text).not.toContain('images.example.com');
     expect(page.text).toContain('Photo by AFP');
+    expect(page.text).toMatch(/<figcaption>A second picture<span class="credit">EPA<\/span><\/figcaption>/);
+    const image = await http.get(web.href).expect(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
     expect(page.text).not.toContain('javascript:');
     expect(page.text).not.toContain('<script>');
     expect(page.text).toContain('A &lt;script&gt;alert(1)&lt;/script&gt; stays text.');
@@ -119,7 +136,7 @@ describe('article preview: API, shared links and the panel action', () => {
     const editor = await loggedInAs(testApp.app, UserRole.Editor);
     const url = `/admin/api/resources/Article/records/${draftId}/preview`;
     const shown = await http.get(url).set('Cookie', editor.cookie).expect(200);
-    expect(shown.body.preview).toMatchObject({ id: draftId, headline: 'Talks resume in Baghdad', photos: [{ caption: 'Delegates arrive' }, { caption: 'A second picture' }] });
+    expect(shown.body.preview).toMatchObject({ id: draftId, headline: 'Talks resume in Baghdad', photos: [{ caption: 'Delegates arrive', renditions: [{ name: 'thumbnail' }, { name: 'web', href: web.href }] }, { caption: 'A second picture', renditions: [] }] });
     const shared = await http.post(url).set('Cookie', editor.cookie).expect(200);
     expect(shared.body.link.path).toMatch(/^\/preview\//);
     await http.get(shared.body.link.path).expect(200);

@@ -23,6 +23,7 @@ const COMPONENT_FILES = {
   AuthorMergeForm: 'author-merge.jsx',
   MergedAuthor: 'merged-author.jsx',
   PhotoPrintedIn: 'photo-printed-in.jsx',
+  PhotoCreditHistory: 'photo-credit-history.jsx',
   ArticleSearchFilter: 'article-search-filter.jsx',
   AuthorNameField: 'author-name-field.jsx',
   NoWrap: 'no-wrap.jsx',
@@ -40,5 +41,7 @@ export async function loadAdminComponents(): Promise<{ loader: ComponentLoader; 
   ) as AdminComponents;
   // AdminJS's own log-in form, replaced (see login.jsx).
   loader.override('Login', join(ADMIN_COMPONENTS_DIR, 'login.jsx'));
+  // AdminJS's action header, wrapped to give every page a tab title that names it (see page-header.jsx).
+  loader.override('ActionHeader', join(ADMIN_COMPONENTS_DIR, 'page-header.jsx'));
   return { loader, components };
 }

@@ -1,15 +1,24 @@
-import type { ArticleDetailView } from './article-views';
+import type { ArticleDetailView, ArticlePhotoView, PhotoRenditionView } from './article-views';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
 
-/** Only web addresses become <img src>: a `javascript:` or `data:` URL from a wire feed stays text. */
-const isWebAddress = (url: string | null): url is string => url !== null && /^(https?:\/\/|\/)[^\s"'<>]*$/i.test(url);
+/**
+ * The picture readers will see: the web size of the stored image (its address is built by Wiredesk, under
+ * /media or PUBLIC_BASE_URL). A wire feed's own picture URL is never shown: it is unchecked and often dead.
+ */
+export const previewImage = (photo: ArticlePhotoView): PhotoRenditionView | undefined => photo.renditions.find((rendition) => rendition.name === 'web');
 
 const UTC_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-/** Content-Security-Policy for the preview page: no scripts at all, its own inline style, pictures from the web. */
-export const PREVIEW_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * Content-Security-Policy for the preview page: no scripts at all, its own inline style, and pictures only
+ * from where renditions are served (this server, or PUBLIC_BASE_URL's origin when set).
+ */
+export function previewPageCsp(publicBaseUrl?: string): string {
+  const images = publicBaseUrl ? `'self' ${new URL(publicBaseUrl).origin}` : "'self'";
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src ${images}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
 
 const STYLE = `body{font:18px/1.6 Georgia,serif;max-width:44rem;margin:0 auto;padding:1rem;color:#1b1b1b}
 .notice{font:14px/1.4 system-ui,sans-serif;background:#fff4ce;border:1px solid #e0c36a;padding:.6rem .8rem;border-radius:4px}
@@ -28,7 +37,8 @@ function bylineLine(article: ArticleDetailView): string {
 export function renderArticleHtml(article: ArticleDetailView, notice: string, section: string | null = null): string {
   const photos = article.photos
     .map((photo) => {
-      const image = isWebAddress(photo.url) ? `<img src="${escapeHtml(photo.url)}" alt="${escapeHtml(photo.caption)}">` : '';
+      const web = previewImage(photo);
+      const image = web ? `<img src="${escapeHtml(web.href)}" width="${web.width}" height="${web.height}" alt="${escapeHtml(photo.caption)}">` : '';
       const credit = photo.credit ? `<span class="credit">${escapeHtml(photo.credit)}</span>` : '';
       return `<figure>${image}<figcaption>${escapeHtml(photo.caption)}${credit}</figcaption></figure>`;
     })

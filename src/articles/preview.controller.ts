@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiExcludeController, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
+import type { EnvironmentVariables } from '../config/environment';
 import { type Actor, Permission } from '../auth/actor';
 import { ActorGuard } from '../auth/actor.guard';
 import { CurrentActor, Needs } from '../auth/current-actor.decorator';
@@ -9,7 +11,7 @@ import { ApiProblems } from '../common/api-problems.decorator';
 import { ArticleError, ArticleErrorCode } from './article-error';
 import { ArticlePreviewService } from './article-preview.service';
 import { ArticleDetailView } from './article-views';
-import { PREVIEW_PAGE_CSP, previewNotice, renderArticleHtml, renderPreviewProblemHtml } from './preview-page';
+import { previewNotice, previewPageCsp, renderArticleHtml, renderPreviewProblemHtml } from './preview-page';
 import { PreviewLinkView } from './preview-views';
 
 @ApiTags('Articles')
@@ -52,11 +54,18 @@ export class ArticlePreviewController {
 @ApiExcludeController()
 @Controller('preview')
 export class SharedPreviewController {
-  constructor(private readonly preview: ArticlePreviewService) {}
+  private readonly csp: string;
+
+  constructor(
+    private readonly preview: ArticlePreviewService,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.csp = previewPageCsp(config.get('PUBLIC_BASE_URL', { infer: true }));
+  }
 
   @Get(':token')
   async page(@Param('token') token: string, @Res() response: Response): Promise<void> {
-    response.setHeader('Content-Security-Policy', PREVIEW_PAGE_CSP);
+    response.setHeader('Content-Security-Policy', this.csp);
     response.setHeader('Cache-Control', 'private, no-store');
     response.setHeader('X-Robots-Tag', 'noindex, nofollow');
     response.setHeader('Referrer-Policy', 'no-referrer');

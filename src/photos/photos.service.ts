@@ -73,6 +73,17 @@ export class PhotosService {
       .getMany();
   }
 
+  /** One photo's credit changes, newest first, for its page in the panel (the desk reads them, like drafts). */
+  async creditChanges(id: number, actor: Actor, limit = 100): Promise<Array<Pick<PhotoCreditChange, 'id' | 'fromCredit' | 'toCredit' | 'actorName' | 'createdAt'>>> {
+    assertCan(actor, Permission.ReadDrafts);
+    return this.dataSource.getRepository(PhotoCreditChange).find({
+      select: { id: true, fromCredit: true, toCredit: true, actorName: true, createdAt: true },
+      where: { photoId: id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
   /** A picture added by hand or automation, identified by its URL (the importer identifies its own by caption and credit). */
   async create(input: PhotoFields & { url: string }, actor: Actor): Promise<Photo> {
     assertCan(actor, Permission.EditDraft);

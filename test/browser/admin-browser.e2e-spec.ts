@@ -14,7 +14,7 @@ import { ImportsService } from '../../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../../src/imports/sample-import';
 import { buildDump, syntheticArticle } from '../../src/wire/testing/dump-builder';
 import { PANEL_PASSWORD } from '../support/admin-session';
-import { insertArticle, insertAuthor } from '../support/fixtures';
+import { insertArticle, insertAuthor, insertPhoto } from '../support/fixtures';
 import { launchChromium, TestBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
@@ -210,6 +210,25 @@ describe('the admin panel in a real browser', () => {
       { authorId: first.id, role: BylineRole.Photographer },
     ]);
   }, 120_000);
+
+  it('names each page in the browser tab, not "List" or "Show"', async () => {
+    const author = await insertAuthor(testApp.dataSource, { name: 'Jane Doe' });
+    await logInAs('editor@example.com');
+    const titled = async (path: string, title: string) => {
+      await page.goto(`${base}${path}`);
+      // The tab is named once the page has its data; the heading-less dashboard names itself too.
+      await page.waitForFunction(`document.title === ${JSON.stringify(`${title} — Wiredesk`)}`, undefined, { timeout: 10_000 }).catch(() => undefined);
+      expect(await page.title()).toBe(`${title} — Wiredesk`);
+    };
+    await titled('/admin', 'Dashboard');
+    await titled('/admin/resources/Article/actions/list', 'Articles');
+    await titled(`/admin/resources/Author/records/${author.id}/show`, 'Author: Jane Doe');
+    await titled('/admin/resources/Import/actions/new', 'New import');
+    const photo = await insertPhoto(testApp.dataSource, { credit: 'Photo by AFP' });
+    await titled(`/admin/resources/Photo/records/${photo.id}/show`, 'Photo: Photo by AFP');
+    // The photo's page also carries its credit history (filled in admin-articles.e2e-spec.ts): none yet.
+    await page.waitForSelector('[data-testid="photo-credit-history"] >> text=The credit has not been changed.');
+  }, 60_000);
 
   it('lets an admin create an API token, shown once, that then works', async () => {
     await testApp.app.get(UsersService).create({ email: 'admin@example.com', password: PANEL_PASSWORD, role: UserRole.Admin });

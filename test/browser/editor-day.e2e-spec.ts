@@ -156,6 +156,8 @@ describe('an editor’s day on the desk', () => {
     await page.waitForSelector('[data-testid="preview-headline"]');
     expect(await page.textContent('[data-testid="preview-section"]')).toBe('Gulf');
     expect(await page.textContent('[data-testid="preview-photo"]')).toContain('Photo by KARIM SAHIB / AFP');
+    // The picture attached above, at its web size (1280 px), as readers will see it.
+    await page.waitForFunction(`[...document.querySelectorAll('[data-testid="preview-image"]')].some((image) => image.complete && image.naturalWidth === 1280)`);
     await page.click('[data-testid="create-preview-link"]');
     const link = await page.inputValue('[data-testid="preview-link"]');
     await shot('06-preview');
@@ -164,6 +166,8 @@ describe('an editor’s day on the desk', () => {
     await context.clearCookies();
     await anonymous.goto(link);
     expect(await anonymous.textContent('h1')).toBe(story.headline);
+    // The shared page shows it too: its Content-Security-Policy lets this server's pictures in, scripts not.
+    await anonymous.waitForFunction(`[...document.images].some((image) => image.complete && image.naturalWidth === 1280)`);
     await anonymous.screenshot({ path: join(ARTIFACTS, 'editor-day-07-shared-preview.png'), fullPage: true });
     if (shared) await shared.close();
     else await anonymous.close();

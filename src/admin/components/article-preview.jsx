@@ -5,6 +5,9 @@ import { api, errorText } from './panel-api';
 import { formatDeskTime } from './time-format';
 import { usePageTitle } from './page-title';
 
+/** The stored picture's web size, as on the shared page (preview-page.ts); a photo without one shows its caption and credit only. */
+const webSize = (photo) => photo.renditions.find((rendition) => rendition.name === 'web');
+
 const writersOf = (bylines) => bylines.filter((byline) => byline.role === 'writer').map((byline) => byline.name);
 
 /** The article as a reader will see it (the same view as GET /api/articles/:id/preview), and a shareable link. */
@@ -48,7 +51,9 @@ const ArticlePreview = ({ resource, record, action }) => {
         {writers.length > 0 && <Text mb="lg" data-testid="preview-bylines">By {writers.join(', ')}</Text>}
         {article.photos.map((photo) => (
           <Box as="figure" key={photo.captionId} my="lg" mx={0} data-testid="preview-photo">
-            {photo.url && <img src={photo.url} alt={photo.caption} style={{ maxWidth: '100%', display: 'block' }} />}
+            {webSize(photo) && (
+              <img src={webSize(photo).href} width={webSize(photo).width} height={webSize(photo).height} alt={photo.caption} style={{ maxWidth: '100%', height: 'auto', display: 'block' }} data-testid="preview-image" />
+            )}
             <Text as="figcaption" mt="sm" style={{ fontSize: 14 }}>
               {photo.caption} {photo.credit && <span style={{ color: '#777' }}>{photo.credit}</span>}
             </Text>

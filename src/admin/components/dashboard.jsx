@@ -2,6 +2,7 @@ import React, { useEffect, useRef, useState } from 'react';
 import { Badge, Box, H2, H5, Loader, Text } from '@adminjs/design-system';
 import { ApiClient } from 'adminjs';
 import { formatDeskTime, scheduledLabel } from './time-format';
+import { usePageTitle } from './page-title';
 
 /** How often the dashboard reads again while its tab is visible: an import that finishes shows within this. */
 const REFRESH_MS = 5000;
@@ -37,6 +38,7 @@ const ToDo = ({ title, empty, items, render, more, testId }) => (
  * seconds while visible, so an import that finishes appears without a reload.
  */
 const Dashboard = () => {
+  usePageTitle('Dashboard');
   const [data, setData] = useState(null);
   // The previous visit, read once: the whole visit lists what arrived since then.
   const since = useRef(window.localStorage.getItem(LAST_VISIT_KEY) || '');

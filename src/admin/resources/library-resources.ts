@@ -39,6 +39,7 @@ export function libraryResources({ services, components }: PanelContext): Resour
           photographerId: { reference: 'Author' },
           thumbnail: { components: { list: components.PhotoThumbnail, show: components.PhotoThumbnail }, isVisible: { list: true, show: true, edit: false, filter: false }, position: 1 },
           printedIn: { components: { show: components.PhotoPrintedIn }, isVisible: { list: false, show: true, edit: false, filter: false } },
+          creditHistory: { components: { show: components.PhotoCreditHistory }, isVisible: { list: false, show: true, edit: false, filter: false } },
         },
         actions: {
           ...noDelete,
@@ -48,6 +49,15 @@ export function libraryResources({ services, components }: PanelContext): Resour
             handler: async (_request, _response, context) => ({
               record: context.record!.toJSON(context.currentAdmin),
               articles: await services.photos.printedIn(Number(context.record!.id()), await actorOf(services.users, context.currentAdmin)),
+            }),
+          },
+          // The photo's credit changes (who, when, from what to what), for its page (PhotoCreditHistory).
+          creditHistory: {
+            actionType: 'record',
+            isVisible: false,
+            handler: async (_request, _response, context) => ({
+              record: context.record!.toJSON(context.currentAdmin),
+              changes: await services.photos.creditChanges(Number(context.record!.id()), await actorOf(services.users, context.currentAdmin)),
             }),
           },
           image: { actionType: 'record', icon: 'Image', isVisible: canEdit, component: components.PhotoImageUpload, handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }) },
