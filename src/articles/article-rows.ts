@@ -115,7 +115,10 @@ export async function contentHashesOf(manager: EntityManager, ids: readonly numb
   return new Map(rows.map((row) => [row.id, row.contentHash]));
 }
 
-/** At most this many archive articles per probe (the earliest) are taken from the headline lookup, so a headline shared by many stories stays cheap to confirm. */
+/**
+ * At most this many archive articles per probe are taken from the headline lookup, so a headline shared by many
+ * stories stays cheap to confirm: those sharing the most keys first (the closest headlines), then the earliest.
+ */
 export const HEADLINE_CANDIDATE_LIMIT = 32;
 
 /** Archive articles sharing at least one body LSH band with each probe (GIN index probes), with their signatures. */
@@ -131,7 +134,12 @@ export async function bodyBandCandidates(manager: EntityManager, probes: Readonl
   );
 }
 
-/** Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each), without signatures. */
+/**
+ * Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each, the closest
+ * headlines first), without signatures. Ranked by shared keys because the earliest ones alone let a busy key
+ * (a place and two common words) fill the cap with older stories and leave out the version being updated,
+ * which then went unflagged and was linked as related coverage of itself instead.
+ */
 export async function headlineCandidates(
   manager: EntityManager,
   probes: ReadonlyArray<ArrayLike<number>>,
@@ -142,9 +150,14 @@ export async function headlineCandidates(
   // planner hash-join a sequential scan of the whole table per batch, a cost that grew with the archive.
   return manager.query(
     `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
-          found AS (SELECT probe.position, a.id, a."contentHash", a.headline, a.minhash IS NOT NULL AS signed,
-                           row_number() OVER (PARTITION BY probe.position ORDER BY a.id) AS rank
-                      FROM probe JOIN articles a ON a."headlineKeys" && probe.keys)
+          matched AS (SELECT probe.position, probe.keys, a.id, a."headlineKeys", a."contentHash", a.headline, a.minhash IS NOT NULL AS signed,
+                             count(*) OVER (PARTITION BY probe.position) AS matches
+                        FROM probe JOIN articles a ON a."headlineKeys" && probe.keys),
+          -- Shared keys are counted only for a probe with more matches than the cap: the usual probe keeps them all.
+          found AS (SELECT position, id, "contentHash", headline, signed,
+                           row_number() OVER (PARTITION BY position ORDER BY CASE WHEN matches > $3
+                             THEN cardinality(ARRAY(SELECT unnest("headlineKeys") INTERSECT SELECT unnest(keys))) END DESC NULLS LAST, id) AS rank
+                      FROM matched)
      SELECT position, id AS "articleId", "contentHash", headline FROM found WHERE rank <= $3 AND signed`,
     [positions, keys, HEADLINE_CANDIDATE_LIMIT],
   );
