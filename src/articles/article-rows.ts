@@ -150,14 +150,10 @@ export async function headlineCandidates(
   // planner hash-join a sequential scan of the whole table per batch, a cost that grew with the archive.
   return manager.query(
     `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
-          matched AS (SELECT probe.position, probe.keys, a.id, a."headlineKeys", a."contentHash", a.headline, a.minhash IS NOT NULL AS signed,
-                             count(*) OVER (PARTITION BY probe.position) AS matches
-                        FROM probe JOIN articles a ON a."headlineKeys" && probe.keys),
-          -- Shared keys are counted only for a probe with more matches than the cap: the usual probe keeps them all.
-          found AS (SELECT position, id, "contentHash", headline, signed,
-                           row_number() OVER (PARTITION BY position ORDER BY CASE WHEN matches > $3
-                             THEN cardinality(ARRAY(SELECT unnest("headlineKeys") INTERSECT SELECT unnest(keys))) END DESC NULLS LAST, id) AS rank
-                      FROM matched)
+          found AS (SELECT probe.position, a.id, a."contentHash", a.headline, a.minhash IS NOT NULL AS signed,
+                           row_number() OVER (PARTITION BY probe.position
+                             ORDER BY (SELECT count(*) FROM unnest(a."headlineKeys") AS k WHERE k = ANY(probe.keys)) DESC, a.id) AS rank
+                      FROM probe JOIN articles a ON a."headlineKeys" && probe.keys)
      SELECT position, id AS "articleId", "contentHash", headline FROM found WHERE rank <= $3 AND signed`,
     [positions, keys, HEADLINE_CANDIDATE_LIMIT],
   );
