@@ -216,6 +216,17 @@ describe('importing wire dumps', () => {
     expect(row).toEqual({ status: ArticleStatus.Draft, duplicateKind: 'near' });
   });
 
+  it('finds the version being updated even when more earlier stories than the candidate cap share a headline key with it', async () => {
+    const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'riyadh-oil-output')!;
+    // Forty earlier stories whose headlines share seven of the nine words (and so some headline keys), with other bodies.
+    const stem = event.original.headline.split(' ').slice(0, -2).join(' ');
+    const decoys = Array.from({ length: 40 }, (_, index) => ({ ...syntheticArticle(9600 + index, 2), headline: `${stem} as Decoy${index} Filler${index}` }));
+    const first = await imports.importFile(await writeDump('rates-busy-1.txt', buildDump([...decoys, event.original])), operator);
+    const original = first.report!.articles.at(-1)!;
+    const outcome = await imports.importFile(await writeDump('rates-busy-2.txt', buildDump([event.update])), operator);
+    expect(outcome.report!.articles[0]).toMatchObject({ outcome: 'flagged', duplicateOf: original.articleId });
+  });
+
   it('links the same event told by another outlet as related, never flagged, and shows it only where drafts may be read', async () => {
     const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'ankara-earthquake')!;
     const first = await imports.importFile(await writeDump('quake-1.txt', buildDump([event.original, event.sameTopic])), operator);

@@ -115,7 +115,10 @@ export async function contentHashesOf(manager: EntityManager, ids: readonly numb
   return new Map(rows.map((row) => [row.id, row.contentHash]));
 }
 
-/** At most this many archive articles per probe (the earliest) are taken from the headline lookup, so a headline shared by many stories stays cheap to confirm. */
+/**
+ * At most this many archive articles per probe are taken from the headline lookup, so a headline shared by many
+ * stories stays cheap to confirm: those sharing the most keys first (the closest headlines), then the earliest.
+ */
 export const HEADLINE_CANDIDATE_LIMIT = 32;
 
 /** Archive articles sharing at least one body LSH band with each probe (GIN index probes), with their signatures. */
@@ -131,20 +134,27 @@ export async function bodyBandCandidates(manager: EntityManager, probes: Readonl
   );
 }
 
-/** Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each), without signatures. */
+/**
+ * Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each, the closest
+ * headlines first), without signatures. Ranked by shared keys because the earliest ones alone let a busy key
+ * (a place and two common words) fill the cap with older stories and leave out the version being updated,
+ * which then went unflagged and was linked as related coverage of itself instead.
+ */
 export async function headlineCandidates(
   manager: EntityManager,
   probes: ReadonlyArray<ArrayLike<number>>,
 ): Promise<Array<{ position: number; articleId: number; contentHash: string; headline: string }>> {
   const [positions, keys] = flatten(probes);
   if (keys.length === 0) return [];
+  // The columns are read in the index probe's own heap visit: joining the ranked ids back to `articles` made the
+  // planner hash-join a sequential scan of the whole table per batch, a cost that grew with the archive.
   return manager.query(
     `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
-          found AS (SELECT probe.position, a.id, row_number() OVER (PARTITION BY probe.position ORDER BY a.id) AS rank
+          found AS (SELECT probe.position, a.id, a."contentHash", a.headline, a.minhash IS NOT NULL AS signed,
+                           row_number() OVER (PARTITION BY probe.position
+                             ORDER BY (SELECT count(*) FROM unnest(a."headlineKeys") AS k WHERE k = ANY(probe.keys)) DESC, a.id) AS rank
                       FROM probe JOIN articles a ON a."headlineKeys" && probe.keys)
-     SELECT found.position, a.id AS "articleId", a."contentHash", a.headline
-       FROM found JOIN articles a ON a.id = found.id
-      WHERE found.rank <= $3 AND a.minhash IS NOT NULL`,
+     SELECT position, id AS "articleId", "contentHash", headline FROM found WHERE rank <= $3 AND signed`,
     [positions, keys, HEADLINE_CANDIDATE_LIMIT],
   );
 }
@@ -174,13 +184,15 @@ export const RELATED_CANDIDATE_LIMIT = 64;
 export async function relatedCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<RelatedCandidate[]> {
   const [positions, keys] = flatten(probes);
   if (keys.length === 0) return [];
+  // Bodies are read only for the ranked few, each by primary key: `OFFSET 0` keeps the planner from turning that
+  // lookup into a hash join over a sequential scan of the whole table, a per-batch cost that grew with the archive.
   return manager.query(
     `WITH p AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
-          found AS (SELECT p.position, a.id, row_number() OVER (PARTITION BY p.position ORDER BY a.id DESC) AS rank
+          found AS (SELECT p.position, a.id, a."mergedIntoId" IS NULL AS live, row_number() OVER (PARTITION BY p.position ORDER BY a.id DESC) AS rank
                       FROM p JOIN articles a ON a."relatedKeys" && p.keys)
      SELECT found.position, a.id AS "articleId", a.headline, a.body
-       FROM found JOIN articles a ON a.id = found.id
-      WHERE found.rank <= $3 AND a."mergedIntoId" IS NULL
+       FROM found CROSS JOIN LATERAL (SELECT id, headline, body FROM articles WHERE articles.id = found.id OFFSET 0) a
+      WHERE found.rank <= $3 AND found.live
       ORDER BY found.position, a.id`,
     [positions, keys, RELATED_CANDIDATE_LIMIT],
   );

@@ -23,6 +23,7 @@ import {
   lshBandHashes,
   ParsedArticle,
 } from '../wire';
+import { RowIdsByPosition } from './compact-ids';
 import type { ArticleOutcome, ImportReport } from './import-report';
 
 export interface ResolvedArticle {
@@ -45,7 +46,7 @@ export interface ResolvedArticle {
  */
 export class DuplicateResolution {
   /** Where each article of the dump went, by its index, so later copies at any distance find its row. */
-  private readonly placement = new Map<number, number>();
+  private readonly placement = new RowIdsByPosition();
 
   constructor(
     private readonly manager: EntityManager,
@@ -100,7 +101,7 @@ export class DuplicateResolution {
         entry.duplicateOf = entry.articleId;
       }
       if (entry.outcome === 'flagged') entry.duplicateOf ??= idOf.get(entry.parsed.duplicateOf!) ?? this.placement.get(entry.parsed.duplicateOf!);
-      this.placement.set(entry.parsed.index, entry.articleId!);
+      if (entry.articleId !== undefined) this.placement.set(entry.parsed.index, entry.articleId);
     }
 
     const inFile = resolved.filter((entry) => entry.outcome === 'flagged' && entry.flaggedInFile);

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
 import { ParsedArticle, WireDumpParser, WireInputError } from '../wire';
+import { ArticleIdSet } from './compact-ids';
 import { DuplicateResolution } from './duplicate-resolution';
 import { ImportError, ImportErrorCode } from './import-error';
 import { emptyReport, ImportReport, recordOutcome, recordRemoved } from './import-report';
@@ -44,7 +45,7 @@ export class WireImporter {
       onRemoved: (entry) => recordRemoved(report, entry),
     });
     const duplicates = new DuplicateResolution(manager, report);
-    const createdIds = new Set<number>();
+    const createdIds = new ArticleIdSet();
     const progress: ImportProgress = { bytes: 0, articles: 0 };
     let pending: ParsedArticle[] = [];
 
@@ -87,7 +88,7 @@ export class WireImporter {
     importId: number,
     batch: ParsedArticle[],
     duplicates: DuplicateResolution,
-    createdIds: Set<number>,
+    createdIds: ArticleIdSet,
     report: ImportReport,
   ): Promise<void> {
     const resolved = await duplicates.resolve(batch);

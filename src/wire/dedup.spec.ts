@@ -1,4 +1,5 @@
 import {
+  ContentHashIndex,
   InFileDeduplicator,
   LSH_BANDS,
   LSH_ROWS,
@@ -156,6 +157,33 @@ describe('InFileDeduplicator', () => {
     for (const filler of ['y', 'z', 'v']) register(deduplicator, wordsText(200, filler));
     expect(register(deduplicator, `${updated} again`)).toBeNull();
     expect(register(deduplicator, story)).toEqual({ duplicateOf: 0, kind: 'exact', similarity: 1 });
+  });
+});
+
+describe('ContentHashIndex', () => {
+  const hashOf = (seed: number) => articleContentHash({ headline: `story ${seed}`, body: [] });
+
+  it('keeps the first index of every hash through many resizes, and nothing for unseen hashes', () => {
+    const index = new ContentHashIndex();
+    for (let seed = 0; seed < 5000; seed++) index.addIfAbsent(hashOf(seed), seed * 2);
+    for (let seed = 0; seed < 5000; seed++) index.addIfAbsent(hashOf(seed), -1);
+    expect(index.size).toBe(5000);
+    for (let seed = 0; seed < 5000; seed++) expect(index.get(hashOf(seed))).toBe(seed * 2);
+    expect(index.get(hashOf(5000))).toBeUndefined();
+  });
+
+  it('tells apart hashes that share their leading bytes', () => {
+    const index = new ContentHashIndex();
+    const a = `${'ab'.repeat(31)}00`;
+    const b = `${'ab'.repeat(31)}01`;
+    index.addIfAbsent(a, 1);
+    expect(index.get(b)).toBeUndefined();
+    index.addIfAbsent(b, 2);
+    expect([index.get(a), index.get(b)]).toEqual([1, 2]);
+  });
+
+  it('refuses what is not a SHA-256 hex digest', () => {
+    expect(() => new ContentHashIndex().get('not a digest')).toThrow(RangeError);
   });
 });
 
