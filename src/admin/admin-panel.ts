@@ -58,6 +58,59 @@ export const ADMIN_ROOT_PATH = '/admin';
  * AdminModule itself is not used because its start-up always runs AdminJS's rollup watcher outside
  * production, while Wiredesk bundles the components once, at build time.
  */
+/** The panel's resources as the sidebar and list pages name them. */
+const RESOURCE_LABELS: Record<string, string> = {
+  Article: 'Articles',
+  Duplicates: 'Duplicates queue',
+  NeedsReview: 'Needs review',
+  Spiked: 'Spiked',
+  Section: 'Sections',
+  Tag: 'Tags',
+  AuthorMerge: 'Author merges',
+  Import: 'Imports',
+  Photo: 'Photos',
+  Caption: 'Captions',
+  Author: 'Authors',
+  User: 'Users',
+  ApiToken: 'API tokens',
+  WebhookSubscription: 'Webhook subscriptions',
+  WebhookDelivery: 'Webhook deliveries',
+};
+
+/** What one record of each resource is called: "New import", "Edit author", "Author: Jane Doe". */
+const RECORD_NOUNS: Record<string, string> = {
+  Article: 'article',
+  Duplicates: 'article',
+  NeedsReview: 'article',
+  Spiked: 'article',
+  Section: 'section',
+  Tag: 'tag',
+  AuthorMerge: 'author merge',
+  Import: 'import',
+  Photo: 'photo',
+  Caption: 'caption',
+  Author: 'author',
+  User: 'user',
+  ApiToken: 'API token',
+  WebhookSubscription: 'webhook subscription',
+  WebhookDelivery: 'webhook delivery',
+};
+
+/**
+ * AdminJS heads a page with its action's label, so every list read "List", every record "Show" and every form
+ * "Create new". Per resource, the labels say what the page is ("Spiked", "New import", "Author details", "Edit
+ * author"); the same labels name the buttons that lead there. `recordNoun` is read by the tab title
+ * (components/page-header.jsx).
+ */
+function pageHeadings(): Record<string, { labels: { recordNoun: string }; actions: Record<string, string> }> {
+  return Object.fromEntries(
+    Object.entries(RECORD_NOUNS).map(([resourceId, noun]) => {
+      const capitalised = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+      return [resourceId, { labels: { recordNoun: noun }, actions: { list: RESOURCE_LABELS[resourceId], new: `New ${noun}`, show: `${capitalised} details`, edit: `Edit ${noun}` } }];
+    }),
+  );
+}
+
 @Injectable()
 export class AdminPanel implements OnModuleInit {
   private readonly logger = new Logger(AdminPanel.name);
@@ -158,7 +211,8 @@ export class AdminPanel implements OnModuleInit {
         translations: {
           en: {
             components: { Login: { welcomeHeader: 'Wiredesk', welcomeMessage: 'The newsroom desk for wire copy. Log in with your editor account.' } },
-            labels: { Article: 'Articles', Duplicates: 'Duplicates queue', NeedsReview: 'Needs review', Spiked: 'Spiked', Section: 'Sections', Tag: 'Tags', AuthorMerge: 'Author merges', Import: 'Imports', Photo: 'Photos', Caption: 'Captions', Author: 'Authors', User: 'Users', ApiToken: 'API tokens', WebhookSubscription: 'Webhook subscriptions', WebhookDelivery: 'Webhook deliveries' },
+            labels: RESOURCE_LABELS,
+            resources: pageHeadings(),
             actions: { revoke: 'Revoke', publish: 'Publish', unpublish: 'Unpublish', schedule: 'Schedule', bulkPublish: 'Publish selected', history: 'History', compare: 'Compare', review: 'Review', preview: 'Preview', spike: 'Spike', unspike: 'Unspike', image: 'Picture', merge: 'Merge into…', undo: 'Undo merge' },
             properties: {
               duplicateKind: 'Duplicate',

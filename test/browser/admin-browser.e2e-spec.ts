@@ -211,21 +211,25 @@ describe('the admin panel in a real browser', () => {
     ]);
   }, 120_000);
 
-  it('names each page in the browser tab, not "List" or "Show"', async () => {
+  it('names each page in the browser tab and in its heading, not "List", "Show" or "Create new"', async () => {
     const author = await insertAuthor(testApp.dataSource, { name: 'Jane Doe' });
     await logInAs('editor@example.com');
-    const titled = async (path: string, title: string) => {
+    const titled = async (path: string, title: string, heading?: string) => {
       await page.goto(`${base}${path}`);
       // The tab is named once the page has its data; the heading-less dashboard names itself too.
       await page.waitForFunction(`document.title === ${JSON.stringify(`${title} — Wiredesk`)}`, undefined, { timeout: 10_000 }).catch(() => undefined);
       expect(await page.title()).toBe(`${title} — Wiredesk`);
+      // A list's heading ends with its count badge.
+      if (heading) expect((await page.locator('[data-css$="-action-header"] h2').first().innerText()).replace(/\s*\d+\s*$/, '').trim()).toBe(heading);
     };
     await titled('/admin', 'Dashboard');
     await titled('/admin/resources/Article/actions/list', 'Articles');
-    await titled(`/admin/resources/Author/records/${author.id}/show`, 'Author: Jane Doe');
-    await titled('/admin/resources/Import/actions/new', 'New import');
+    await titled('/admin/resources/Spiked/actions/list', 'Spiked', 'Spiked');
+    await titled(`/admin/resources/Author/records/${author.id}/show`, 'Author: Jane Doe', 'Author details');
+    await titled(`/admin/resources/Author/records/${author.id}/edit`, 'Edit: Jane Doe', 'Edit author');
+    await titled('/admin/resources/Import/actions/new', 'New import', 'New import');
     const photo = await insertPhoto(testApp.dataSource, { credit: 'Photo by AFP' });
-    await titled(`/admin/resources/Photo/records/${photo.id}/show`, 'Photo: Photo by AFP');
+    await titled(`/admin/resources/Photo/records/${photo.id}/show`, 'Photo: Photo by AFP', 'Photo details');
     // The photo's page also carries its credit history (filled in admin-articles.e2e-spec.ts): none yet.
     await page.waitForSelector('[data-testid="photo-credit-history"] >> text=The credit has not been changed.');
   }, 60_000);

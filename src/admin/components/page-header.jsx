@@ -2,33 +2,17 @@ import React from 'react';
 import { useTranslation } from 'adminjs';
 import { usePageTitle } from './page-title';
 
-/** What one record of each resource is called, for "New import" and "Author: Jane Doe". */
-const NOUNS = {
-  Article: 'article',
-  Duplicates: 'article',
-  NeedsReview: 'article',
-  Spiked: 'article',
-  Section: 'section',
-  Tag: 'tag',
-  AuthorMerge: 'author merge',
-  Import: 'import',
-  Photo: 'photo',
-  Caption: 'caption',
-  Author: 'author',
-  User: 'user',
-  ApiToken: 'API token',
-  WebhookSubscription: 'webhook subscription',
-  WebhookDelivery: 'webhook delivery',
-};
-
 /**
  * The tab's title for a panel page: the resource on lists ("Articles"), the kind of thing on creation
  * ("New import"), the record on its page ("Author: Jane Doe") and the action with the record elsewhere
  * ("Edit: Talks resume", which is also what the article components set).
  */
-function panelPageTitle({ resourceLabel, resourceId, actionName, actionLabel, recordTitle }) {
-  const noun = NOUNS[resourceId] ?? resourceLabel;
-  if (recordTitle !== undefined) return actionName === 'show' ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)}: ${recordTitle}` : `${actionLabel}: ${recordTitle}`;
+function panelPageTitle({ resourceLabel, noun, actionName, actionLabel, recordTitle }) {
+  if (recordTitle !== undefined) {
+    if (actionName === 'show') return `${noun.charAt(0).toUpperCase()}${noun.slice(1)}: ${recordTitle}`;
+    if (actionName === 'edit') return `Edit: ${recordTitle}`;
+    return `${actionLabel}: ${recordTitle}`;
+  }
   if (actionName === 'list') return resourceLabel;
   if (actionName === 'new') return `New ${noun}`;
   return `${actionLabel}: ${resourceLabel}`;
@@ -45,7 +29,8 @@ const PageHeader = (props) => {
     resource && action
       ? panelPageTitle({
           resourceLabel: translateLabel(resource.name, resource.id),
-          resourceId: resource.id,
+          // What one record is called ("import", "API token"): admin-panel.ts's per-resource labels.
+          noun: translateLabel('recordNoun', resource.id),
           actionName: action.name,
           actionLabel: translateAction(action.label, resource.id),
           recordTitle: record ? String(record.title || record.id) : undefined,
