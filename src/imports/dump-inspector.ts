@@ -1,13 +1,11 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createHash, Hash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { WireInputError } from '../wire';
 import type { ImportError } from './import-error';
 import type { ValidationReply, ValidationRequest, WireProblem } from './dump-validation.protocol';
 import { toImportError } from './wire-importer';
+import { startWorker } from './worker-script';
 
 /** What a dump turned out to be once all of it went through an inspector. */
 export interface DumpInspection {
@@ -23,13 +21,6 @@ const MAX_BYTES_IN_FLIGHT = 4 << 20;
 const VALIDATOR_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
 /** An idle worker is kept this long for the next upload, then ended. */
 const IDLE_WORKER_MS = 60_000;
-
-/** Run from dist/ the worker is compiled JavaScript; under ts-node or jest it is the TypeScript source. */
-function workerScript(): { path: string; execArgv: string[] } {
-  const compiled = join(__dirname, 'dump-validation.worker.js');
-  if (existsSync(compiled)) return { path: compiled, execArgv: [] };
-  return { path: join(__dirname, 'dump-validation.worker.ts'), execArgv: ['--require', 'ts-node/register/transpile-only'] };
-}
 
 /**
  * Hashes, measures and validates a dump chunk by chunk as it arrives, parsing in a worker thread so the event
@@ -163,14 +154,7 @@ export class DumpValidators implements OnApplicationShutdown {
   }
 
   private spawn(): Worker {
-    const script = workerScript();
-    // The server runs with --max-semi-space-size=64 (a large young generation for request throughput). V8 applies
-    // that flag to every isolate it creates, worker threads too, over their own resource limits: a validator then
-    // grew by ~200 MB per upload instead of ~60. V8 reads the flag when it sets an isolate's heap up, so the
-    // running main thread keeps its young generation; only isolates created from now on (validators) use their
-    // own limits.
-    setFlagsFromString('--max-semi-space-size=0');
-    const worker = new Worker(script.path, { execArgv: script.execArgv, resourceLimits: VALIDATOR_HEAP });
+    const worker = startWorker('dump-validation.worker', VALIDATOR_HEAP);
     // An idle validator must not keep a finished CLI command alive.
     worker.unref();
     // Always listened to, so a worker failing while idle is dropped, never an unhandled 'error' event.

@@ -487,21 +487,15 @@ async function storePayload(manager: EntityManager, importId: number, path: stri
   }
 }
 
-/** Parsing this much at a time keeps the event loop free: the importer parses on it, between its writes. */
-const PARSE_SLICE_BYTES = 64 << 10;
-
 /**
- * A queued import's bytes, read back one stored chunk at a time and handed to the importer in small slices,
- * with a turn of the event loop between them so that requests (`/health`) are answered during a long import.
+ * A queued import's bytes, read back one stored chunk at a time. The importer parses them in a worker thread,
+ * so the event loop stays free for requests (`/health`) during a long import.
  */
 async function* storedPayload(manager: EntityManager, importId: number): AsyncGenerator<Uint8Array> {
   for (let position = 0; ; position += 1) {
     const chunk = await manager.findOne(ImportPayloadChunk, { where: { importId, position }, select: { content: true } });
     if (!chunk) return;
-    for (let offset = 0; offset < chunk.content.byteLength; offset += PARSE_SLICE_BYTES) {
-      yield chunk.content.subarray(offset, offset + PARSE_SLICE_BYTES);
-      await new Promise((resume) => setImmediate(resume));
-    }
+    yield chunk.content;
   }
 }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { setFlagsFromString } from 'node:v8';
 import { EntityManager } from 'typeorm';
 import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
-import { ParsedArticle, WireDumpParser, WireInputError } from '../wire';
+import { ParsedArticle, WireInputError } from '../wire';
 import { ArticleIdSet } from './compact-ids';
+import { DumpParse } from './dump-parsing';
 import { DuplicateResolution } from './duplicate-resolution';
 import { ImportError, ImportErrorCode } from './import-error';
 import { emptyReport, ImportReport, recordOutcome, recordRemoved } from './import-report';
@@ -12,16 +14,26 @@ import { attachPeopleAndPhotos, writeNewArticles } from './import-rows';
 /** Articles written per round trip: large enough to amortise SQL latency, small enough to stay in memory. */
 const BATCH_SIZE = 500;
 
+/**
+ * How much V8's old generation may grow past its live size before the next major collection, in percent. By
+ * default V8 lets it grow up to 4× when the heap limit is large (a quarter of RAM, up to 4 GB): an import whose
+ * live heap stays near 100 MB peaked at 340 MB of heap and 570 MB RSS on 10k articles, garbage waiting to be
+ * collected. At 50% the peak was 370–380 MB at the same speed (docs/benchmarks.md). V8 reads the flag at every
+ * collection, so it is set here, when the first import starts, and holds for the rest of the process.
+ */
+const HEAP_GROWING_PERCENT = 50;
+let heapGrowthBounded = false;
+
 export interface ImportProgress {
   bytes: number;
   articles: number;
 }
 
 /**
- * Turns a wire dump into rows inside the caller's transaction: streams the bytes through the pure parser
- * and, per batch, has the duplicate resolution decide each article's outcome (`duplicate-resolution.ts`),
- * writes the rows through each table's owner (`import-rows.ts`) and counts it all in the report
- * (`import-report.ts`). Any error leaves the transaction to roll back whole.
+ * Turns a wire dump into rows inside the caller's transaction: streams the bytes through the pure parser, which
+ * runs in a worker thread (`dump-parsing.ts`), and, per batch, has the duplicate resolution decide each
+ * article's outcome (`duplicate-resolution.ts`), writes the rows through each table's owner (`import-rows.ts`)
+ * and counts it all in the report (`import-report.ts`). Any error leaves the transaction to roll back whole.
  */
 @Injectable()
 export class WireImporter {
@@ -31,54 +43,52 @@ export class WireImporter {
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportReport> {
+    if (!heapGrowthBounded) {
+      setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+      heapGrowthBounded = true;
+    }
     const report = emptyReport();
     // Right after a bulk load the planner has no statistics and over-estimates the candidate lookup, which then
     // crosses jit_above_cost: compiling it took ~250 ms per batch, far more than running it (measured on 40k articles).
     await manager.query('SET LOCAL jit = off');
     // The parser finds exact copies at any distance by content hash. Near duplicates further back than a couple
     // of batches are already rows in this transaction, where the band lookup finds them; a short in-memory
-    // window of signatures keeps memory flat however long the dump is.
-    const parser = new WireDumpParser({
-      keepRemoved: false,
-      keepSource: true,
-      dedupWindow: 2 * BATCH_SIZE,
-      onRemoved: (entry) => recordRemoved(report, entry),
-    });
+    // window of signatures keeps memory flat however long the dump is. It runs in a worker thread, so the next
+    // batch is parsed while this thread and PostgreSQL write the current one.
+    const parse = new DumpParse({ dedupWindow: 2 * BATCH_SIZE, batchSize: BATCH_SIZE });
     const duplicates = new DuplicateResolution(manager, report);
     const createdIds = new ArticleIdSet();
     const progress: ImportProgress = { bytes: 0, articles: 0 };
-    let pending: ParsedArticle[] = [];
 
-    const write = async (articles: ParsedArticle[]) => {
-      if (articles.length === 0) return;
-      await this.writeBatch(manager, importId, articles, duplicates, createdIds, report);
-      progress.articles += articles.length;
-      onProgress?.({ ...progress });
-    };
-    // One batch is written while the next is parsed: parsing runs here, writing in PostgreSQL's process.
-    let writing: Promise<void> = Promise.resolve();
-
-    try {
+    const feed = (async () => {
       for await (const chunk of chunks) {
         progress.bytes += chunk.byteLength;
-        pending.push(...parser.push(chunk));
-        if (pending.length >= BATCH_SIZE) {
-          await writing;
-          writing = write(pending);
-          pending = [];
-        } else {
-          onProgress?.({ ...progress });
-        }
+        await parse.write(chunk);
+        onProgress?.({ ...progress });
       }
-      pending.push(...parser.end());
+      parse.end();
+    })();
+    // Reading the dump failed (a stored chunk, the file): the batches stop with that error.
+    feed.catch((error: unknown) => parse.fail(error instanceof Error ? error : new Error(String(error))));
+
+    try {
+      for (let batch = await parse.next(); batch; batch = await parse.next()) {
+        for (const entry of batch.removed) recordRemoved(report, entry);
+        if (batch.articles.length === 0) continue;
+        await this.writeBatch(manager, importId, batch.articles, duplicates, createdIds, report);
+        progress.articles += batch.articles.length;
+        onProgress?.({ ...progress });
+      }
+      await feed;
     } catch (error) {
-      // Let the batch in flight settle before the transaction is rolled back under it.
-      await writing.catch(() => undefined);
+      // Stop the reader before the transaction is rolled back under it.
+      parse.fail(error instanceof Error ? error : new Error(String(error)));
+      await feed.catch(() => undefined);
       throw error instanceof WireInputError ? toImportError(error) : error;
+    } finally {
+      parse.close();
     }
-    await writing;
-    await write(pending);
-    report.warnings.push(...parser.warnings);
+    report.warnings.push(...parse.warnings);
     report.counts.warnings = report.warnings.length;
     return report;
   }
