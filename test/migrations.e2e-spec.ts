@@ -54,4 +54,17 @@ describe('migrations on an empty database', () => {
       )`);
     expect(unindexed).toEqual([]);
   });
+
+  it('make partial exactly the indexes whose entity declares a WHERE (the generator compares no predicates)', async () => {
+    const declared = dataSource.entityMetadatas
+      .flatMap((entity) => entity.indices.map((index) => ({ table: entity.tableName, name: index.name, partial: Boolean(index.where) })))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const rows: { table: string; name: string; partial: boolean }[] = await dataSource.query(
+      `SELECT t.relname AS table, c.relname AS name, i.indpred IS NOT NULL AS partial
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+        WHERE c.relname = ANY($1)`,
+      [declared.map((index) => index.name)],
+    );
+    expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual(declared);
+  });
 });

@@ -24,9 +24,12 @@ import type { Byline } from './byline.entity';
 @Check('CHK_articles_duplicate', `("duplicateOfId" IS NULL) = ("duplicateKind" IS NULL)`)
 @Check('CHK_articles_duplicate_kind', `"duplicateKind" IN ('exact', 'near')`)
 @Check('CHK_articles_source_lines', `"sourceLineStart" IS NULL OR "sourceLineEnd" >= "sourceLineStart"`)
-@Index('IDX_articles_public_feed', ['status', 'publishedAt', 'id'])
+// The public feed (published only, newest first). Partial, like every index below whose WHERE most imported rows
+// fail: an import inserts drafts, and a row outside an index's predicate costs that index nothing to insert.
+@Index('IDX_articles_public_feed', ['publishedAt', 'id'], { where: `"status" = 'published'` })
 // The admin panel's Articles list: one index per sortable column, ending in the list's tie-breakers, so any
-// sort (and the status / duplicate / import filters) reads the first page straight off an index.
+// sort (and the status / duplicate / import filters) reads the first page straight off an index. They also serve
+// the other lookups on their leading column (import, scheduled time), so those columns have no index of their own.
 @Index('IDX_articles_list_updated', ['updatedAt', 'id'])
 @Index('IDX_articles_list_headline', ['headline', 'id'])
 @Index('IDX_articles_list_status', ['status', 'updatedAt', 'id'])
@@ -61,7 +64,6 @@ export class Article extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   firstPublishedAt: Date | null;
 
-  @Index('IDX_articles_scheduled_at', { where: `"scheduledAt" IS NOT NULL` })
   @Column({ type: 'timestamptz', nullable: true })
   scheduledAt: Date | null;
 
@@ -79,7 +81,8 @@ export class Article extends BaseEntity {
   @JoinColumn({ name: 'duplicateOfId' })
   duplicateOf: Article | null;
 
-  @Index('IDX_articles_duplicate_of')
+  // Looked up by value only (merges, the foreign key's checks), never for NULL: unflagged rows stay out.
+  @Index('IDX_articles_duplicate_of', { where: `"duplicateOfId" IS NOT NULL` })
   @Column({ type: 'integer', nullable: true })
   duplicateOfId: number | null;
 
@@ -95,7 +98,7 @@ export class Article extends BaseEntity {
   @JoinColumn({ name: 'mergedIntoId' })
   mergedInto: Article | null;
 
-  @Index('IDX_articles_merged_into')
+  @Index('IDX_articles_merged_into', { where: `"mergedIntoId" IS NOT NULL` })
   @Column({ type: 'integer', nullable: true })
   mergedIntoId: number | null;
 
@@ -103,7 +106,6 @@ export class Article extends BaseEntity {
   @JoinColumn({ name: 'importId' })
   import: Import | null;
 
-  @Index('IDX_articles_import')
   @Column({ type: 'integer', nullable: true })
   importId: number | null;
 
@@ -175,7 +177,7 @@ export class Article extends BaseEntity {
   @JoinColumn({ name: 'sectionId' })
   section: Section | null;
 
-  @Index('IDX_articles_section')
+  @Index('IDX_articles_section', { where: `"sectionId" IS NOT NULL` })
   @Column({ type: 'integer', nullable: true })
   sectionId: number | null;
 
