@@ -18,7 +18,7 @@ const BATCH_SIZE = 500;
  * How much V8's old generation may grow past its live size before the next major collection, in percent. By
  * default V8 lets it grow up to 4× when the heap limit is large (a quarter of RAM, up to 4 GB): an import whose
  * live heap stays near 100 MB peaked at 340 MB of heap and 570 MB RSS on 10k articles, garbage waiting to be
- * collected. At 50% the peak was 370–380 MB at the same speed (docs/benchmarks.md). V8 reads the flag at every
+ * collected. At 50% the peak was 368–383 MB at the same speed (docs/benchmarks.md). V8 reads the flag at every
  * collection, so it is set here, when the first import starts, and holds for the rest of the process.
  */
 const HEAP_GROWING_PERCENT = 50;
