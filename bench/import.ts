@@ -29,6 +29,7 @@ import { ArticleFixture, articleLines, buildDump, HEADER_POSITIONS, syntheticArt
 import { evaluateNearDuplicates, evaluateRelated } from '../src/wire/testing/labelled-evaluation';
 import { LABELLED_EVENTS } from '../src/wire/testing/labelled-stories';
 import { openScratchDatabase } from './scratch-database';
+import { boundHeapGrowth } from '../src/common/heap-growth';
 
 interface Options {
   articles: number;
@@ -216,6 +217,8 @@ async function copyBaseline(url: string, options: Options): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // As the app and the CLI do at start: the figures are the importer's as deployed.
+  boundHeapGrowth();
   const options = parseOptions(process.argv.slice(2));
   const scratch = await openScratchDatabase('import');
   const { url, workDir } = scratch;

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli/cli.module';
+import { boundHeapGrowth } from './common/heap-growth';
 
 /** Entry point of `npm run cli -- <command>`. Commands set `process.exitCode`; errors print without a stack. */
 async function main(): Promise<void> {
+  boundHeapGrowth();
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
     errorHandler: (error) => {

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { boundHeapGrowth } from './common/heap-growth';
 import { ensureInitialAdmin } from './auth/initial-admin';
 import { UsersService } from './auth/users.service';
 import { InvalidEnvironmentError, validateEnvironment } from './config/environment';
@@ -12,6 +13,7 @@ import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { importSampleOnFirstStart } from './imports/sample-import';
 
 async function bootstrap(): Promise<void> {
+  boundHeapGrowth();
   const logger = new Logger('Wiredesk');
   const env = validateEnvironment(process.env);
   const database = await openDatabaseServer({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log: (message) => logger.log(message) });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { setFlagsFromString } from 'node:v8';
 import { EntityManager } from 'typeorm';
 import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
@@ -13,16 +12,6 @@ import { attachPeopleAndPhotos, writeNewArticles } from './import-rows';
 
 /** Articles written per round trip: large enough to amortise SQL latency, small enough to stay in memory. */
 const BATCH_SIZE = 500;
-
-/**
- * How much V8's old generation may grow past its live size before the next major collection, in percent. By
- * default V8 lets it grow up to 4× when the heap limit is large (a quarter of RAM, up to 4 GB): an import whose
- * live heap stays near 100 MB peaked at 340 MB of heap and 570 MB RSS on 10k articles, garbage waiting to be
- * collected. At 50% the peak was 368–383 MB at the same speed (docs/benchmarks.md). V8 reads the flag at every
- * collection, so it is set here, when the first import starts, and holds for the rest of the process.
- */
-const HEAP_GROWING_PERCENT = 50;
-let heapGrowthBounded = false;
 
 export interface ImportProgress {
   bytes: number;
@@ -43,10 +32,6 @@ export class WireImporter {
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportReport> {
-    if (!heapGrowthBounded) {
-      setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-      heapGrowthBounded = true;
-    }
     const report = emptyReport();
     // Right after a bulk load the planner has no statistics and over-estimates the candidate lookup, which then
     // crosses jit_above_cost: compiling it took ~250 ms per batch, far more than running it (measured on 40k articles).
