@@ -273,6 +273,42 @@ describe('importing wire dumps', () => {
     expect(shared[0].captions).toBe(2);
   });
 
+  describe('full-text vectors computed beside the import', () => {
+    const searchable = async (importId: number) =>
+      testApp.dataSource.query(
+        `SELECT count(*)::int AS articles, count(*) FILTER (WHERE "searchVector" = wiredesk_search_vector(headline, body))::int AS matching
+           FROM articles WHERE "importId" = $1`,
+        [importId],
+      );
+
+    it('stores for each imported article the vector its headline and body give, and search finds it', async () => {
+      const stories = Array.from({ length: 1_200 }, (_, index) => syntheticArticle(40_000 + index));
+      const outcome = await imports.importFile(await writeDump('vectors.txt', buildDump(stories)), operator);
+
+      expect(await searchable(outcome.import.id)).toEqual([{ articles: 1_200, matching: 1_200 }]);
+      const found = await testApp.dataSource.query(`SELECT headline FROM articles WHERE "searchVector" @@ websearch_to_tsquery('english', $1)`, [stories[1_100]!.headline]);
+      expect(found.map((row: { headline: string }) => row.headline)).toContain(stories[1_100]!.headline);
+    });
+
+    it('still stores the right vectors when the side connection fails: the table computes them', async () => {
+      const manager = testApp.dataSource.manager;
+      const query = manager.query.bind(manager);
+      const sideQuery = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+        if (sql.includes('wiredesk_search_vector')) throw new Error('connection lost');
+        return query(sql, parameters);
+      });
+      try {
+        const stories = Array.from({ length: 600 }, (_, index) => syntheticArticle(30_000 + index));
+        const outcome = await imports.importFile(await writeDump('vectors-fallback.txt', buildDump(stories)), operator);
+        expect(sideQuery).toHaveBeenCalled();
+        expect(outcome.import.status).toBe(ImportStatus.Completed);
+        expect(await searchable(outcome.import.id)).toEqual([{ articles: 600, matching: 600 }]);
+      } finally {
+        sideQuery.mockRestore();
+      }
+    });
+  });
+
   describe('bad input is refused, reported and writes no copy', () => {
     it.each([
       ['empty.txt', Buffer.alloc(0), ImportErrorCode.Empty, /empty/i],

@@ -61,6 +61,16 @@ describe('database schema', () => {
     expect(await matches('memorandum')).toHaveLength(1);
     expect(await matches('larijani baghdad')).toHaveLength(1);
     expect(await matches('football')).toHaveLength(0);
+
+    await dataSource.query(`UPDATE articles SET headline = 'Larijani visits Tehran', body = ARRAY['Football talks postponed.'] WHERE id = $1`, [article.id]);
+    expect(await matches('larijani tehran')).toHaveLength(1);
+    expect(await matches('football')).toHaveLength(1);
+    expect(await matches('memorandum')).toHaveLength(0);
+
+    // Other changes leave the vector as it is, and it always equals what headline and body give.
+    await dataSource.query(`UPDATE articles SET status = 'published', "publishedAt" = now() WHERE id = $1`, [article.id]);
+    const [row] = await dataSource.query(`SELECT "searchVector" = wiredesk_search_vector(headline, body) AS current FROM articles WHERE id = $1`, [article.id]);
+    expect(row.current).toBe(true);
   });
 
   it('deletes bylines and captions with their article, keeps authors and photos', async () => {

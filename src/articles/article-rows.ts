@@ -28,6 +28,8 @@ export interface ImportedArticleRow {
   anomalies: readonly ParseAnomaly[];
   /** The dump's lines, kept only for articles that need review. */
   source?: string;
+  /** The row's full-text vector from `searchVectorsOf`; when absent the table's trigger computes it. */
+  searchVector?: string;
   /** Tie-breaker for a slug taken twice: the article's position in its dump. */
   index: number;
 }
@@ -63,15 +65,16 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     sourceLineStart: row.lines[0],
     sourceLineEnd: row.lines[1],
     anomalies: row.anomalies,
+    searchVector: row.searchVector ?? null,
   }));
   const inserted: { id: number; slug: string }[] = await manager.query(
-    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "headlineKeys", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview")
+    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "headlineKeys", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview", "searchVector")
      SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
             ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), ARRAY(SELECT jsonb_array_elements_text(r."headlineKeys")::int),
             ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
-            r.anomalies, jsonb_array_length(r.anomalies) > 0
+            r.anomalies, jsonb_array_length(r.anomalies) > 0, r."searchVector"::tsvector
        FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb,
-            "headlineKeys" jsonb, "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
+            "headlineKeys" jsonb, "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb, "searchVector" text)
      RETURNING id, slug`,
     [JSON.stringify(records), importId],
   );
@@ -87,6 +90,23 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     ]);
   }
   return ids;
+}
+
+/**
+ * The full-text vectors of the given copy, in order, as `articles.searchVector` would hold them (the text form of
+ * `wiredesk_search_vector`). Stemming is about half of an imported article's insert, and a pure function of the
+ * text, so the importer asks for it on `manager`'s own connection, outside its transaction, while that transaction
+ * writes the previous batch, and passes the results to `insertImportedArticles`.
+ */
+export async function searchVectorsOf(manager: EntityManager, copies: ReadonlyArray<{ headline: string; body: readonly string[] }>): Promise<string[]> {
+  if (copies.length === 0) return [];
+  const rows: { vector: string }[] = await manager.query(
+    `SELECT wiredesk_search_vector(c.item->>'headline', ARRAY(SELECT jsonb_array_elements_text(c.item->'body')))::text AS vector
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(item, position)
+      ORDER BY c.position`,
+    [JSON.stringify(copies.map(({ headline, body }) => ({ headline, body })))],
+  );
+  return rows.map((row) => row.vector);
 }
 
 /** Marks new articles as near duplicates awaiting an editor's decision. */

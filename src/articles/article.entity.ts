@@ -160,16 +160,15 @@ export class Article extends BaseEntity {
   @Column({ type: 'integer', array: true, nullable: true, select: false })
   relatedKeys: number[] | null;
 
-  /** Maintained by PostgreSQL from headline (weight A) and body (weight B). */
+  /**
+   * Headline (weight A) and body (weight B) as `wiredesk_search_vector` reads them, kept by a trigger
+   * (`articles_search_vector`) on every insert and on every change of headline or body. Not a generated column
+   * because the importer computes the vectors of a batch on another connection while its transaction writes the
+   * previous batch (stemming is half the cost of an article's insert) and supplies them with the rows; the
+   * trigger computes whatever is not supplied.
+   */
   @Index('IDX_articles_search', { synchronize: false })
-  @Column({
-    type: 'tsvector',
-    generatedType: 'STORED',
-    asExpression: `setweight(to_tsvector('english', "headline"), 'A') || setweight(to_tsvector('english', wiredesk_paragraphs_text("body")), 'B')`,
-    select: false,
-    insert: false,
-    update: false,
-  })
+  @Column({ type: 'tsvector', select: false, insert: false, update: false })
   searchVector: string;
 
   // RESTRICT: a section in use is renamed, not deleted (TaxonomyService says so first).

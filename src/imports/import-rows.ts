@@ -11,9 +11,15 @@ import type { ImportReport } from './import-report';
 
 /**
  * Writes what the resolution decided through each table's owner: article rows (articles module), authors,
- * photos, captions and bylines. Sets `articleId` on the new articles.
+ * photos, captions and bylines. Sets `articleId` on the new articles. `searchVectors` holds the full-text vectors
+ * computed beside the transaction, by article index; the table's trigger computes any that are missing.
  */
-export async function writeNewArticles(manager: EntityManager, importId: number, entries: readonly ResolvedArticle[]): Promise<void> {
+export async function writeNewArticles(
+  manager: EntityManager,
+  importId: number,
+  entries: readonly ResolvedArticle[],
+  searchVectors: ReadonlyMap<number, string>,
+): Promise<void> {
   const ids = await insertImportedArticles(
     manager,
     importId,
@@ -29,6 +35,7 @@ export async function writeNewArticles(manager: EntityManager, importId: number,
       lines: parsed.lines,
       anomalies: parsed.anomalies,
       source: parsed.source,
+      searchVector: searchVectors.get(parsed.index),
     })),
   );
   entries.forEach((entry, position) => {

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles } from '../articles/article-rows';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles, searchVectorsOf } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
 import { ParsedArticle, WireInputError } from '../wire';
 import { ArticleIdSet } from './compact-ids';
-import { DumpParse } from './dump-parsing';
+import { DumpParse, ParsedBatch } from './dump-parsing';
 import { DuplicateResolution } from './duplicate-resolution';
 import { ImportError, ImportErrorCode } from './import-error';
 import { emptyReport, ImportReport, recordOutcome, recordRemoved } from './import-report';
@@ -26,6 +26,10 @@ export interface ImportProgress {
  */
 @Injectable()
 export class WireImporter {
+  private readonly logger = new Logger(WireImporter.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
   async importDump(
     manager: EntityManager,
     importId: number,
@@ -57,12 +61,22 @@ export class WireImporter {
     feed.catch((error: unknown) => parse.fail(error instanceof Error ? error : new Error(String(error))));
 
     try {
-      for (let batch = await parse.next(); batch; batch = await parse.next()) {
+      // One batch ahead: while this transaction writes a batch, the next one's search vectors are computed on
+      // another connection (and core), so the insert only stores them.
+      let batch = await parse.next();
+      let searchVectors = this.searchVectorsFor(batch);
+      while (batch) {
+        const upcoming = parse.next().then((next) => ({ next, vectors: this.searchVectorsFor(next) }));
+        // Rethrown where it is awaited below; without a handler meanwhile, a parse failure during this batch's
+        // writes would count as an unhandled rejection.
+        upcoming.catch(() => undefined);
         for (const entry of batch.removed) recordRemoved(report, entry);
-        if (batch.articles.length === 0) continue;
-        await this.writeBatch(manager, importId, batch.articles, duplicates, createdIds, report);
-        progress.articles += batch.articles.length;
-        onProgress?.({ ...progress });
+        if (batch.articles.length > 0) {
+          await this.writeBatch(manager, importId, batch.articles, await searchVectors, duplicates, createdIds, report);
+          progress.articles += batch.articles.length;
+          onProgress?.({ ...progress });
+        }
+        ({ next: batch, vectors: searchVectors } = await upcoming);
       }
       await feed;
     } catch (error) {
@@ -78,17 +92,34 @@ export class WireImporter {
     return report;
   }
 
+  /**
+   * The batch's full-text vectors by article index, from a pooled connection outside the import's transaction
+   * (stemming depends on nothing the transaction writes). Never fails: without them the table's trigger computes
+   * the vectors inside the insert, as it does for every other write.
+   */
+  private async searchVectorsFor(batch: ParsedBatch | null): Promise<Map<number, string>> {
+    if (!batch || batch.articles.length === 0) return new Map();
+    try {
+      const vectors = await searchVectorsOf(this.dataSource.manager, batch.articles);
+      return new Map(batch.articles.map((article, position) => [article.index, vectors[position]!]));
+    } catch (error) {
+      this.logger.warn(`search vectors left to the insert: ${error instanceof Error ? error.message : String(error)}`);
+      return new Map();
+    }
+  }
+
   private async writeBatch(
     manager: EntityManager,
     importId: number,
     batch: ParsedArticle[],
+    searchVectors: ReadonlyMap<number, string>,
     duplicates: DuplicateResolution,
     createdIds: ArticleIdSet,
     report: ImportReport,
   ): Promise<void> {
     const resolved = await duplicates.resolve(batch);
     const created = resolved.filter((entry) => entry.outcome !== 'merged');
-    await writeNewArticles(manager, importId, created);
+    await writeNewArticles(manager, importId, created, searchVectors);
     for (const entry of created) createdIds.add(entry.articleId!);
     await flagNearDuplicates(manager, await duplicates.settle(resolved));
     await linkRelated(manager, await duplicates.relate(resolved));
