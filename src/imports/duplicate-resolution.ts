@@ -17,7 +17,8 @@ import {
   eventFeatures,
   HEADLINE_MATCH,
   headlineKeys,
-  headlineSimilarity,
+  headlineWords,
+  headlineWordsDice,
   judgeNearDuplicate,
   judgeRelated,
   lshBandHashes,
@@ -152,9 +153,18 @@ export class DuplicateResolution {
   private async nearDuplicateCandidates(entries: readonly ResolvedArticle[]): Promise<ArchiveCandidate[]> {
     const byBody = await bodyBandCandidates(this.manager, entries.map((entry) => lshBandHashes(entry.parsed.signature)));
     const seen = new Set(byBody.map((candidate) => `${candidate.position}:${candidate.articleId}`));
+    // A probe meets dozens of candidates and a candidate many probes: each headline is split into words once.
+    const probeWords = new Map<number, string[]>();
+    const candidateWords = new Map<number, Set<string>>();
+    const closeHeadlines = (candidate: { position: number; articleId: number; headline: string }) => {
+      let left = probeWords.get(candidate.position);
+      if (!left) probeWords.set(candidate.position, (left = headlineWords(entries[candidate.position]!.parsed.headline)));
+      let right = candidateWords.get(candidate.articleId);
+      if (!right) candidateWords.set(candidate.articleId, (right = new Set(headlineWords(candidate.headline))));
+      return headlineWordsDice(left, right) >= HEADLINE_MATCH;
+    };
     const byHeadline = (await headlineCandidates(this.manager, entries.map((entry) => headlineKeys(entry.parsed.headline)))).filter(
-      (candidate) =>
-        !seen.has(`${candidate.position}:${candidate.articleId}`) && headlineSimilarity(entries[candidate.position]!.parsed.headline, candidate.headline) >= HEADLINE_MATCH,
+      (candidate) => !seen.has(`${candidate.position}:${candidate.articleId}`) && closeHeadlines(candidate),
     );
     const signatures = await signaturesOf(this.manager, byHeadline.map((candidate) => candidate.articleId));
     return [...byBody, ...byHeadline.map((candidate) => ({ ...candidate, minhash: signatures.get(candidate.articleId)! }))];

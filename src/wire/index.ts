@@ -29,6 +29,8 @@ export {
   HEADLINE_MATCH,
   headlineKeys,
   headlineSimilarity,
+  headlineWords,
+  headlineWordsDice,
   judgeNearDuplicate,
   type NearDuplicateThresholds,
   type NearDuplicateVerdict,

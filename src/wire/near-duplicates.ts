@@ -30,8 +30,14 @@ export function headlineWords(headline: string): string[] {
 
 /** Dice overlap of the two headlines' content words: 1 for the same words in any order, 0 for none shared. */
 export function headlineSimilarity(a: string, b: string): number {
-  const left = headlineWords(a);
-  const right = new Set(headlineWords(b));
+  return headlineWordsDice(headlineWords(a), new Set(headlineWords(b)));
+}
+
+/**
+ * `headlineSimilarity` from words `headlineWords` already gave, for a caller comparing one headline with many
+ * (the importer's candidates) that splits each headline once.
+ */
+export function headlineWordsDice(left: readonly string[], right: ReadonlySet<string>): number {
   if (left.length === 0 || right.size === 0) return 0;
   const shared = left.filter((word) => right.has(word)).length;
   return (2 * shared) / (left.length + right.size);
