@@ -1,4 +1,5 @@
 import { WireInputError } from './errors';
+import { toNfc } from './nfc';
 
 /** Longer "lines" mean the input is not a line-oriented dump; refusing them keeps memory bounded. */
 export const MAX_LINE_LENGTH = 1 << 20;
@@ -6,13 +7,16 @@ export const MAX_LINE_LENGTH = 1 << 20;
 const SPACE_LOOKALIKES = /[\u00a0\u2007\u202f]/g;
 // A BOM can reappear mid-file where dumps were concatenated.
 const BYTE_ORDER_MARKS = /\ufeff/g;
+// Most lines have neither, and skip both replacements.
+const SPACE_LOOKALIKE_OR_BOM = /[\u00a0\u2007\u202f\ufeff]/;
 
 /**
  * The canonical form of a line: non-breaking spaces become plain spaces, stray BOMs go, the text
  * is NFC and trimmed. Every string the parser outputs is (a substring of) such a line.
  */
 export function normaliseLine(raw: string): string {
-  return raw.replace(BYTE_ORDER_MARKS, '').replace(SPACE_LOOKALIKES, ' ').normalize('NFC').trim();
+  const spaced = SPACE_LOOKALIKE_OR_BOM.test(raw) ? raw.replace(BYTE_ORDER_MARKS, '').replace(SPACE_LOOKALIKES, ' ') : raw;
+  return toNfc(spaced).trim();
 }
 
 /** Splits streamed text on LF, CRLF or lone CR, even when a CRLF pair straddles two chunks. */

@@ -12,6 +12,7 @@
  */
 
 import { hashString32, setBandKeys } from './hashing';
+import { toNfc } from './nfc';
 
 
 export interface EventFeatures {
@@ -90,7 +91,7 @@ export function eventFeatures(article: { headline: string; body: readonly string
   if (datelineMatch) dateline = datelineMatch[1]!.trim().toLowerCase();
 
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    const text = paragraph.normalize('NFC');
+    const text = toNfc(paragraph);
     for (const match of text.matchAll(CANDIDATE_TOKEN)) {
       const token = cleanToken(match[0]);
       if (FIGURE.test(token)) {
