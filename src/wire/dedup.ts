@@ -106,7 +106,7 @@ function storeWordHash(position: number, hash: number): void {
  * `hashString32` of each of the words `words` lists, in order, found by walking the text once instead of
  * allocating the words. Valid until the next call.
  */
-function wordHashes(text: string): Uint32Array {
+export function wordHashes(text: string): Uint32Array {
   const folded = toNfc(text).toLowerCase();
   let count = 0;
   let hash = FNV_OFFSET_BASIS;
