@@ -9,10 +9,27 @@ export const NFC_STABLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x2002, 0x206f],
 ];
 
-const MAY_CHANGE_UNDER_NFC = new RegExp(`[^${NFC_STABLE_RANGES.map(([first, last]) => `${regexEscape(first)}-${regexEscape(last)}`).join('')}]`);
+const MAY_CHANGE_UNDER_NFC = anyCharacterOutside(NFC_STABLE_RANGES);
 
-function regexEscape(code: number): string {
-  return `\\u${code.toString(16).padStart(4, '0')}`;
+/** A regex finding any UTF-16 code unit outside the inclusive ranges. */
+export function anyCharacterOutside(ranges: ReadonlyArray<readonly [number, number]>): RegExp {
+  const escape = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[^${ranges.map(([first, last]) => `${escape(first)}-${escape(last)}`).join('')}]`);
+}
+
+/** The ranges with the given code points cut out. */
+export function rangesWithout(ranges: ReadonlyArray<readonly [number, number]>, excluded: readonly number[]): Array<[number, number]> {
+  return ranges.flatMap(([first, last]) => {
+    const pieces: Array<[number, number]> = [];
+    let from = first;
+    for (const code of [...excluded].sort((a, b) => a - b)) {
+      if (code < from || code > last) continue;
+      if (code > from) pieces.push([from, code - 1]);
+      from = code + 1;
+    }
+    if (from <= last) pieces.push([from, last]);
+    return pieces;
+  });
 }
 
 /**
