@@ -162,7 +162,9 @@ export function minhashSignature(text: string): Uint32Array {
   const signature = new Uint32Array(MINHASH_SIZE).fill(EMPTY_SLOT);
   const filled = new Uint8Array(MINHASH_SIZE);
   let filledCount = 0;
-  for (const hash of shingleHashes(text)) {
+  const hashes = shingleHashes(text);
+  for (let index = 0; index < hashes.length; index++) {
+    const hash = hashes[index]!;
     const slot = hash >>> 24;
     if (!filled[slot]) {
       filled[slot] = 1;

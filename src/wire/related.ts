@@ -61,11 +61,22 @@ const NOT_NAMES = new Set(
  * found without allocating the regex's match objects.
  */
 export function forEachCandidateToken(text: string, visit: (start: number, end: number) => void): void {
-  for (let start = 0, end = 0; start < text.length; start = end > start ? end : start + 1) {
-    end = candidateTokenEnd(text, start);
+  POSSIBLE_TOKEN_START.lastIndex = 0;
+  // test() moves lastIndex past each place a token may start, without allocating a match.
+  while (POSSIBLE_TOKEN_START.test(text)) {
+    const found = POSSIBLE_TOKEN_START.lastIndex;
+    const start = text.charCodeAt(found - 1) === 0x2d /* the hyphen of al-, el- */ ? found - 3 : found - 1;
+    const end = candidateTokenEnd(text, start);
     if (end > start) visit(start, end);
+    POSSIBLE_TOKEN_START.lastIndex = end > start ? end : start + 1;
   }
 }
+
+/**
+ * Where a candidate token may start: every other ASCII character is neither a capital nor a digit (the only
+ * ASCII \p{Lu} and \p{N}) nor the a of al-/el-, so the scan skips lower-case words and spaces in native code.
+ */
+const POSSIBLE_TOKEN_START = /[A-Z0-9]|[ae]l-|[^\x00-\x7f]/g;
 
 /** End of the candidate token starting at `start`, or -1 when none starts there. */
 function candidateTokenEnd(text: string, start: number): number {
