@@ -65,18 +65,22 @@ export function forEachCandidateToken(text: string, visit: (start: number, end: 
   // test() moves lastIndex past each place a token may start, without allocating a match.
   while (POSSIBLE_TOKEN_START.test(text)) {
     const found = POSSIBLE_TOKEN_START.lastIndex;
-    const start = text.charCodeAt(found - 1) === 0x2d /* the hyphen of al-, el- */ ? found - 3 : found - 1;
-    const end = candidateTokenEnd(text, start);
-    if (end > start) visit(start, end);
-    POSSIBLE_TOKEN_START.lastIndex = end > start ? end : start + 1;
+    // After "l-" the token, if any, is al-/el- and starts two characters before the l. Had that character been
+    // a capital, a digit or non-ASCII, the scan would have stopped there first.
+    const start = text.charCodeAt(found - 1) === 0x2d /* - */ ? found - 3 : found - 1;
+    const end = start >= 0 ? candidateTokenEnd(text, start) : -1;
+    if (end > start) {
+      visit(start, end);
+      POSSIBLE_TOKEN_START.lastIndex = end;
+    }
   }
 }
 
 /**
- * Where a candidate token may start: every other ASCII character is neither a capital nor a digit (the only
- * ASCII \p{Lu} and \p{N}) nor the a of al-/el-, so the scan skips lower-case words and spaces in native code.
+ * Where a candidate token may start: capitals and digits (the only ASCII \p{Lu} and \p{N}), any non-ASCII
+ * character, and the "l-" of al-/el-, so that lower-case words and spaces are skipped in native code.
  */
-const POSSIBLE_TOKEN_START = /[A-Z0-9]|[ae]l-|[^\x00-\x7f]/g;
+const POSSIBLE_TOKEN_START = /[A-Z0-9\x80-\uffff]|l-/g;
 
 /** End of the candidate token starting at `start`, or -1 when none starts there. */
 function candidateTokenEnd(text: string, start: number): number {
