@@ -14,12 +14,16 @@ export const NUMBER = 4;
 const CLASSIFIED = 0x80;
 const bmpClasses = new Uint8Array(0x10000);
 
+const IS_WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+const IS_UPPERCASE_LETTER = /\p{Lu}/u;
+const IS_NUMBER = /\p{N}/u;
+
 function classify(codePoint: number): number {
   const character = String.fromCodePoint(codePoint);
   return (
-    (/[\p{L}\p{N}\p{M}]/u.test(character) ? WORD_CHARACTER : 0) |
-    (/\p{Lu}/u.test(character) ? UPPERCASE_LETTER : 0) |
-    (/\p{N}/u.test(character) ? NUMBER : 0)
+    (IS_WORD_CHARACTER.test(character) ? WORD_CHARACTER : 0) |
+    (IS_UPPERCASE_LETTER.test(character) ? UPPERCASE_LETTER : 0) |
+    (IS_NUMBER.test(character) ? NUMBER : 0)
   );
 }
 
