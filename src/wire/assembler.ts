@@ -206,7 +206,7 @@ export class ArticleAssembler {
     return (
       text.endsWith('.') &&
       !text.endsWith('..') &&
-      text.split(/\s+/u).length <= MAX_FULL_STOP_HEADLINE_WORDS &&
+      !splitsIntoAtLeast(text, MAX_FULL_STOP_HEADLINE_WORDS + 1) &&
       !this.debris.isDebris(text) &&
       splitCaptionCredit(text).credit === null &&
       !this.isMetadata(text)
@@ -337,7 +337,7 @@ export class ArticleAssembler {
     if (this.current !== null && this.current.body.length === 0) return false;
     if (offset + 1 >= this.window.size) return false;
     const next = this.window.at(offset + 1);
-    return ENDS_LIKE_A_SENTENCE.test(next.text) && next.text.split(/\s+/u).length >= MIN_GUESSED_BODY_WORDS;
+    return ENDS_LIKE_A_SENTENCE.test(next.text) && splitsIntoAtLeast(next.text, MIN_GUESSED_BODY_WORDS);
   }
 
   private isCaptionPrintedTwiceAt(offset: number): boolean {
@@ -561,8 +561,18 @@ export class ArticleAssembler {
   }
 }
 
+const WHITESPACE_RUN = /\s+/gu;
+
+/** Whether `text.split(/\s+/u)` has at least `count` pieces, found without splitting a paragraph to count a few words. */
+function splitsIntoAtLeast(text: string, count: number): boolean {
+  WHITESPACE_RUN.lastIndex = 0;
+  let pieces = 1;
+  while (pieces < count && WHITESPACE_RUN.test(text)) pieces++;
+  return pieces >= count;
+}
+
 function looksLikeCaption(text: string): boolean {
-  return splitCaptionCredit(text).credit !== null || text.split(/\s+/u).length >= MIN_CAPTION_WORDS;
+  return splitCaptionCredit(text).credit !== null || splitsIntoAtLeast(text, MIN_CAPTION_WORDS);
 }
 
 /** Page furniture is short and is not a sentence. */

@@ -25,18 +25,24 @@ const DATE_WORDS = new Set(
 const FILLER_WORDS = new Set(['at', 'on', 'the', 'of', 'am', 'pm', 'gmt', 'utc', 'ast', 'edt', 'est', 'bst', 'cet', 'ksa', 'time', 'hours', 'hour', 'ago', 'min', 'mins', 'minutes', 'ksa']);
 const TIME_OR_DATE_TOKEN = /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[+-]\d{2}:?\d{2})$/iu;
 
+const ANY_DIGIT = /\d/u;
+const DATELINE_TOKEN = /[\p{L}\p{M}]+|[\d:/.+\-tz]+/gu;
+
 const FULL_DATE_TOKEN = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})/u;
 
 /** True when the line is only a date, a time or an "Updated …" stamp. */
 export function isDateline(text: string): boolean {
-  if (text.length > MAX_DATELINE_LENGTH) return false;
+  // Every date or time token has a digit; most lines have none and skip the tokenising.
+  if (text.length > MAX_DATELINE_LENGTH || !ANY_DIGIT.test(text)) return false;
   const stamp = STAMP_PREFIX.exec(text);
   const rest = stamp ? text.slice(stamp[0].length) : text;
-  const tokens = rest.toLowerCase().match(/[\p{L}\p{M}]+|[\d:/.+\-tz]+/gu) ?? [];
-  if (tokens.length === 0) return false;
+  const lowered = rest.toLowerCase();
   let dateParts = 0;
   let digits = false;
-  for (const token of tokens) {
+  // Read token by token: most lines with a digit (captions, headlines) fail at their first word.
+  DATELINE_TOKEN.lastIndex = 0;
+  for (let match = DATELINE_TOKEN.exec(lowered); match !== null; match = DATELINE_TOKEN.exec(lowered)) {
+    const token = match[0];
     if (TIME_OR_DATE_TOKEN.test(token)) {
       digits = true;
       dateParts += FULL_DATE_TOKEN.test(token) ? 2 : 1;

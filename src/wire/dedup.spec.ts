@@ -13,8 +13,11 @@ import {
   photoFingerprint,
   serialiseSignature,
   shingles,
+  wordHashes,
 } from './dedup';
+import fc from 'fast-check';
 import { parseCaption } from './credit';
+import { hashString32 } from './hashing';
 
 function wordsText(count: number, prefix: string): string {
   return Array.from({ length: count }, (_unused, index) => `${prefix}${index}`).join(' ');
@@ -68,6 +71,26 @@ describe('shingles', () => {
     expect(shingles('Breaking news')).toEqual(['breaking news']);
     expect(shingles('')).toEqual([]);
     expect(shingles('تسلمت القوات العراقية الخميس قاعدة القيارة')).toHaveLength(2);
+  });
+});
+
+describe('wordHashes', () => {
+  // The words MinHash signatures were built from when the archive's were stored.
+  const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  const piece = fc.constantFrom(
+    'a', 'Z', '1', '٣', 'Ⅻ', '²', 'é', 'e\u0301', '\u0301', 'İ', 'Σ', 'ΑΣ', 'ǅ', 'ب', 'ﬁ', 'ß', '\u212b',
+    ' ', '.', '-', '’', '\n', '\u{1d400}', '\u{1f600}', '\ud800', '\udc00', '\u00a0',
+  );
+
+  it('hashes the words the pattern finds in the NFC, lower-cased text, in order', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = (text.normalize('NFC').toLowerCase().match(WORD) ?? []).map(hashString32);
+        expect(Array.from(wordHashes(text))).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

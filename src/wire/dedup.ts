@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { authorKey } from './names';
 import { HEADLINE_BANDS, headlineKeys, judgeNearDuplicate } from './near-duplicates';
 import type { DuplicateKind, WirePhoto } from './types';
-import { fmix32, hashString32, imul } from './hashing';
+import { WORD_CHARACTER, characterClass, isHighSurrogate } from './characters';
+import { FNV_OFFSET_BASIS, fmix32, fnv1a, imul } from './hashing';
+import { toNfc } from './nfc';
 
 /**
  * Estimated Jaccard similarity (over word 5-gram shingles) at or above which two articles are the
@@ -45,7 +47,7 @@ const WHITESPACE_TO_COLLAPSE = /[^\S ]\s*| \s+/g;
 
 /** NFC, case-folded, whitespace collapsed: the form under which two texts count as the same. */
 export function normaliseForComparison(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
+  return toNfc(text).toLowerCase().replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
 
 export function articleText(article: { headline: string; body: readonly string[] }): string {
@@ -73,7 +75,7 @@ export function photoFingerprint(photo: WirePhoto & { url?: string | null }): st
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 function words(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
+  return toNfc(text).toLowerCase().match(WORD) ?? [];
 }
 
 /** Distinct word 5-grams of the text (the whole text as one shingle when it has fewer words). */
@@ -88,20 +90,57 @@ export function shingles(text: string): string[] {
   return [...distinct];
 }
 
+/** Reused by `wordHashes` (a parse runs on one thread); grows by doubling. */
+let wordHashBuffer = new Uint32Array(4096);
+
+function storeWordHash(position: number, hash: number): void {
+  if (position === wordHashBuffer.length) {
+    const grown = new Uint32Array(position * 2);
+    grown.set(wordHashBuffer);
+    wordHashBuffer = grown;
+  }
+  wordHashBuffer[position] = fmix32(hash);
+}
+
+/**
+ * `hashString32` of each of the words `words` lists, in order, found by walking the text once instead of
+ * allocating the words. Valid until the next call.
+ */
+export function wordHashes(text: string): Uint32Array {
+  const folded = toNfc(text).toLowerCase();
+  let count = 0;
+  let hash = FNV_OFFSET_BASIS;
+  let inWord = false;
+  for (let index = 0; index < folded.length; index++) {
+    const unit = folded.charCodeAt(index);
+    const codePoint = isHighSurrogate(unit) ? folded.codePointAt(index)! : unit;
+    if ((characterClass(codePoint) & WORD_CHARACTER) !== 0) {
+      if (!inWord) hash = FNV_OFFSET_BASIS;
+      inWord = true;
+      hash = fnv1a(hash, unit);
+      if (codePoint > 0xffff) hash = fnv1a(hash, folded.charCodeAt(++index));
+    } else if (inWord) {
+      inWord = false;
+      storeWordHash(count++, hash);
+    }
+  }
+  if (inWord) storeWordHash(count++, hash);
+  return wordHashBuffer.subarray(0, count);
+}
+
 /**
  * 32-bit hashes of the same shingles `shingles` lists (repeats included, which MinHash ignores),
- * built from per-word hashes so no shingle string is ever allocated.
+ * built from per-word hashes so no word or shingle string is ever allocated.
  */
 function shingleHashes(text: string): Uint32Array {
-  const tokens = words(text);
-  const wordHashes = new Uint32Array(tokens.length);
-  for (let index = 0; index < tokens.length; index++) wordHashes[index] = hashString32(tokens[index]);
-  const width = Math.min(SHINGLE_WORDS, tokens.length);
-  const hashes = new Uint32Array(tokens.length === 0 ? 0 : tokens.length - width + 1);
+  const hashesOfWords = wordHashes(text);
+  const wordCount = hashesOfWords.length;
+  const width = Math.min(SHINGLE_WORDS, wordCount);
+  const hashes = new Uint32Array(wordCount === 0 ? 0 : wordCount - width + 1);
   for (let start = 0; start < hashes.length; start++) {
     let hash = width;
     for (let word = start; word < start + width; word++) {
-      hash = imul(rotateLeft(hash, 13) ^ wordHashes[word], 0x9e3779b1);
+      hash = imul(rotateLeft(hash, 13) ^ hashesOfWords[word], 0x9e3779b1);
     }
     hashes[start] = fmix32(hash);
   }
@@ -123,7 +162,9 @@ export function minhashSignature(text: string): Uint32Array {
   const signature = new Uint32Array(MINHASH_SIZE).fill(EMPTY_SLOT);
   const filled = new Uint8Array(MINHASH_SIZE);
   let filledCount = 0;
-  for (const hash of shingleHashes(text)) {
+  const hashes = shingleHashes(text);
+  for (let index = 0; index < hashes.length; index++) {
+    const hash = hashes[index]!;
     const slot = hash >>> 24;
     if (!filled[slot]) {
       filled[slot] = 1;

@@ -12,10 +12,17 @@
 export const imul = Math.imul;
 const min = Math.min;
 
+export const FNV_OFFSET_BASIS = 0x811c9dc5;
+
+/** One FNV-1a step: the hash so far with the next UTF-16 code unit. */
+export function fnv1a(hash: number, codeUnit: number): number {
+  return imul(hash ^ codeUnit, 0x01000193);
+}
+
 /** FNV-1a over UTF-16 code units, finished with {@link fmix32}. */
 export function hashString32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = imul(hash ^ text.charCodeAt(index), 0x01000193);
+  let hash = FNV_OFFSET_BASIS;
+  for (let index = 0; index < text.length; index++) hash = fnv1a(hash, text.charCodeAt(index));
   return fmix32(hash);
 }
 

@@ -1,9 +1,11 @@
+import { toNfc } from './nfc';
+
 /**
  * Title-cases a name printed in capitals ("AHMAD AL-RUBAYE" -> "Ahmad Al-Rubaye"); names that
  * already contain lower-case letters are trusted as printed, so "al-Sudani" keeps its particle.
  */
 export function displayName(name: string): string {
-  const collapsed = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const collapsed = toNfc(name).replace(/\s+/g, ' ').trim();
   if (/\p{Ll}/u.test(collapsed)) return collapsed;
   return collapsed
     .toLowerCase()

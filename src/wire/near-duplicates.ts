@@ -12,6 +12,7 @@
  */
 
 import { hashString32, setBandKeys } from './hashing';
+import { toNfc } from './nfc';
 
 export const HEADLINE_MATCH = 0.6;
 export const BODY_WITH_HEADLINE = 0.15;
@@ -24,7 +25,7 @@ const HEADLINE_WORD = /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu;
 
 /** The headline's distinct content words: case-folded, possessive `’s` dropped, stopwords left out. */
 export function headlineWords(headline: string): string[] {
-  const words = headline.normalize('NFC').toLowerCase().replace(/['’]s\b/gu, '').match(HEADLINE_WORD) ?? [];
+  const words = toNfc(headline).toLowerCase().replace(/['’]s\b/gu, '').match(HEADLINE_WORD) ?? [];
   return [...new Set(words.filter((word) => !HEADLINE_STOPWORDS.has(word)))];
 }
 

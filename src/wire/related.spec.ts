@@ -1,5 +1,6 @@
 import { parseWireDump, toParseJson } from './parser';
-import { eventFeatures, InFileRelatedFinder, judgeRelated } from './related';
+import fc from 'fast-check';
+import { eventFeatures, forEachCandidateToken, InFileRelatedFinder, judgeRelated } from './related';
 import { buildDump } from './testing/dump-builder';
 import { evaluateRelated } from './testing/labelled-evaluation';
 import { LABELLED_EVENTS } from './testing/labelled-stories';
@@ -19,6 +20,27 @@ describe('eventFeatures', () => {
 
   it('leaves years out of the figures: they date the background that stories on one topic share', () => {
     expect(eventFeatures({ headline: 'Blast', body: ['The blast on August 4, 2020 killed more than 220 people.'] }).figures).toEqual(new Set(['4', '220']));
+  });
+});
+
+describe('forEachCandidateToken', () => {
+  // The pattern the scanner replaces: names and figures were read with it when the stored related keys were made.
+  const CANDIDATE_TOKEN = /(?:\p{Lu}|\p{N}|(?:al|el)-\p{Lu})[\p{L}\p{N}\p{M}'’.,-]*/gu;
+  const piece = fc.constantFrom(
+    'a', 'e', 'l', '-', 'al-', 'el-', 'metal-', 'A', 'Z', 'z', '1', '٣', 'Ⅻ', '²', 'é', 'e\u0301', '\u0301', 'İ', 'Σ', 'ǅ', 'ب',
+    ' ', '.', ',', "'", '’', '"', '“', '\u{1d400}', '\u{1f600}', '\ud800', '\udc00', '\u00a0',
+  );
+
+  it('finds the tokens the pattern matches, at the same places', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const found: string[] = [];
+        forEachCandidateToken(text, (start, end) => found.push(`${start}:${text.slice(start, end)}`));
+        expect(found).toEqual([...text.matchAll(CANDIDATE_TOKEN)].map((match) => `${match.index}:${match[0]}`));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -11,7 +11,9 @@
  * an editor's trust more than a missing one. Pure: no I/O. Never a duplicate flag and never a merge.
  */
 
+import { NUMBER, UPPERCASE_LETTER, WORD_CHARACTER, characterClass } from './characters';
 import { hashString32, setBandKeys } from './hashing';
+import { toNfc } from './nfc';
 
 
 export interface EventFeatures {
@@ -53,8 +55,53 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-// Only tokens that can be a name or a figure: capitalised (or al-/el- before a capital) or starting with a digit.
-const CANDIDATE_TOKEN = /(?:\p{Lu}|\p{N}|(?:al|el)-\p{Lu})[\p{L}\p{N}\p{M}'’.,-]*/gu;
+/**
+ * Calls `visit` with the start and end of each token that can be a name or a figure, capitalised (or al-/el-
+ * before a capital) or starting with a digit: the matches of `/(?:\p{Lu}|\p{N}|(?:al|el)-\p{Lu})[\p{L}\p{N}\p{M}'’.,-]*\/gu`,
+ * found without allocating the regex's match objects.
+ */
+export function forEachCandidateToken(text: string, visit: (start: number, end: number) => void): void {
+  POSSIBLE_TOKEN_START.lastIndex = 0;
+  // test() moves lastIndex past each place a token may start, without allocating a match.
+  while (POSSIBLE_TOKEN_START.test(text)) {
+    const found = POSSIBLE_TOKEN_START.lastIndex;
+    // After "l-" the token, if any, is al-/el- and starts two characters before the l. Had that character been
+    // a capital, a digit or non-ASCII, the scan would have stopped there first.
+    const start = text.charCodeAt(found - 1) === 0x2d /* - */ ? found - 3 : found - 1;
+    const end = start >= 0 ? candidateTokenEnd(text, start) : -1;
+    if (end > start) {
+      visit(start, end);
+      POSSIBLE_TOKEN_START.lastIndex = end;
+    }
+  }
+}
+
+/**
+ * Where a candidate token may start: capitals and digits (the only ASCII \p{Lu} and \p{N}), any non-ASCII
+ * character, and the "l-" of al-/el-, so that lower-case words and spaces are skipped in native code.
+ */
+const POSSIBLE_TOKEN_START = /[A-Z0-9\x80-\uffff]|l-/g;
+
+/** End of the candidate token starting at `start`, or -1 when none starts there. */
+function candidateTokenEnd(text: string, start: number): number {
+  let index = start;
+  const first = text.codePointAt(start)!;
+  if ((first === 0x61 /* a */ || first === 0x65 /* e */) && text.startsWith('l-', start + 1) && start + 3 < text.length) {
+    const capital = text.codePointAt(start + 3)!;
+    if ((characterClass(capital) & UPPERCASE_LETTER) === 0) return -1;
+    index += 3 + (capital > 0xffff ? 2 : 1);
+  } else {
+    if ((characterClass(first) & (UPPERCASE_LETTER | NUMBER)) === 0) return -1;
+    index += first > 0xffff ? 2 : 1;
+  }
+  while (index < text.length) {
+    const codePoint = text.codePointAt(index)!;
+    if ((characterClass(codePoint) & WORD_CHARACTER) === 0 && !TOKEN_PUNCTUATION.has(codePoint)) break;
+    index += codePoint > 0xffff ? 2 : 1;
+  }
+  return index;
+}
+const TOKEN_PUNCTUATION = new Set([..."'’.,-"].map((character) => character.codePointAt(0)!));
 const FIGURE = /^\p{N}[\p{N}.,]*$/u;
 const YEAR = /^(19|20)\d\d$/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -90,22 +137,27 @@ export function eventFeatures(article: { headline: string; body: readonly string
   if (datelineMatch) dateline = datelineMatch[1]!.trim().toLowerCase();
 
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    const text = paragraph.normalize('NFC');
-    for (const match of text.matchAll(CANDIDATE_TOKEN)) {
-      const token = cleanToken(match[0]);
-      if (FIGURE.test(token)) {
+    const text = toNfc(paragraph);
+    forEachCandidateToken(text, (start, end) => {
+      // Only a token opening with a digit can be a figure. In a headline every word is capitalised, and a
+      // sentence's first word is capitalised whatever it is, so names are read from the body, inside sentences.
+      const mayBeFigure = (characterClass(text.codePointAt(start)!) & NUMBER) !== 0;
+      const mayBeName = paragraphIndex > 0 && !opensSentence(text, start);
+      if (!mayBeFigure && !mayBeName) return;
+      const token = cleanToken(text.slice(start, end));
+      if (mayBeFigure && FIGURE.test(token)) {
         // Years date the background ("the 2020 explosion") that stories on the same topic share.
         const figure = token.replace(/,/g, '');
         if (!YEAR.test(figure)) figures.add(figure);
-        continue;
+        return;
       }
-      // In a headline every word is capitalised, and a sentence's first word is capitalised whatever it
-      // is, so names are read from the body, inside sentences.
-      if (paragraphIndex === 0 || opensSentence(text, match.index)) continue;
+      if (!mayBeName) return;
       for (const part of token.split('-')) {
-        if (part.length > 1 && UPPER_START.test(part) && !NOT_NAMES.has(part.toLowerCase())) names.add(part.toLowerCase());
+        if (part.length <= 1 || !UPPER_START.test(part)) continue;
+        const name = part.toLowerCase();
+        if (!NOT_NAMES.has(name)) names.add(name);
       }
-    }
+    });
     if (text.includes('"') || text.includes('“') || text.includes('«')) {
       for (const quote of text.matchAll(QUOTED)) {
         const words = quote[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
