@@ -6,6 +6,7 @@ import { ArticleStatus } from '../src/articles/article-status';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ArticleEventName, ArticleUpdateChanges, ArticleUpdatedEvent } from '../src/articles/article-events';
 import { Article } from '../src/articles/article.entity';
+import { HEADLINE_CANDIDATE_LIMIT, HEADLINE_KEY_RECENT_LIMIT, headlineCandidates } from '../src/articles/article-rows';
 import { dismissedPairKey } from '../src/articles/dismissed-pairs';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
@@ -21,7 +22,7 @@ import { LABELLED_EVENTS } from '../src/wire/testing/labelled-stories';
 import { ArticleFeedService } from '../src/articles/article-feed.service';
 import { PublishingService } from '../src/publishing/publishing.service';
 import { UserRole } from '../src/auth/user.entity';
-import { insertUserActor } from './support/fixtures';
+import { articleFixture, insertArticle, insertUserActor } from './support/fixtures';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const operator: Actor = { kind: 'system', name: 'test' };
@@ -225,6 +226,30 @@ describe('importing wire dumps', () => {
     const original = first.report!.articles.at(-1)!;
     const outcome = await imports.importFile(await writeDump('rates-busy-2.txt', buildDump([event.update])), operator);
     expect(outcome.report!.articles[0]).toMatchObject({ outcome: 'flagged', duplicateOf: original.articleId });
+  });
+
+  it('reads only the newest articles of a hot headline key, and still finds an older story through a key it shares with fewer', async () => {
+    // Keys far from any a test headline hashes to, so the suite's other stories stay out of the counts.
+    const [hot, quiet, elsewhere] = [-2_000_000_001, -2_000_000_002, -2_000_000_003];
+    const signed = { minhash: Buffer.alloc(8) };
+    const original = await insertArticle(testApp.dataSource, signed);
+    const decoys = await testApp.dataSource.getRepository(Article).save(
+      Array.from({ length: HEADLINE_KEY_RECENT_LIMIT + 50 }, () => articleFixture(signed)),
+    );
+    const decoyIds = decoys.map((decoy) => decoy.id).sort((a, b) => a - b);
+    await testApp.dataSource.query(`INSERT INTO article_headline_keys (key, "articleId") SELECT * FROM unnest($1::int[], $2::int[])`, [
+      [hot, quiet, ...decoyIds.map(() => hot)],
+      [original.id, original.id, ...decoyIds],
+    ]);
+
+    const [update, hotOnly] = [[hot, quiet, elsewhere], [hot, elsewhere]];
+    const found = await headlineCandidates(testApp.dataSource.manager, [update, hotOnly]);
+    const idsOf = (position: number) => found.filter((candidate) => candidate.position === position).map((candidate) => candidate.articleId);
+    // Sharing two keys ranks it within the cap, though fifty more than the limit of newer stories hold the hot key.
+    expect(idsOf(0)).toHaveLength(HEADLINE_CANDIDATE_LIMIT);
+    expect(idsOf(0)).toContain(original.id);
+    // What the bound gives up: through the hot key alone only its newest stories are read, the earliest of them first.
+    expect(idsOf(1).sort((a, b) => a - b)).toEqual(decoyIds.slice(50, 50 + HEADLINE_CANDIDATE_LIMIT));
   });
 
   it('links the same event told by another outlet as related, never flagged, and shows it only where drafts may be read', async () => {

@@ -60,7 +60,6 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     contentHash: row.contentHash,
     minhash: row.minhash.toString('hex'),
     lshBands: Array.from(row.lshBands),
-    headlineKeys: Array.from(row.headlineKeys),
     relatedKeys: Array.from(row.relatedKeys),
     sourceLineStart: row.lines[0],
     sourceLineEnd: row.lines[1],
@@ -68,18 +67,18 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     searchVector: row.searchVector ?? null,
   }));
   const inserted: { id: number; slug: string }[] = await manager.query(
-    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "headlineKeys", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview", "searchVector")
+    `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview", "searchVector")
      SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
-            ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), ARRAY(SELECT jsonb_array_elements_text(r."headlineKeys")::int),
-            ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
+            ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
             r.anomalies, jsonb_array_length(r.anomalies) > 0, r."searchVector"::tsvector
        FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb,
-            "headlineKeys" jsonb, "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb, "searchVector" text)
+            "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb, "searchVector" text)
      RETURNING id, slug`,
     [JSON.stringify(records), importId],
   );
   const idBySlug = new Map(inserted.map((row) => [row.slug, row.id]));
   const ids = slugs.map((slug) => idBySlug.get(slug)!);
+  await insertHeadlineKeys(manager, rows, ids);
   // An editor reviewing what the parser guessed compares it with the dump's lines, kept for those articles only.
   const toReview = rows.flatMap((row, position) => (row.anomalies.length > 0 && row.source !== undefined ? [{ row, id: ids[position]! }] : []));
   if (toReview.length > 0) {
@@ -90,6 +89,16 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     ]);
   }
   return ids;
+}
+
+/** One `article_headline_keys` row per headline key of each new article (a headline's bands may hash to one key twice). */
+async function insertHeadlineKeys(manager: EntityManager, rows: readonly ImportedArticleRow[], ids: readonly number[]): Promise<void> {
+  const [positions, keys] = flatten(rows.map((row) => row.headlineKeys));
+  if (keys.length === 0) return;
+  await manager.query(`INSERT INTO article_headline_keys (key, "articleId") SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
+    keys,
+    positions.map((position) => ids[position]),
+  ]);
 }
 
 /**
@@ -155,10 +164,19 @@ export async function bodyBandCandidates(manager: EntityManager, probes: Readonl
 }
 
 /**
+ * Of the articles holding a headline key, only the newest this many are read for each lookup, so a hot key (three
+ * common headline words, "gaza israel killed") costs the same however large the archive grows; before, every
+ * article holding it was fetched and ranked. An update is filed close to the story it updates, so the original is
+ * among a hot key's newest stories, or meets the update through another of its ten keys or a body band.
+ */
+export const HEADLINE_KEY_RECENT_LIMIT = 200;
+
+/**
  * Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each, the closest
- * headlines first), without signatures. Ranked by shared keys because the earliest ones alone let a busy key
- * (a place and two common words) fill the cap with older stories and leave out the version being updated,
- * which then went unflagged and was linked as related coverage of itself instead.
+ * headlines first), without signatures. Only the newest HEADLINE_KEY_RECENT_LIMIT articles of each key are
+ * considered. Ranked by shared keys because the earliest ones alone let a busy key (a place and two common words)
+ * fill the cap with older stories and leave out the version being updated, which then went unflagged and was
+ * linked as related coverage of itself instead.
  */
 export async function headlineCandidates(
   manager: EntityManager,
@@ -166,16 +184,21 @@ export async function headlineCandidates(
 ): Promise<Array<{ position: number; articleId: number; contentHash: string; headline: string }>> {
   const [positions, keys] = flatten(probes);
   if (keys.length === 0) return [];
-  // The columns are read in the index probe's own heap visit: joining the ranked ids back to `articles` made the
-  // planner hash-join a sequential scan of the whole table per batch, a cost that grew with the archive.
+  // Keys are counted from index-only scans of article_headline_keys' primary key; the columns are then read for
+  // the ranked few, each by primary key: `OFFSET 0` keeps the planner from turning that into a hash join over a
+  // sequential scan of the whole table. Reading them from `articles` also skips the keys of a deleted article.
   return manager.query(
-    `WITH probe AS (SELECT position, array_agg(key) AS keys FROM unnest($1::int[], $2::int[]) AS q(position, key) GROUP BY position),
-          found AS (SELECT probe.position, a.id, a."contentHash", a.headline, a.minhash IS NOT NULL AS signed,
-                           row_number() OVER (PARTITION BY probe.position
-                             ORDER BY (SELECT count(*) FROM unnest(a."headlineKeys") AS k WHERE k = ANY(probe.keys)) DESC, a.id) AS rank
-                      FROM probe JOIN articles a ON a."headlineKeys" && probe.keys)
-     SELECT position, id AS "articleId", "contentHash", headline FROM found WHERE rank <= $3 AND signed`,
-    [positions, keys, HEADLINE_CANDIDATE_LIMIT],
+    `WITH probe AS (SELECT DISTINCT position, key FROM unnest($1::int[], $2::int[]) AS q(position, key)),
+          shared AS (SELECT probe.position, recent."articleId", count(*) AS keys
+                       FROM probe CROSS JOIN LATERAL (SELECT "articleId" FROM article_headline_keys k WHERE k.key = probe.key
+                                                        ORDER BY "articleId" DESC LIMIT $3) recent
+                      GROUP BY probe.position, recent."articleId"),
+          ranked AS (SELECT position, "articleId", row_number() OVER (PARTITION BY position ORDER BY keys DESC, "articleId") AS rank FROM shared)
+     SELECT ranked.position, a.id AS "articleId", a."contentHash", a.headline
+       FROM ranked CROSS JOIN LATERAL (SELECT id, "contentHash", headline FROM articles
+                                        WHERE articles.id = ranked."articleId" AND minhash IS NOT NULL OFFSET 0) a
+      WHERE ranked.rank <= $4`,
+    [positions, keys, HEADLINE_KEY_RECENT_LIMIT, HEADLINE_CANDIDATE_LIMIT],
   );
 }
 

@@ -147,14 +147,6 @@ export class Article extends BaseEntity {
   @Column({ type: 'integer', array: true, nullable: true, select: false })
   lshBands: number[] | null;
 
-  /**
-   * Headline LSH keys (see src/wire/near-duplicates.ts): articles sharing one have nearly the same headline
-   * and are near-duplicate candidates even when their bodies were edited too much to share a body band.
-   */
-  @Index('IDX_articles_headline_keys', { synchronize: false })
-  @Column({ type: 'integer', array: true, nullable: true, select: false })
-  headlineKeys: number[] | null;
-
   /** Related-coverage keys (see src/wire/related.ts): articles sharing one are candidates for reporting the same event. */
   @Index('IDX_articles_related_keys', { synchronize: false })
   @Column({ type: 'integer', array: true, nullable: true, select: false })

@@ -1,6 +1,6 @@
 /**
  * The 32-bit hashes behind MinHash signatures, LSH bands and the headline and related-coverage keys. Keys
- * built with them are stored in the archive (articles.headlineKeys, relatedKeys, lshBands), so changing
+ * built with them are stored in the archive (articles.relatedKeys and lshBands, article_headline_keys), so changing
  * either function changes what an import finds: existing rows would need their keys rebuilt.
  */
 

@@ -4,7 +4,7 @@ import { headlineKeys } from './near-duplicates';
 import { eventFeatures, relatedKeys } from './related';
 
 /**
- * Archives hold these keys (articles."contentHash", minhash, "lshBands", "headlineKeys", "relatedKeys"), and an
+ * Archives hold these keys (articles."contentHash", minhash, "lshBands", "relatedKeys"; article_headline_keys), and an
  * import finds earlier copies and coverage only if it computes them as they were stored: any change here,
  * even a faster way to the same text, must leave them bit for bit. Digests taken from the keys as stored before
  * the parse was optimised (issue 9).
