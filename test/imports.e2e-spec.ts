@@ -196,7 +196,16 @@ describe('importing wire dumps', () => {
     const parsed = parseWireDump(dump, { keepRemoved: false });
     expect(parsed.articles.filter((article) => article.duplicateKind === 'exact')).toHaveLength(19_999);
 
-    const outcome = await imports.importFile(await writeDump('pasted.txt', dump), operator);
+    // The copies are merged, so only the first is stemmed for search on the side connection.
+    const manager = testApp.dataSource.manager;
+    const query = manager.query.bind(manager);
+    let stemmed = 0;
+    const sideQuery = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+      if (sql.includes('wiredesk_search_vector')) stemmed += JSON.parse(parameters![0] as string).length;
+      return query(sql, parameters);
+    });
+    const outcome = await imports.importFile(await writeDump('pasted.txt', dump), operator).finally(() => sideQuery.mockRestore());
+    expect(stemmed).toBe(1);
     expect(outcome.import.counts).toMatchObject({ articlesCreated: 1, exactDuplicates: 19_999, nearDuplicates: 0 });
     const rows = await testApp.dataSource.query(`SELECT id FROM articles WHERE "contentHash" = $1`, [parsed.articles[0]!.contentHash]);
     expect(rows).toHaveLength(1);

@@ -98,10 +98,13 @@ export class WireImporter {
    * the vectors inside the insert, as it does for every other write.
    */
   private async searchVectorsFor(batch: ParsedBatch | null): Promise<Map<number, string>> {
-    if (!batch || batch.articles.length === 0) return new Map();
+    // Copies of an article earlier in the file are merged, never inserted (a dump of one story pasted 20,000
+    // times stems it once).
+    const inserted = batch?.articles.filter((article) => article.duplicateKind !== 'exact') ?? [];
+    if (inserted.length === 0) return new Map();
     try {
-      const vectors = await searchVectorsOf(this.dataSource.manager, batch.articles);
-      return new Map(batch.articles.map((article, position) => [article.index, vectors[position]!]));
+      const vectors = await searchVectorsOf(this.dataSource.manager, inserted);
+      return new Map(inserted.map((article, position) => [article.index, vectors[position]!]));
     } catch (error) {
       this.logger.warn(`search vectors left to the insert: ${error instanceof Error ? error.message : String(error)}`);
       return new Map();
