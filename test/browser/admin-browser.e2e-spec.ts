@@ -55,6 +55,9 @@ describe('the admin panel in a real browser', () => {
   });
 
   async function logInAs(email: string): Promise<void> {
+    // The previous test may end just as the panel navigates on its own (after a save); going to the log-in
+    // page meanwhile was aborted by that navigation once (net::ERR_ABORTED). Let the page settle first.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.goto(`${base}/admin/login`);
     await page.fill('input[name="email"]', email);
