@@ -316,9 +316,22 @@ describe('importing wire dumps', () => {
       );
 
     it('stores for each imported article the vector its headline and body give, and search finds it', async () => {
+      const manager = testApp.dataSource.manager;
+      const sideQueries = jest.spyOn(manager, 'query');
       const stories = Array.from({ length: 1_200 }, (_, index) => syntheticArticle(40_000 + index));
-      const outcome = await imports.importFile(await writeDump('vectors.txt', buildDump(stories)), operator);
+      let outcome: Awaited<ReturnType<ImportsService['importFile']>>;
+      let staging: Parameters<typeof manager.query>[];
+      try {
+        outcome = await imports.importFile(await writeDump('vectors.txt', buildDump(stories)), operator);
+        staging = sideQueries.mock.calls.filter(([sql]) => sql.includes('INSERT INTO article_staged_copies'));
+      } finally {
+        sideQueries.mockRestore();
+      }
 
+      // Every batch was staged beside the transaction (none fell back to the trigger), and nothing staged is left.
+      expect(staging.length).toBeGreaterThanOrEqual(2);
+      expect(staging.flatMap(([, parameters]) => JSON.parse((parameters as string[])[0]!) as unknown[])).toHaveLength(1_200);
+      expect(await testApp.dataSource.query(`SELECT count(*)::int AS left FROM article_staged_copies`)).toEqual([{ left: 0 }]);
       expect(await searchable(outcome.import.id)).toEqual([{ articles: 1_200, matching: 1_200 }]);
       const found = await testApp.dataSource.query(`SELECT headline FROM articles WHERE "searchVector" @@ websearch_to_tsquery('english', $1)`, [stories[1_100]!.headline]);
       expect(found.map((row: { headline: string }) => row.headline)).toContain(stories[1_100]!.headline);
@@ -363,6 +376,26 @@ describe('importing wire dumps', () => {
       const before = await rowCounts(testApp);
       await expect(imports.importFile(await writeDump('broken.txt', broken), operator)).rejects.toMatchObject({ code: ImportErrorCode.InvalidUtf8 });
       expect(await rowCounts(testApp)).toEqual(before);
+      // The copies staged for the batches it read are dropped too.
+      expect(await testApp.dataSource.query(`SELECT count(*)::int AS left FROM article_staged_copies`)).toEqual([{ left: 0 }]);
+    });
+
+    it('sweeps copies staged by an import whose process died, and leaves a running one\'s alone', async () => {
+      const stage = (importId: number, age: string) =>
+        testApp.dataSource.query(
+          `INSERT INTO article_staged_copies ("importId", position, headline, body, minhash, "searchVector", "stagedAt")
+           VALUES ($1, 0, 'h', '{b}', '\\x00', to_tsvector('h'), now() - $2::interval)`,
+          [importId, age],
+        );
+      await stage(900_001, '2 hours');
+      await stage(900_002, '1 minute');
+      try {
+        await imports.importFile(await writeDump('after-a-crash.txt', buildDump([syntheticArticle(9400)])), operator);
+        const left = await testApp.dataSource.query(`SELECT "importId" FROM article_staged_copies ORDER BY "importId"`);
+        expect(left).toEqual([{ importId: 900_002 }]);
+      } finally {
+        await testApp.dataSource.query(`DELETE FROM article_staged_copies WHERE "importId" IN (900001, 900002)`);
+      }
     });
   });
 

@@ -28,10 +28,21 @@ export interface ImportedArticleRow {
   anomalies: readonly ParseAnomaly[];
   /** The dump's lines, kept only for articles that need review. */
   source?: string;
-  /** The row's full-text vector from `searchVectorsOf`; when absent the table's trigger computes it. */
-  searchVector?: string;
-  /** Tie-breaker for a slug taken twice: the article's position in its dump. */
+  /**
+   * Whether `stageCopies` staged the headline, body, signature and full-text vector under this import and `index`:
+   * the insert then reads them from there. Otherwise they are sent with the row and the table's trigger stems it.
+   */
+  staged: boolean;
+  /** The article's position in its dump: the key of its staged copy, and the tie-breaker for a slug taken twice. */
   index: number;
+}
+
+/** An article's copy to stage (`stageCopies`), keyed by its position in the dump. */
+export interface CopyToStage {
+  index: number;
+  headline: string;
+  body: readonly string[];
+  minhash: Buffer;
 }
 
 export interface NearDuplicateFlag {
@@ -53,26 +64,28 @@ export interface ArchiveCandidate {
 export async function insertImportedArticles(manager: EntityManager, importId: number, rows: readonly ImportedArticleRow[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const slugs = await uniqueSlugs(manager, importId, rows);
+  // A staged row sends only what is not staged; the copy of a row that is not staged travels with it.
   const records = rows.map((row, position) => ({
+    position: row.index,
     slug: slugs[position],
-    headline: row.headline,
-    body: row.body,
+    ...(row.staged ? {} : { headline: row.headline, body: row.body, minhash: row.minhash.toString('hex') }),
     contentHash: row.contentHash,
-    minhash: row.minhash.toString('hex'),
     lshBands: Array.from(row.lshBands),
     relatedKeys: Array.from(row.relatedKeys),
     sourceLineStart: row.lines[0],
     sourceLineEnd: row.lines[1],
     anomalies: row.anomalies,
-    searchVector: row.searchVector ?? null,
   }));
+  // The staged vector is stored as is; where there is none (not staged), the table's trigger computes it.
   const inserted: { id: number; slug: string }[] = await manager.query(
     `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview", "searchVector")
-     SELECT r.slug, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)), r."contentHash", decode(r.minhash, 'hex'),
-            ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int), ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
-            r.anomalies, jsonb_array_length(r.anomalies) > 0, r."searchVector"::tsvector
-       FROM jsonb_to_recordset($1::jsonb) AS r(slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb,
-            "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb, "searchVector" text)
+     SELECT r.slug, coalesce(s.headline, r.headline), coalesce(s.body, ARRAY(SELECT jsonb_array_elements_text(r.body))), r."contentHash",
+            coalesce(s.minhash, decode(r.minhash, 'hex')), ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int),
+            ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
+            r.anomalies, jsonb_array_length(r.anomalies) > 0, s."searchVector"
+       FROM jsonb_to_recordset($1::jsonb) AS r(position int, slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb,
+            "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
+       LEFT JOIN article_staged_copies s ON s."importId" = $2 AND s.position = r.position
      RETURNING id, slug`,
     [JSON.stringify(records), importId],
   );
@@ -91,31 +104,50 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
   return ids;
 }
 
-/** One `article_headline_keys` row per headline key of each new article (a headline's bands may hash to one key twice). */
+/**
+ * One `article_headline_keys` row per distinct headline key of each new article. A headline's bands may hash to
+ * one key twice; those are dropped here, so the insert needs no `ON CONFLICT` (a speculative insertion per row).
+ */
 async function insertHeadlineKeys(manager: EntityManager, rows: readonly ImportedArticleRow[], ids: readonly number[]): Promise<void> {
-  const [positions, keys] = flatten(rows.map((row) => row.headlineKeys));
+  const [positions, keys] = flatten(rows.map((row) => new Set(Array.from(row.headlineKeys))));
   if (keys.length === 0) return;
-  await manager.query(`INSERT INTO article_headline_keys (key, "articleId") SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
+  await manager.query(`INSERT INTO article_headline_keys (key, "articleId") SELECT * FROM unnest($1::int[], $2::int[])`, [
     keys,
     positions.map((position) => ids[position]),
   ]);
 }
 
 /**
- * The full-text vectors of the given copy, in order, as `articles.searchVector` would hold them (the text form of
- * `wiredesk_search_vector`). Stemming is about half of an imported article's insert, and a pure function of the
- * text, so the importer asks for it on `manager`'s own connection, outside its transaction, while that transaction
- * writes the previous batch, and passes the results to `insertImportedArticles`.
+ * Stages the copies of an import's next articles in `article_staged_copies`, with their full-text vectors (the
+ * text form of `wiredesk_search_vector`), for `insertImportedArticles` to read. Stemming is about half of an
+ * imported article's insert and depends on nothing the import's transaction writes, so the importer runs this on
+ * `manager`'s own pooled connection, outside its transaction, while that transaction writes the previous batch.
  */
-export async function searchVectorsOf(manager: EntityManager, copies: ReadonlyArray<{ headline: string; body: readonly string[] }>): Promise<string[]> {
-  if (copies.length === 0) return [];
-  const rows: { vector: string }[] = await manager.query(
-    `SELECT wiredesk_search_vector(c.item->>'headline', ARRAY(SELECT jsonb_array_elements_text(c.item->'body')))::text AS vector
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(item, position)
-      ORDER BY c.position`,
-    [JSON.stringify(copies.map(({ headline, body }) => ({ headline, body })))],
+export async function stageCopies(manager: EntityManager, importId: number, copies: readonly CopyToStage[]): Promise<void> {
+  if (copies.length === 0) return;
+  await manager.query(
+    `INSERT INTO article_staged_copies ("importId", position, headline, body, minhash, "searchVector")
+     SELECT $2, c.position, c.headline, c.body, c.minhash, wiredesk_search_vector(c.headline, c.body)
+       FROM (SELECT r.position, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)) AS body, decode(r.minhash, 'hex') AS minhash
+               FROM jsonb_to_recordset($1::jsonb) AS r(position int, headline text, body jsonb, minhash text)) c`,
+    [JSON.stringify(copies.map(({ index, headline, body, minhash }) => ({ position: index, headline, body, minhash: minhash.toString('hex') }))), importId],
   );
-  return rows.map((row) => row.vector);
+}
+
+/** Drops an import's staged copies before the given dump position (all of them without one): they have been read. */
+export async function releaseStagedCopies(manager: EntityManager, importId: number, before?: number): Promise<void> {
+  await manager.query(`DELETE FROM article_staged_copies WHERE "importId" = $1 AND position < $2`, [importId, before ?? 2 ** 31 - 1]);
+}
+
+/**
+ * How long a staged copy may wait to be read. A batch is read seconds after it is staged; older rows were left by
+ * an import whose process died before it could release them.
+ */
+export const STAGED_COPY_MAX_AGE = '1 hour';
+
+/** Drops staged copies left by imports whose process died (a server crash empties the unlogged table itself). */
+export async function sweepAbandonedCopies(manager: EntityManager): Promise<void> {
+  await manager.query(`DELETE FROM article_staged_copies WHERE "stagedAt" < now() - $1::interval`, [STAGED_COPY_MAX_AGE]);
 }
 
 /** Marks new articles as near duplicates awaiting an editor's decision. */
@@ -131,8 +163,14 @@ export async function flagNearDuplicates(manager: EntityManager, flags: readonly
 /** The first (lowest id) article holding each content hash, for exact copies across dumps. */
 export async function articleIdsByContentHash(manager: EntityManager, hashes: readonly string[]): Promise<Map<string, number>> {
   if (hashes.length === 0) return new Map();
+  // One index probe per hash. Without statistics (rows this transaction inserted have none) the planner took
+  // `"contentHash" = ANY(…)` to match most of the table and chose a parallel sequential scan: 40–60 ms a batch at
+  // 20k articles, growing with the archive. As a lateral subquery (`OFFSET 0` keeps it one) it is probed per hash.
   const rows: { id: number; contentHash: string }[] = await manager.query(
-    `SELECT DISTINCT ON ("contentHash") id, "contentHash" FROM articles WHERE "contentHash" = ANY($1) ORDER BY "contentHash", id`,
+    `SELECT h.hash AS "contentHash", a.id
+       FROM unnest($1::char(64)[]) AS h(hash)
+       CROSS JOIN LATERAL (SELECT min(id) AS id FROM (SELECT id FROM articles WHERE "contentHash" = h.hash OFFSET 0) same) a
+      WHERE a.id IS NOT NULL`,
     [[...new Set(hashes)]],
   );
   return new Map(rows.map((row) => [row.contentHash, row.id]));
@@ -255,11 +293,11 @@ export async function linkRelated(manager: EntityManager, links: readonly Relate
   );
 }
 
-function flatten(lists: ReadonlyArray<ArrayLike<number>>): [number[], number[]] {
+function flatten(lists: ReadonlyArray<ArrayLike<number> | ReadonlySet<number>>): [number[], number[]] {
   const positions: number[] = [];
   const values: number[] = [];
   lists.forEach((list, position) => {
-    for (const value of Array.from(list)) {
+    for (const value of list instanceof Set ? list : Array.from(list as ArrayLike<number>)) {
       positions.push(position);
       values.push(value);
     }

@@ -1,4 +1,5 @@
 import { ArticleHeadlineKey } from '../articles/article-headline-key.entity';
+import { ArticleStagedCopy } from '../articles/article-staged-copy.entity';
 import { ArticleSource } from '../articles/article-source.entity';
 import { ArticleRelatedLink } from '../articles/related-link.entity';
 import { Article } from '../articles/article.entity';
@@ -24,4 +25,4 @@ import { ArticlePresence } from '../articles/article-presence.entity';
 import { Section } from '../sections/section.entity';
 import { Tag } from '../sections/tag.entity';
 
-export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, ArticleRelatedLink, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence, PhotoCreditChange, ArticleHeadlineKey];
+export const entities = [Article, Byline, Author, Photo, Caption, Import, ImportPayloadChunk, User, ApiToken, WebhookSubscription, WebhookDelivery, ArticleRevision, DismissedDuplicatePair, LoginFailure, ArticleSource, ArticleRelatedLink, Section, Tag, ArticleTag, PhotoRendition, MediaObject, AuthorMerge, ArticlePresence, PhotoCreditChange, ArticleHeadlineKey, ArticleStagedCopy];

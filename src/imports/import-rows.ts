@@ -11,14 +11,15 @@ import type { ImportReport } from './import-report';
 
 /**
  * Writes what the resolution decided through each table's owner: article rows (articles module), authors,
- * photos, captions and bylines. Sets `articleId` on the new articles. `searchVectors` holds the full-text vectors
- * computed beside the transaction, by article index; the table's trigger computes any that are missing.
+ * photos, captions and bylines. Sets `articleId` on the new articles. `staged` holds the dump positions of the
+ * articles whose copy and full-text vector were staged beside the transaction (`stageCopies`); the others' copy is
+ * sent with the row and the table's trigger stems it.
  */
 export async function writeNewArticles(
   manager: EntityManager,
   importId: number,
   entries: readonly ResolvedArticle[],
-  searchVectors: ReadonlyMap<number, string>,
+  staged: ReadonlySet<number>,
 ): Promise<void> {
   const ids = await insertImportedArticles(
     manager,
@@ -35,7 +36,7 @@ export async function writeNewArticles(
       lines: parsed.lines,
       anomalies: parsed.anomalies,
       source: parsed.source,
-      searchVector: searchVectors.get(parsed.index),
+      staged: staged.has(parsed.index),
     })),
   );
   entries.forEach((entry, position) => {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles, searchVectorsOf } from '../articles/article-rows';
+import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles, releaseStagedCopies, stageCopies, sweepAbandonedCopies } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
-import { ParsedArticle, WireInputError } from '../wire';
+import { ParsedArticle, serialiseSignature, WireInputError } from '../wire';
 import { ArticleIdSet } from './compact-ids';
 import { DumpParse, ParsedBatch } from './dump-parsing';
 import { DuplicateResolution } from './duplicate-resolution';
@@ -60,32 +60,37 @@ export class WireImporter {
     // Reading the dump failed (a stored chunk, the file): the batches stop with that error.
     feed.catch((error: unknown) => parse.fail(error instanceof Error ? error : new Error(String(error))));
 
+    let upcoming: Promise<{ next: ParsedBatch | null; staged: Promise<Set<number>> }> | null = null;
     try {
-      // One batch ahead: while this transaction writes a batch, the next one's search vectors are computed on
-      // another connection (and core), so the insert only stores them.
+      // One batch ahead: while this transaction writes a batch, the next one's copy is staged with its search
+      // vectors on another connection (and core), so the insert reads them there instead of stemming.
       let batch = await parse.next();
-      let searchVectors = this.searchVectorsFor(batch);
+      let staged = this.stage(importId, batch, null);
       while (batch) {
-        const upcoming = parse.next().then((next) => ({ next, vectors: this.searchVectorsFor(next) }));
+        const current = batch;
+        upcoming = parse.next().then((next) => ({ next, staged: this.stage(importId, next, current) }));
         // Rethrown where it is awaited below; without a handler meanwhile, a parse failure during this batch's
         // writes would count as an unhandled rejection.
         upcoming.catch(() => undefined);
         for (const entry of batch.removed) recordRemoved(report, entry);
         if (batch.articles.length > 0) {
-          await this.writeBatch(manager, importId, batch.articles, await searchVectors, duplicates, createdIds, report);
+          await this.writeBatch(manager, importId, batch.articles, await staged, duplicates, createdIds, report);
           progress.articles += batch.articles.length;
           onProgress?.({ ...progress });
         }
-        ({ next: batch, vectors: searchVectors } = await upcoming);
+        ({ next: batch, staged } = await upcoming);
       }
       await feed;
     } catch (error) {
       // Stop the reader before the transaction is rolled back under it.
       parse.fail(error instanceof Error ? error : new Error(String(error)));
       await feed.catch(() => undefined);
+      // The next batch may still be being staged; it is released below once it is.
+      await upcoming?.then((ahead) => ahead.staged).catch(() => undefined);
       throw error instanceof WireInputError ? toImportError(error) : error;
     } finally {
       parse.close();
+      await this.releaseAll(importId);
     }
     report.warnings.push(...parse.warnings);
     report.counts.warnings = report.warnings.length;
@@ -93,21 +98,39 @@ export class WireImporter {
   }
 
   /**
-   * The batch's full-text vectors by article index, from a pooled connection outside the import's transaction
-   * (stemming depends on nothing the transaction writes). Never fails: without them the table's trigger computes
-   * the vectors inside the insert, as it does for every other write.
+   * Stages the batch's copies and search vectors from a pooled connection outside the import's transaction
+   * (stemming depends on nothing the transaction writes), first dropping the copies the transaction has read: all
+   * before `writing`, the batch it is writing now. Returns the positions staged. Never fails: without a staged
+   * copy the row's copy is sent with it and the table's trigger computes the vector, as for every other write.
    */
-  private async searchVectorsFor(batch: ParsedBatch | null): Promise<Map<number, string>> {
+  private async stage(importId: number, batch: ParsedBatch | null, writing: ParsedBatch | null): Promise<Set<number>> {
     // Copies of an article earlier in the file are merged, never inserted (a dump of one story pasted 20,000
     // times stems it once).
     const inserted = batch?.articles.filter((article) => article.duplicateKind !== 'exact') ?? [];
-    if (inserted.length === 0) return new Map();
+    const pooled = this.dataSource.manager;
     try {
-      const vectors = await searchVectorsOf(this.dataSource.manager, inserted);
-      return new Map(inserted.map((article, position) => [article.index, vectors[position]!]));
+      if (writing === null) await sweepAbandonedCopies(pooled);
+      const firstWriting = writing?.articles[0]?.index;
+      if (firstWriting !== undefined) await releaseStagedCopies(pooled, importId, firstWriting);
+      if (inserted.length === 0) return new Set();
+      await stageCopies(
+        pooled,
+        importId,
+        inserted.map((article) => ({ index: article.index, headline: article.headline, body: article.body, minhash: serialiseSignature(article.signature) })),
+      );
+      return new Set(inserted.map((article) => article.index));
     } catch (error) {
-      this.logger.warn(`search vectors left to the insert: ${error instanceof Error ? error.message : String(error)}`);
-      return new Map();
+      this.logger.warn(`copies sent with the rows, search vectors left to the insert: ${error instanceof Error ? error.message : String(error)}`);
+      return new Set();
+    }
+  }
+
+  /** Drops whatever this import staged, however it ended. */
+  private async releaseAll(importId: number): Promise<void> {
+    try {
+      await releaseStagedCopies(this.dataSource.manager, importId);
+    } catch (error) {
+      this.logger.warn(`staged copies of import ${importId} left for the next import to sweep: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -115,14 +138,14 @@ export class WireImporter {
     manager: EntityManager,
     importId: number,
     batch: ParsedArticle[],
-    searchVectors: ReadonlyMap<number, string>,
+    staged: ReadonlySet<number>,
     duplicates: DuplicateResolution,
     createdIds: ArticleIdSet,
     report: ImportReport,
   ): Promise<void> {
     const resolved = await duplicates.resolve(batch);
     const created = resolved.filter((entry) => entry.outcome !== 'merged');
-    await writeNewArticles(manager, importId, created, searchVectors);
+    await writeNewArticles(manager, importId, created, staged);
     for (const entry of created) createdIds.add(entry.articleId!);
     await flagNearDuplicates(manager, await duplicates.settle(resolved));
     await linkRelated(manager, await duplicates.relate(resolved));
