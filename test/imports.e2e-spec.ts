@@ -201,7 +201,8 @@ describe('importing wire dumps', () => {
     const query = manager.query.bind(manager);
     let stemmed = 0;
     const sideQuery = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
-      if (sql.includes('wiredesk_search_vector')) stemmed += JSON.parse(parameters![0] as string).length;
+      // The staged copies go as jsonb in binary form: a version byte, then the JSON text.
+      if (sql.includes('wiredesk_search_vector')) stemmed += JSON.parse((parameters![0] as Buffer).subarray(1).toString()).length;
       return query(sql, parameters);
     });
     const outcome = await imports.importFile(await writeDump('pasted.txt', dump), operator).finally(() => sideQuery.mockRestore());
@@ -330,7 +331,8 @@ describe('importing wire dumps', () => {
 
       // Every batch was staged beside the transaction (none fell back to the trigger), and nothing staged is left.
       expect(staging.length).toBeGreaterThanOrEqual(2);
-      expect(staging.flatMap(([, parameters]) => JSON.parse((parameters as string[])[0]!) as unknown[])).toHaveLength(1_200);
+      // The parameter is jsonb in binary form: a version byte, then the JSON text.
+      expect(staging.flatMap(([, parameters]) => JSON.parse((parameters as Buffer[])[0]!.subarray(1).toString()) as unknown[])).toHaveLength(1_200);
       expect(await testApp.dataSource.query(`SELECT count(*)::int AS left FROM article_staged_copies`)).toEqual([{ left: 0 }]);
       expect(await searchable(outcome.import.id)).toEqual([{ articles: 1_200, matching: 1_200 }]);
       const found = await testApp.dataSource.query(`SELECT headline FROM articles WHERE "searchVector" @@ websearch_to_tsquery('english', $1)`, [stories[1_100]!.headline]);
@@ -390,7 +392,7 @@ describe('importing wire dumps', () => {
       await stage(900_001, '2 hours');
       await stage(900_002, '1 minute');
       try {
-        await imports.importFile(await writeDump('after-a-crash.txt', buildDump([syntheticArticle(9400)])), operator);
+        await imports.importFile(await writeDump('after-a-crash.txt', buildDump([syntheticArticle(9_970)])), operator);
         const left = await testApp.dataSource.query(`SELECT "importId" FROM article_staged_copies ORDER BY "importId"`);
         expect(left).toEqual([{ importId: 900_002 }]);
       } finally {

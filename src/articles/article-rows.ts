@@ -37,14 +37,6 @@ export interface ImportedArticleRow {
   index: number;
 }
 
-/** An article's copy to stage (`stageCopies`), keyed by its position in the dump. */
-export interface CopyToStage {
-  index: number;
-  headline: string;
-  body: readonly string[];
-  minhash: Buffer;
-}
-
 export interface NearDuplicateFlag {
   articleId: number;
   duplicateOfId: number;
@@ -118,19 +110,19 @@ async function insertHeadlineKeys(manager: EntityManager, rows: readonly Importe
 }
 
 /**
- * Stages the copies of an import's next articles in `article_staged_copies`, with their full-text vectors (the
+ * Stages the copies of an import's next articles (`encodeCopiesToStage`) in `article_staged_copies`, with their full-text vectors (the
  * text form of `wiredesk_search_vector`), for `insertImportedArticles` to read. Stemming is about half of an
  * imported article's insert and depends on nothing the import's transaction writes, so the importer runs this on
  * `manager`'s own pooled connection, outside its transaction, while that transaction writes the previous batch.
  */
-export async function stageCopies(manager: EntityManager, importId: number, copies: readonly CopyToStage[]): Promise<void> {
-  if (copies.length === 0) return;
+export async function stageCopies(manager: EntityManager, importId: number, copies: Buffer): Promise<void> {
+  // `copies` is from `encodeCopiesToStage`: a jsonb parameter in binary form, so it is not encoded again here.
   await manager.query(
     `INSERT INTO article_staged_copies ("importId", position, headline, body, minhash, "searchVector")
      SELECT $2, c.position, c.headline, c.body, c.minhash, wiredesk_search_vector(c.headline, c.body)
        FROM (SELECT r.position, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)) AS body, decode(r.minhash, 'hex') AS minhash
                FROM jsonb_to_recordset($1::jsonb) AS r(position int, headline text, body jsonb, minhash text)) c`,
-    [JSON.stringify(copies.map(({ index, headline, body, minhash }) => ({ position: index, headline, body, minhash: minhash.toString('hex') }))), importId],
+    [copies, importId],
   );
 }
 

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { ParsedArticle, RemovedLine, WireDumpParser, WireInputError } from '../wire';
+import { encodeCopiesToStage } from '../articles/staged-copies';
 import type { ParseReply, ParseRequest } from './dump-parse.protocol';
 
 /**
@@ -17,12 +18,22 @@ function reply(message: ParseReply): void {
   parentPort!.postMessage(message);
 }
 
-/** Hands over what is parsed so far; the arrays are sent by structured clone, so new ones are started. */
-function take(): { articles: ParsedArticle[]; removed: RemovedLine[] } {
-  const taken = { articles, removed };
+/**
+ * Hands over what is parsed so far, with the copies the importer stages for it already encoded; the arrays are
+ * sent by structured clone, so new ones are started.
+ */
+function take(): { articles: ParsedArticle[]; removed: RemovedLine[]; copies: Uint8Array | null } {
+  const encoded = encodeCopiesToStage(articles);
+  // A copy that owns its memory, so it can be transferred: the encoder's buffer may be a slice of a shared pool.
+  const taken = { articles, removed, copies: encoded && new Uint8Array(encoded) };
   articles = [];
   removed = [];
   return taken;
+}
+
+/** Sends a reply, moving rather than copying the encoded copies. */
+function replyWith(message: ParseReply & { copies: Uint8Array | null }): void {
+  parentPort!.postMessage(message, message.copies ? [message.copies.buffer as ArrayBuffer] : []);
 }
 
 parentPort!.on('message', (message: ParseRequest) => {
@@ -35,14 +46,14 @@ parentPort!.on('message', (message: ParseRequest) => {
         return;
       case 'chunk': {
         for (const article of parser!.push(message.chunk)) articles.push(article);
-        const batch = articles.length >= batchSize ? take() : { articles: [], removed: [] };
-        return reply({ type: 'parsed', bytes: message.chunk.byteLength, ...batch });
+        const batch = articles.length >= batchSize ? take() : { articles: [], removed: [], copies: null };
+        return replyWith({ type: 'parsed', bytes: message.chunk.byteLength, ...batch });
       }
       case 'end': {
         for (const article of parser!.end()) articles.push(article);
         const warnings = [...parser!.warnings];
         parser = null;
-        return reply({ type: 'done', ...take(), warnings });
+        return replyWith({ type: 'done', ...take(), warnings });
       }
     }
   } catch (error) {

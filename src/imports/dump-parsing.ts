@@ -18,6 +18,8 @@ const MAX_BYTES_IN_FLIGHT = 2 << 20;
 export interface ParsedBatch {
   articles: ParsedArticle[];
   removed: RemovedLine[];
+  /** The batch's copies to stage (`encodeCopiesToStage`), or null when it has none. */
+  copies: Buffer | null;
 }
 
 /**
@@ -128,9 +130,10 @@ export class DumpParse {
     }
   };
 
-  private queue(batch: ParsedBatch): void {
+  private queue(batch: { articles: ParsedArticle[]; removed: RemovedLine[]; copies: Uint8Array | null }): void {
     if (batch.articles.length === 0 && batch.removed.length === 0) return;
-    this.batches.push({ articles: batch.articles, removed: batch.removed });
+    const { copies } = batch;
+    this.batches.push({ articles: batch.articles, removed: batch.removed, copies: copies && Buffer.from(copies.buffer, copies.byteOffset, copies.byteLength) });
     this.wake('reader');
   }
 

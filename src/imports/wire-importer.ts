@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { flagNearDuplicates, linkRelated, lockWithSnapshots, recordChangedArticles, releaseStagedCopies, stageCopies, sweepAbandonedCopies } from '../articles/article-rows';
 import type { Actor } from '../auth/actor';
-import { ParsedArticle, serialiseSignature, WireInputError } from '../wire';
+import { articlesToStage } from '../articles/staged-copies';
+import { ParsedArticle, WireInputError } from '../wire';
 import { ArticleIdSet } from './compact-ids';
 import { DumpParse, ParsedBatch } from './dump-parsing';
 import { DuplicateResolution } from './duplicate-resolution';
@@ -104,21 +105,14 @@ export class WireImporter {
    * copy the row's copy is sent with it and the table's trigger computes the vector, as for every other write.
    */
   private async stage(importId: number, batch: ParsedBatch | null, writing: ParsedBatch | null): Promise<Set<number>> {
-    // Copies of an article earlier in the file are merged, never inserted (a dump of one story pasted 20,000
-    // times stems it once).
-    const inserted = batch?.articles.filter((article) => article.duplicateKind !== 'exact') ?? [];
     const pooled = this.dataSource.manager;
     try {
       if (writing === null) await sweepAbandonedCopies(pooled);
       const firstWriting = writing?.articles[0]?.index;
       if (firstWriting !== undefined) await releaseStagedCopies(pooled, importId, firstWriting);
-      if (inserted.length === 0) return new Set();
-      await stageCopies(
-        pooled,
-        importId,
-        inserted.map((article) => ({ index: article.index, headline: article.headline, body: article.body, minhash: serialiseSignature(article.signature) })),
-      );
-      return new Set(inserted.map((article) => article.index));
+      if (!batch?.copies) return new Set();
+      await stageCopies(pooled, importId, batch.copies);
+      return new Set(articlesToStage(batch.articles).map((article) => article.index));
     } catch (error) {
       this.logger.warn(`copies sent with the rows, search vectors left to the insert: ${error instanceof Error ? error.message : String(error)}`);
       return new Set();
