@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import type { ParseAnomaly } from '../wire';
+import { type ParseAnomaly, serialiseSignature } from '../wire';
+import { intArrayParam } from '../database/sql-arrays';
 import { Article } from './article.entity';
 import { captionsOf, lockArticle } from './articles.service';
 import { bylinesOf } from './bylines';
@@ -18,8 +19,8 @@ export interface ImportedArticleRow {
   headline: string;
   body: readonly string[];
   contentHash: string;
-  /** Serialised MinHash signature and its LSH band hashes, for near-duplicate lookups. */
-  minhash: Buffer;
+  /** MinHash signature (stored serialised, `serialiseSignature`) and its LSH band hashes, for near-duplicate lookups. */
+  signature: Uint32Array;
   lshBands: ArrayLike<number>;
   /** Headline and related-coverage lookup keys (src/wire/near-duplicates.ts, src/wire/related.ts). */
   headlineKeys: ArrayLike<number>;
@@ -60,7 +61,7 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
   const records = rows.map((row, position) => ({
     position: row.index,
     slug: slugs[position],
-    ...(row.staged ? {} : { headline: row.headline, body: row.body, minhash: row.minhash.toString('hex') }),
+    ...(row.staged ? {} : { headline: row.headline, body: row.body, minhash: serialiseSignature(row.signature).toString('hex') }),
     contentHash: row.contentHash,
     lshBands: Array.from(row.lshBands),
     relatedKeys: Array.from(row.relatedKeys),
@@ -104,8 +105,8 @@ async function insertHeadlineKeys(manager: EntityManager, rows: readonly Importe
   const [positions, keys] = flatten(rows.map((row) => new Set(Array.from(row.headlineKeys))));
   if (keys.length === 0) return;
   await manager.query(`INSERT INTO article_headline_keys (key, "articleId") SELECT * FROM unnest($1::int[], $2::int[])`, [
-    keys,
-    positions.map((position) => ids[position]),
+    intArrayParam(keys),
+    intArrayParam(positions.map((position) => ids[position]!)),
   ]);
 }
 
@@ -189,7 +190,7 @@ export async function bodyBandCandidates(manager: EntityManager, probes: Readonl
      SELECT probe.position, a.id AS "articleId", a."contentHash", a.headline, a.minhash
        FROM probe JOIN articles a ON a."lshBands" && probe.bands
       WHERE a.minhash IS NOT NULL`,
-    [positions, bands],
+    [intArrayParam(positions), intArrayParam(bands)],
   );
 }
 
@@ -228,7 +229,7 @@ export async function headlineCandidates(
        FROM ranked CROSS JOIN LATERAL (SELECT id, "contentHash", headline FROM articles
                                         WHERE articles.id = ranked."articleId" AND minhash IS NOT NULL OFFSET 0) a
       WHERE ranked.rank <= $4`,
-    [positions, keys, HEADLINE_KEY_RECENT_LIMIT, HEADLINE_CANDIDATE_LIMIT],
+    [intArrayParam(positions), intArrayParam(keys), HEADLINE_KEY_RECENT_LIMIT, HEADLINE_CANDIDATE_LIMIT],
   );
 }
 
@@ -267,7 +268,7 @@ export async function relatedCandidates(manager: EntityManager, probes: Readonly
        FROM found CROSS JOIN LATERAL (SELECT id, headline, body FROM articles WHERE articles.id = found.id OFFSET 0) a
       WHERE found.rank <= $3 AND found.live
       ORDER BY found.position, a.id`,
-    [positions, keys, RELATED_CANDIDATE_LIMIT],
+    [intArrayParam(positions), intArrayParam(keys), RELATED_CANDIDATE_LIMIT],
   );
 }
 

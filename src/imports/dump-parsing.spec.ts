@@ -13,6 +13,8 @@ function comparable(articles: ParsedArticle[]): unknown[] {
     ...article,
     signature: ArrayBuffer.isView(article.signature) ? Array.from(article.signature) : 'not a typed array',
     relatedKeys: ArrayBuffer.isView(article.relatedKeys) ? Array.from(article.relatedKeys) : 'not a typed array',
+    lshBands: ArrayBuffer.isView(article.lshBands) ? Array.from(article.lshBands) : 'not a typed array',
+    headlineKeys: ArrayBuffer.isView(article.headlineKeys) ? Array.from(article.headlineKeys) : 'not a typed array',
   }));
 }
 
@@ -32,6 +34,10 @@ async function parseInWorker(bytes: Uint8Array, sliceBytes: number): Promise<{ a
       articles.push(...batch.articles);
       removed.push(...batch.removed);
       batches.push(batch.articles.length);
+      // Each batch comes with the copies the importer stages for it: those of its articles that are not exact copies.
+      const staged = batch.copies ? (JSON.parse(batch.copies.subarray(1).toString()) as { position: number }[]) : [];
+      expect(batch.copies?.[0] ?? 1).toBe(1);
+      expect(staged.map((copy) => copy.position)).toEqual(batch.articles.filter((article) => article.duplicateKind !== 'exact').map((article) => article.index));
     }
     await feed;
   } finally {

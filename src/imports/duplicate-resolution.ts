@@ -16,12 +16,10 @@ import {
   estimateJaccard,
   eventFeatures,
   HEADLINE_MATCH,
-  headlineKeys,
   headlineWords,
   headlineWordsDice,
   judgeNearDuplicate,
   judgeRelated,
-  lshBandHashes,
   ParsedArticle,
 } from '../wire';
 import { RowIdsByPosition } from './compact-ids';
@@ -151,7 +149,7 @@ export class DuplicateResolution {
    * key whose headline is close enough for the headline rule, whose signatures are then read.
    */
   private async nearDuplicateCandidates(entries: readonly ResolvedArticle[]): Promise<ArchiveCandidate[]> {
-    const byBody = await bodyBandCandidates(this.manager, entries.map((entry) => lshBandHashes(entry.parsed.signature)));
+    const byBody = await bodyBandCandidates(this.manager, entries.map((entry) => entry.parsed.lshBands));
     const seen = new Set(byBody.map((candidate) => `${candidate.position}:${candidate.articleId}`));
     // A probe meets dozens of candidates and a candidate many probes: each headline is split into words once.
     const probeWords = new Map<number, string[]>();
@@ -163,7 +161,7 @@ export class DuplicateResolution {
       if (!right) candidateWords.set(candidate.articleId, (right = new Set(headlineWords(candidate.headline))));
       return headlineWordsDice(left, right) >= HEADLINE_MATCH;
     };
-    const byHeadline = (await headlineCandidates(this.manager, entries.map((entry) => headlineKeys(entry.parsed.headline)))).filter(
+    const byHeadline = (await headlineCandidates(this.manager, entries.map((entry) => entry.parsed.headlineKeys))).filter(
       (candidate) => !seen.has(`${candidate.position}:${candidate.articleId}`) && closeHeadlines(candidate),
     );
     const signatures = await signaturesOf(this.manager, byHeadline.map((candidate) => candidate.articleId));

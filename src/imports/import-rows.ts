@@ -5,7 +5,7 @@ import { BylineRole } from '../articles/byline.entity';
 import { upsertAuthorsByKey } from '../authors/author-rows';
 import { addCaptions, CaptionToAdd } from '../captions/caption-rows';
 import { PhotoToKeep, upsertPhotosByFingerprint } from '../photos/photo-rows';
-import { authorKey, displayName, headlineKeys, lshBandHashes, photoFingerprint, serialiseSignature } from '../wire';
+import { authorKey, displayName, photoFingerprint } from '../wire';
 import type { ResolvedArticle } from './duplicate-resolution';
 import type { ImportReport } from './import-report';
 
@@ -29,9 +29,9 @@ export async function writeNewArticles(
       headline: parsed.headline,
       body: parsed.body,
       contentHash: parsed.contentHash,
-      minhash: serialiseSignature(parsed.signature),
-      lshBands: lshBandHashes(parsed.signature),
-      headlineKeys: headlineKeys(parsed.headline),
+      signature: parsed.signature,
+      lshBands: parsed.lshBands,
+      headlineKeys: parsed.headlineKeys,
       relatedKeys: parsed.relatedKeys,
       lines: parsed.lines,
       anomalies: parsed.anomalies,

@@ -272,19 +272,25 @@ export class InFileDeduplicator {
     return this.articleCount;
   }
 
+  /** False for a window of 0: nothing is indexed, not even exact copies. */
+  get indexing(): boolean {
+    return this.slots > 1;
+  }
+
   /**
-   * Records the next article (index = number of earlier calls) and returns its earlier copy, if any. A window
-   * of 0 turns de-duplication off, exact copies included (a parse that only validates a dump keeps no index).
+   * Records the next article (index = number of earlier calls) and returns its earlier copy, if any; `lookupKeys`
+   * are its band and headline keys when the caller has them already. A window of 0 turns de-duplication off,
+   * exact copies included (a parse that only validates a dump keeps no index).
    */
-  register(contentHash: string, signature: Uint32Array, headline = ''): DuplicateMatch | null {
+  register(contentHash: string, signature: Uint32Array, headline = '', lookupKeys?: { lshBands: Int32Array; headlineKeys: Int32Array }): DuplicateMatch | null {
     const index = this.articleCount++;
     if (this.slots === 1) return null;
     const slot = index % this.slots;
     if (index >= this.slots) this.forget(index - this.slots, slot);
     this.ensureCapacity(slot + 1);
 
-    const bandHashes = lshBandHashes(signature);
-    const headlineHashes = headlineKeys(headline);
+    const bandHashes = lookupKeys?.lshBands ?? lshBandHashes(signature);
+    const headlineHashes = lookupKeys?.headlineKeys ?? headlineKeys(headline);
     const match = this.findMatch(contentHash, signature, bandHashes, headline, headlineHashes);
 
     this.recentBands.set(bandHashes, slot * LSH_BANDS);

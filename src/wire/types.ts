@@ -87,6 +87,10 @@ export interface ParsedArticle {
   lines: [number, number];
   contentHash: string;
   signature: Uint32Array;
+  /** The signature's LSH band hashes (`lshBandHashes`): its body's near-duplicate lookup keys. Empty when the parse keeps no duplicate index (`dedupWindow` 0). */
+  lshBands: Int32Array;
+  /** The headline's near-duplicate lookup keys (`headlineKeys`); empty for a headline of too few words, and as `lshBands`. */
+  headlineKeys: Int32Array;
   /** The dump ended inside this article. */
   truncated: boolean;
   /** What the parser guessed; empty when the article was read from a clean layout. */
