@@ -31,6 +31,15 @@ function take(): { articles: ParsedArticle[]; removed: RemovedLine[]; copies: Ui
   return taken;
 }
 
+/**
+ * The importer keeps an article's source lines only when it needs review (its anomalies); the others' are dropped
+ * here rather than copied to the importer's thread, where they were about as much text again as the dump.
+ */
+function forImport(article: ParsedArticle): ParsedArticle {
+  if (article.anomalies.length === 0) delete article.source;
+  return article;
+}
+
 /** Sends a reply, moving rather than copying the encoded copies. */
 function replyWith(message: ParseReply & { copies: Uint8Array | null }): void {
   parentPort!.postMessage(message, message.copies ? [message.copies.buffer as ArrayBuffer] : []);
@@ -45,12 +54,12 @@ parentPort!.on('message', (message: ParseRequest) => {
         batchSize = message.batchSize;
         return;
       case 'chunk': {
-        for (const article of parser!.push(message.chunk)) articles.push(article);
+        for (const article of parser!.push(message.chunk)) articles.push(forImport(article));
         const batch = articles.length >= batchSize ? take() : { articles: [], removed: [], copies: null };
         return replyWith({ type: 'parsed', bytes: message.chunk.byteLength, ...batch });
       }
       case 'end': {
-        for (const article of parser!.end()) articles.push(article);
+        for (const article of parser!.end()) articles.push(forImport(article));
         const warnings = [...parser!.warnings];
         parser = null;
         return replyWith({ type: 'done', ...take(), warnings });
