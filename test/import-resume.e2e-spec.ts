@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -81,6 +82,8 @@ describe('an import whose worker died', () => {
         id,
       ]).then((found) => found[0]);
     const writer = await until('the child to be writing articles', 90_000, writing);
+    // Whatever the survivor logs: its attempt must stage its copies, not find the dead one's in the way.
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
     // Another instance is running beside it (it finds the import locked by a live worker and leaves it alone)...
     survivor = await bootTestApp({ database });
     // The child still holds the import's lock (what it runs at this instant may be captions or bylines).
@@ -93,6 +96,8 @@ describe('an import whose worker died', () => {
     const killedAt = Date.now();
     expect((await rows('SELECT status, attempts FROM imports WHERE id = $1', [id]))[0]).toEqual({ status: ImportStatus.Running, attempts: 1 });
     expect((await rows('SELECT count(*)::int AS count FROM articles'))[0].count).toBe(0);
+    // The dead worker left the copies it had staged beside its transaction (they are committed, the articles not).
+    expect((await rows('SELECT count(*)::int AS count FROM article_staged_copies WHERE "importId" = $1', [id]))[0].count).toBeGreaterThan(0);
     const finished = await until('the import to complete', 120_000, async () => {
       const [row] = await rows('SELECT status, attempts, counts FROM imports WHERE id = $1', [id]);
       return row.status === ImportStatus.Completed && row;
@@ -107,6 +112,12 @@ describe('an import whose worker died', () => {
     const [counts] = await rows(`SELECT count(*)::int AS articles, count(DISTINCT "contentHash")::int AS distinct FROM articles WHERE "importId" = $1`, [id]);
     expect(counts).toEqual({ articles: 8000, distinct: 8000 });
     expect(await rows('SELECT "importId" FROM import_payload_chunks WHERE "importId" = $1', [id])).toEqual([]);
+    // The second attempt cleared the first one's staged copies before staging its own, and left none behind.
+    expect(warnings.mock.calls.filter(([message]) => String(message).includes('copies sent with the rows'))).toEqual([]);
+    warnings.mockRestore();
+    expect(await rows('SELECT count(*)::int AS count FROM article_staged_copies WHERE "importId" = $1', [id])).toEqual([{ count: 0 }]);
+    const [searchable] = await rows(`SELECT count(*) FILTER (WHERE "searchVector" = wiredesk_search_vector(headline, body))::int AS matching FROM articles WHERE "importId" = $1`, [id]);
+    expect(searchable).toEqual({ matching: 8000 });
   }, 300_000);
 });
 

@@ -107,7 +107,12 @@ export class WireImporter {
   private async stage(importId: number, batch: ParsedBatch | null, writing: ParsedBatch | null): Promise<Set<number>> {
     const pooled = this.dataSource.manager;
     try {
-      if (writing === null) await sweepAbandonedCopies(pooled);
+      if (writing === null) {
+        // Before the first batch: copies left by dead processes, this import's own included when it is being run
+        // again after one (a retry runs under the import's lock, so no other attempt is staging them now).
+        await sweepAbandonedCopies(pooled);
+        await releaseStagedCopies(pooled, importId);
+      }
       const firstWriting = writing?.articles[0]?.index;
       if (firstWriting !== undefined) await releaseStagedCopies(pooled, importId, firstWriting);
       if (!batch?.copies) return new Set();
