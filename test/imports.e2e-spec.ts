@@ -407,6 +407,7 @@ describe('importing wire dumps', () => {
     expect(outcome.report!.counts.articlesCreated).toBe(2);
     expect(await rowCounts(testApp)).toEqual(before);
     expect(await testApp.dataSource.query(`SELECT id FROM imports WHERE "fileName" = 'dry.txt'`)).toEqual([]);
+    expect(await testApp.dataSource.query(`SELECT count(*)::int AS left FROM article_staged_copies`)).toEqual([{ left: 0 }]);
   });
 
   describe('over HTTP', () => {
