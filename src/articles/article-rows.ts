@@ -111,8 +111,8 @@ async function insertHeadlineKeys(manager: EntityManager, rows: readonly Importe
 }
 
 /**
- * Stages the copies of an import's next articles (`encodeCopiesToStage`) in `article_staged_copies`, with their full-text vectors (the
- * text form of `wiredesk_search_vector`), for `insertImportedArticles` to read. Stemming is about half of an
+ * Stages the copies of an import's next articles (`encodeCopiesToStage`) in `article_staged_copies` with their
+ * full-text vectors (`wiredesk_search_vector`), for `insertImportedArticles` to read. Stemming is about half of an
  * imported article's insert and depends on nothing the import's transaction writes, so the importer runs this on
  * `manager`'s own pooled connection, outside its transaction, while that transaction writes the previous batch.
  */
