@@ -102,7 +102,7 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
  * one key twice; those are dropped here, so the insert needs no `ON CONFLICT` (a speculative insertion per row).
  */
 async function insertHeadlineKeys(manager: EntityManager, rows: readonly ImportedArticleRow[], ids: readonly number[]): Promise<void> {
-  const [positions, keys] = flatten(rows.map((row) => new Set(Array.from(row.headlineKeys))));
+  const [positions, keys] = flatten(rows.map((row) => [...new Set(Array.from(row.headlineKeys))]));
   if (keys.length === 0) return;
   await manager.query(`INSERT INTO article_headline_keys (key, "articleId") SELECT * FROM unnest($1::int[], $2::int[])`, [
     intArrayParam(keys),
@@ -286,11 +286,11 @@ export async function linkRelated(manager: EntityManager, links: readonly Relate
   );
 }
 
-function flatten(lists: ReadonlyArray<ArrayLike<number> | ReadonlySet<number>>): [number[], number[]] {
+function flatten(lists: ReadonlyArray<ArrayLike<number>>): [number[], number[]] {
   const positions: number[] = [];
   const values: number[] = [];
   lists.forEach((list, position) => {
-    for (const value of list instanceof Set ? list : Array.from(list as ArrayLike<number>)) {
+    for (const value of Array.from(list)) {
       positions.push(position);
       values.push(value);
     }
