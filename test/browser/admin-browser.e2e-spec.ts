@@ -55,9 +55,12 @@ describe('the admin panel in a real browser', () => {
   });
 
   async function logInAs(email: string): Promise<void> {
-    // The previous test may end just as the panel navigates on its own (after a save); going to the log-in
-    // page meanwhile was aborted by that navigation once (net::ERR_ABORTED). Let the page settle first.
-    await page.waitForLoadState('networkidle');
+    // Each log-in starts in a fresh tab: the previous test may end while the panel is still navigating on its
+    // own (after a save or an action), and in the same tab that navigation aborted the next test's page.goto
+    // (net::ERR_ABORTED) or kept its load from ever finishing. Closing the tab ends whatever it was doing.
+    await page.close();
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
     await context.clearCookies();
     await page.goto(`${base}/admin/login`);
     await page.fill('input[name="email"]', email);
