@@ -5,7 +5,7 @@ import { BylineRole } from '../articles/byline.entity';
 import { upsertAuthorsByKey } from '../authors/author-rows';
 import { addCaptions, CaptionToAdd } from '../captions/caption-rows';
 import { PhotoToKeep, upsertPhotosByFingerprint } from '../photos/photo-rows';
-import { authorKey, displayName, photoFingerprint } from '../wire';
+import { authorKey, displayName, photoFingerprint, WirePhoto } from '../wire';
 import type { ResolvedArticle } from './duplicate-resolution';
 import type { ImportReport } from './import-report';
 
@@ -49,14 +49,25 @@ export async function writeNewArticles(
  * articles: a merged copy adds only the photos and people its article lacks.
  */
 export async function attachPeopleAndPhotos(manager: EntityManager, entries: readonly ResolvedArticle[], report: ImportReport): Promise<void> {
+  // Each photo is fingerprinted and each name keyed once: both are hashed normalisations, and a batch names the
+  // same few photographers and agencies hundreds of times.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = authorKey(name)));
+    return key;
+  };
+  const fingerprints = new Map<WirePhoto, string>();
   const authorNames = new Map<string, string>();
   const photoKeys = new Map<string, { credit: string | null; agency: string | null; photographerKey: string | null }>();
   for (const { parsed } of entries) {
-    for (const name of parsed.bylines) authorNames.set(authorKey(name), displayName(name));
+    for (const name of parsed.bylines) authorNames.set(keyOf(name), displayName(name));
     for (const photo of parsed.photos) {
-      const photographerKey = photo.photographer ? authorKey(photo.photographer) : null;
+      const photographerKey = photo.photographer ? keyOf(photo.photographer) : null;
       if (photo.photographer && photographerKey) authorNames.set(photographerKey, displayName(photo.photographer));
-      photoKeys.set(photoFingerprint(photo), { credit: photo.credit, agency: photo.agency, photographerKey });
+      const fingerprint = photoFingerprint(photo, keyOf);
+      fingerprints.set(photo, fingerprint);
+      photoKeys.set(fingerprint, { credit: photo.credit, agency: photo.agency, photographerKey });
     }
   }
   authorNames.delete('');
@@ -71,7 +82,7 @@ export async function attachPeopleAndPhotos(manager: EntityManager, entries: rea
   report.counts.photosCreated += photos.created;
 
   const captions: CaptionToAdd[] = entries.flatMap((entry) =>
-    entry.parsed.photos.map((photo) => ({ articleId: entry.articleId!, photoId: photos.ids.get(photoFingerprint(photo))!, text: photo.caption })),
+    entry.parsed.photos.map((photo) => ({ articleId: entry.articleId!, photoId: photos.ids.get(fingerprints.get(photo)!)!, text: photo.caption })),
   );
   await addCaptions(manager, captions);
 
@@ -79,8 +90,8 @@ export async function attachPeopleAndPhotos(manager: EntityManager, entries: rea
   const bylines: BylineToAdd[] = [];
   for (const entry of entries) {
     const people = [
-      ...entry.parsed.bylines.map((name) => ({ key: authorKey(name), role: BylineRole.Writer })),
-      ...entry.parsed.photos.filter((photo) => photo.photographer).map((photo) => ({ key: authorKey(photo.photographer!), role: BylineRole.Photographer })),
+      ...entry.parsed.bylines.map((name) => ({ key: keyOf(name), role: BylineRole.Writer })),
+      ...entry.parsed.photos.filter((photo) => photo.photographer).map((photo) => ({ key: keyOf(photo.photographer!), role: BylineRole.Photographer })),
     ];
     people.forEach((person, position) => {
       const authorId = authors.ids.get(person.key);

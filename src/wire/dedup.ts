@@ -63,12 +63,13 @@ export function articleContentHash(article: { headline: string; body: readonly s
 /**
  * SHA-256 (hex) identifying a picture across articles and dumps: the URL when the dump has one,
  * otherwise the normalised caption with the photographer and agency keyed like author names, so
- * "Photo by AHMAD AL-RUBAYE / AFP" and "Ahmad al-Rubaye/AFP" are the same credit.
+ * "Photo by AHMAD AL-RUBAYE / AFP" and "Ahmad al-Rubaye/AFP" are the same credit. `keyOf` is `authorKey` or a
+ * memo of it, for a caller that keys the same few names for hundreds of photos.
  */
-export function photoFingerprint(photo: WirePhoto & { url?: string | null }): string {
+export function photoFingerprint(photo: WirePhoto & { url?: string | null }, keyOf: (name: string) => string = authorKey): string {
   const identity = photo.url
     ? `url\n${photo.url.trim()}`
-    : ['caption', normaliseForComparison(photo.caption), authorKey(photo.photographer ?? ''), authorKey(photo.agency ?? '')].join('\n');
+    : ['caption', normaliseForComparison(photo.caption), keyOf(photo.photographer ?? ''), keyOf(photo.agency ?? '')].join('\n');
   return createHash('sha256').update(identity, 'utf8').digest('hex');
 }
 
