@@ -216,6 +216,16 @@ describe('importing wire dumps', () => {
     expect(again.report!.articles.slice(1).map((entry) => entry.articleId)).toEqual([rows[0].id, rows[0].id]);
   }, 300_000);
 
+  it('flags an updated version with nearly the same headline further down the same dump than the parser looks back', async () => {
+    const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'cairo-rate-hike')!;
+    // More stories between the versions than the parse worker's window (two batches): the importer's own lookup,
+    // with the headline words it kept of its recent rows, is what finds the original.
+    const between = Array.from({ length: 1_100 }, (_, index) => syntheticArticle(9700 + index, 2));
+    const outcome = await imports.importFile(await writeDump('rates-far.txt', buildDump([event.original, ...between, event.update])), operator);
+    const [original, update] = [outcome.report!.articles[0]!, outcome.report!.articles.at(-1)!];
+    expect(update).toMatchObject({ outcome: 'flagged', duplicateOf: original.articleId, reason: `near duplicate of existing article ${original.articleId} (nearly the same headline, edited body)` });
+  }, 120_000);
+
   it('flags an updated version with nearly the same headline and an edited body across dumps, below the body-only cut', async () => {
     const event = LABELLED_EVENTS.find((candidate) => candidate.name === 'cairo-rate-hike')!;
     await imports.importFile(await writeDump('rates-1.txt', buildDump([event.original])), operator);

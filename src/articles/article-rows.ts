@@ -203,21 +203,17 @@ export async function bodyBandCandidates(manager: EntityManager, probes: Readonl
 export const HEADLINE_KEY_RECENT_LIMIT = 200;
 
 /**
- * Archive articles sharing a headline key with each probe (at most HEADLINE_CANDIDATE_LIMIT each, the closest
- * headlines first), without signatures. Only the newest HEADLINE_KEY_RECENT_LIMIT articles of each key are
- * considered. Ranked by shared keys because the earliest ones alone let a busy key (a place and two common words)
- * fill the cap with older stories and leave out the version being updated, which then went unflagged and was
- * linked as related coverage of itself instead.
+ * Archive articles sharing a headline key with each probe: at most HEADLINE_CANDIDATE_LIMIT each, the closest
+ * headlines first. Only the newest HEADLINE_KEY_RECENT_LIMIT articles of each key are considered. Ranked by shared
+ * keys because the earliest ones alone let a busy key (a place and two common words) fill the cap with older
+ * stories and leave out the version being updated, which then went unflagged and was linked as related coverage
+ * of itself instead. Ids only: an import already holds the headlines of its own recent rows, most candidates,
+ * and reads the others with `signedHeadlinesOf` (fetching every candidate's row here was a third of the lookup).
  */
-export async function headlineCandidates(
-  manager: EntityManager,
-  probes: ReadonlyArray<ArrayLike<number>>,
-): Promise<Array<{ position: number; articleId: number; contentHash: string; headline: string }>> {
+export async function headlineCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<Array<{ position: number; articleId: number }>> {
   const [positions, keys] = flatten(probes);
   if (keys.length === 0) return [];
-  // Keys are counted from index-only scans of article_headline_keys' primary key; the columns are then read for
-  // the ranked few, each by primary key: `OFFSET 0` keeps the planner from turning that into a hash join over a
-  // sequential scan of the whole table. Reading them from `articles` also skips the keys of a deleted article.
+  // Keys are counted from index-only scans of article_headline_keys' primary key.
   return manager.query(
     `WITH probe AS (SELECT DISTINCT position, key FROM unnest($1::int[], $2::int[]) AS q(position, key)),
           shared AS (SELECT probe.position, recent."articleId", count(*) AS keys
@@ -225,19 +221,28 @@ export async function headlineCandidates(
                                                         ORDER BY "articleId" DESC LIMIT $3) recent
                       GROUP BY probe.position, recent."articleId"),
           ranked AS (SELECT position, "articleId", row_number() OVER (PARTITION BY position ORDER BY keys DESC, "articleId") AS rank FROM shared)
-     SELECT ranked.position, a.id AS "articleId", a."contentHash", a.headline
-       FROM ranked CROSS JOIN LATERAL (SELECT id, "contentHash", headline FROM articles
-                                        WHERE articles.id = ranked."articleId" AND minhash IS NOT NULL OFFSET 0) a
-      WHERE ranked.rank <= $4`,
+     SELECT position, "articleId" FROM ranked WHERE rank <= $4`,
     [intArrayParam(positions), intArrayParam(keys), HEADLINE_KEY_RECENT_LIMIT, HEADLINE_CANDIDATE_LIMIT],
   );
 }
 
-/** The stored MinHash signatures of the given articles. */
-export async function signaturesOf(manager: EntityManager, ids: readonly number[]): Promise<Map<number, Buffer>> {
+/** The headlines of those of the given articles that have a signature (only those can be compared). */
+export async function signedHeadlinesOf(manager: EntityManager, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: number; minhash: Buffer }[] = await manager.query(`SELECT id, minhash FROM articles WHERE id = ANY($1) AND minhash IS NOT NULL`, [[...new Set(ids)]]);
-  return new Map(rows.map((row) => [row.id, row.minhash]));
+  const rows: { id: number; headline: string }[] = await manager.query(`SELECT id, headline FROM articles WHERE id = ANY($1) AND minhash IS NOT NULL`, [
+    intArrayParam([...new Set(ids)]),
+  ]);
+  return new Map(rows.map((row) => [row.id, row.headline]));
+}
+
+/** What a near-duplicate check compares of the given articles (those with a stored MinHash signature). */
+export async function comparableArticles(manager: EntityManager, ids: readonly number[]): Promise<Map<number, Omit<ArchiveCandidate, 'position'>>> {
+  if (ids.length === 0) return new Map();
+  const rows: Omit<ArchiveCandidate, 'position'>[] = await manager.query(
+    `SELECT id AS "articleId", "contentHash", headline, minhash FROM articles WHERE id = ANY($1) AND minhash IS NOT NULL`,
+    [intArrayParam([...new Set(ids)])],
+  );
+  return new Map(rows.map((row) => [row.articleId, row]));
 }
 
 export interface RelatedCandidate {

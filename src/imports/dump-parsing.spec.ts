@@ -15,6 +15,7 @@ function comparable(articles: ParsedArticle[]): unknown[] {
     relatedKeys: ArrayBuffer.isView(article.relatedKeys) ? Array.from(article.relatedKeys) : 'not a typed array',
     lshBands: ArrayBuffer.isView(article.lshBands) ? Array.from(article.lshBands) : 'not a typed array',
     headlineKeys: ArrayBuffer.isView(article.headlineKeys) ? Array.from(article.headlineKeys) : 'not a typed array',
+    headlineWordKeys: ArrayBuffer.isView(article.headlineWordKeys) ? Array.from(article.headlineWordKeys) : 'not a typed array',
   }));
 }
 

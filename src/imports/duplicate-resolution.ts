@@ -3,12 +3,13 @@ import {
   ArchiveCandidate,
   articleIdsByContentHash,
   bodyBandCandidates,
+  comparableArticles,
   contentHashesOf,
   headlineCandidates,
   NearDuplicateFlag,
   relatedCandidates,
   RelatedLinkRow,
-  signaturesOf,
+  signedHeadlinesOf,
 } from '../articles/article-rows';
 import { dismissedAmong } from '../articles/dismissed-pairs';
 import {
@@ -16,14 +17,17 @@ import {
   estimateJaccard,
   eventFeatures,
   HEADLINE_MATCH,
-  headlineWords,
-  headlineWordsDice,
+  headlineWordKeys,
+  headlineWordKeysDice,
   judgeNearDuplicate,
   judgeRelated,
   ParsedArticle,
 } from '../wire';
 import { RowIdsByPosition } from './compact-ids';
 import type { ArticleOutcome, ImportReport } from './import-report';
+
+/** How many of its newest rows' headline words an import keeps (~150 bytes each), well past the newest a hot key reads. */
+const RECENT_HEADLINES = 50_000;
 
 export interface ResolvedArticle {
   parsed: ParsedArticle;
@@ -46,6 +50,12 @@ export interface ResolvedArticle {
 export class DuplicateResolution {
   /** Where each article of the dump went, by its index, so later copies at any distance find its row. */
   private readonly placement = new RowIdsByPosition();
+  /**
+   * The headline words (`headlineWordKeys`) of the rows this import created last, by id: most headline candidates
+   * are the import's own recent rows, whose headlines then need neither be read back nor split again. Bounded, so
+   * a long dump keeps its memory flat.
+   */
+  private readonly recentHeadlines = new Map<number, Int32Array>();
 
   constructor(
     private readonly manager: EntityManager,
@@ -101,6 +111,8 @@ export class DuplicateResolution {
       }
       if (entry.outcome === 'flagged') entry.duplicateOf ??= idOf.get(entry.parsed.duplicateOf!) ?? this.placement.get(entry.parsed.duplicateOf!);
       if (entry.articleId !== undefined) this.placement.set(entry.parsed.index, entry.articleId);
+      // Every imported row has a signature, so these headlines can all be compared.
+      if (entry.outcome !== 'merged') this.rememberHeadline(entry.articleId!, entry.parsed.headlineWordKeys);
     }
 
     const inFile = resolved.filter((entry) => entry.outcome === 'flagged' && entry.flaggedInFile);
@@ -150,22 +162,22 @@ export class DuplicateResolution {
    */
   private async nearDuplicateCandidates(entries: readonly ResolvedArticle[]): Promise<ArchiveCandidate[]> {
     const byBody = await bodyBandCandidates(this.manager, entries.map((entry) => entry.parsed.lshBands));
-    const seen = new Set(byBody.map((candidate) => `${candidate.position}:${candidate.articleId}`));
-    // A probe meets dozens of candidates and a candidate many probes: each headline is split into words once.
-    const probeWords = new Map<number, string[]>();
-    const candidateWords = new Map<number, Set<string>>();
-    const closeHeadlines = (candidate: { position: number; articleId: number; headline: string }) => {
-      let left = probeWords.get(candidate.position);
-      if (!left) probeWords.set(candidate.position, (left = headlineWords(entries[candidate.position]!.parsed.headline)));
-      let right = candidateWords.get(candidate.articleId);
-      if (!right) candidateWords.set(candidate.articleId, (right = new Set(headlineWords(candidate.headline))));
-      return headlineWordsDice(left, right) >= HEADLINE_MATCH;
-    };
-    const byHeadline = (await headlineCandidates(this.manager, entries.map((entry) => entry.parsed.headlineKeys))).filter(
-      (candidate) => !seen.has(`${candidate.position}:${candidate.articleId}`) && closeHeadlines(candidate),
-    );
-    const signatures = await signaturesOf(this.manager, byHeadline.map((candidate) => candidate.articleId));
-    return [...byBody, ...byHeadline.map((candidate) => ({ ...candidate, minhash: signatures.get(candidate.articleId)! }))];
+    const pairKey = (candidate: { position: number; articleId: number }) => candidate.position * 2 ** 32 + candidate.articleId;
+    const seen = new Set(byBody.map(pairKey));
+    const ranked = (await headlineCandidates(this.manager, entries.map((entry) => entry.parsed.headlineKeys))).filter((candidate) => !seen.has(pairKey(candidate)));
+    const read = await signedHeadlinesOf(this.manager, ranked.map((candidate) => candidate.articleId).filter((id) => !this.recentHeadlines.has(id)));
+    const readWords = new Map([...read].map(([id, headline]) => [id, headlineWordKeys(headline)]));
+    const byHeadline = ranked.filter(({ position, articleId }) => {
+      const words = this.recentHeadlines.get(articleId) ?? readWords.get(articleId);
+      return words !== undefined && headlineWordKeysDice(entries[position]!.parsed.headlineWordKeys, words) >= HEADLINE_MATCH;
+    });
+    const compared = await comparableArticles(this.manager, byHeadline.map((candidate) => candidate.articleId));
+    return [...byBody, ...byHeadline.flatMap(({ position, articleId }) => (compared.has(articleId) ? [{ position, ...compared.get(articleId)! }] : []))];
+  }
+
+  private rememberHeadline(articleId: number, words: Int32Array): void {
+    this.recentHeadlines.set(articleId, words);
+    if (this.recentHeadlines.size > RECENT_HEADLINES) this.recentHeadlines.delete(this.recentHeadlines.keys().next().value!);
   }
 
   /**

@@ -1,5 +1,15 @@
 import { articleText, estimateJaccard, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from './dedup';
-import { BODY_WITH_HEADLINE, HEADLINE_MATCH, headlineKeys, headlineSimilarity, headlineWords, judgeNearDuplicate } from './near-duplicates';
+import {
+  BODY_WITH_HEADLINE,
+  HEADLINE_MATCH,
+  headlineKeys,
+  headlineLookup,
+  headlineSimilarity,
+  headlineWordKeys,
+  headlineWordKeysDice,
+  headlineWords,
+  judgeNearDuplicate,
+} from './near-duplicates';
 import { parseWireDump } from './parser';
 import { buildDump } from './testing/dump-builder';
 import { evaluateNearDuplicates } from './testing/labelled-evaluation';
@@ -23,6 +33,19 @@ describe('headline similarity', () => {
     for (const event of LABELLED_EVENTS) expect(shares(event.original.headline, event.update.headline)).toBe(true);
     expect(shares('US Forces Withdraw from Iraq Air Base', 'Saudi Arabia Extends Voluntary Oil Output Cut')).toBe(false);
     expect(headlineKeys('Breaking')).toHaveLength(0);
+  });
+
+  it('scores hashed headline words as it scores the words, for every pair of labelled headlines', () => {
+    const headlines = LABELLED_EVENTS.flatMap((event) => [event.original, event.sameTopic, event.otherOutlet, event.update, event.correction].map((story) => story.headline));
+    headlines.push('Egypt’s Central Bank Raises Interest Rates by 200 Basis Points', 'Egypt Central Bank Raises Interest Rates by 200 Basis Points', 'Breaking', '');
+    for (const left of headlines) {
+      for (const right of headlines) expect(headlineWordKeysDice(headlineWordKeys(left), headlineWordKeys(right))).toBeCloseTo(headlineSimilarity(left, right), 12);
+    }
+    expect(Array.from(headlineWordKeys('Gaza talks in Cairo, Cairo talks on Gaza'))).toHaveLength(3);
+    expect(headlineLookup('Egypt Central Bank Raises Interest Rates by 200 Basis Points')).toEqual({
+      headlineKeys: headlineKeys('Egypt Central Bank Raises Interest Rates by 200 Basis Points'),
+      headlineWordKeys: headlineWordKeys('Egypt Central Bank Raises Interest Rates by 200 Basis Points'),
+    });
   });
 });
 

@@ -62,9 +62,50 @@ export const HEADLINE_MIN_WORDS = 5;
 
 /** Lookup keys for headlines that are the same or nearly the same (one per band, signed 32-bit for an indexed `int[]` column). */
 export function headlineKeys(headline: string): Int32Array {
-  const words = headlineWords(headline);
-  if (words.length < HEADLINE_MIN_WORDS) return new Int32Array(0);
-  return setBandKeys(words.map(hashString32), HEADLINE_BANDS, HEADLINE_ROWS);
+  return headlineLookup(headline).headlineKeys;
+}
+
+/**
+ * The headline's lookup keys (`headlineKeys`) and its content words as sorted distinct 32-bit hashes
+ * (`headlineWordKeys`), from one split of the headline.
+ */
+export function headlineLookup(headline: string): { headlineKeys: Int32Array; headlineWordKeys: Int32Array } {
+  const hashes = headlineWords(headline).map(hashString32);
+  return {
+    headlineKeys: hashes.length < HEADLINE_MIN_WORDS ? new Int32Array(0) : setBandKeys(hashes, HEADLINE_BANDS, HEADLINE_ROWS),
+    headlineWordKeys: distinctSorted(hashes),
+  };
+}
+
+/**
+ * The headline's content words (`headlineWords`) as sorted distinct 32-bit hashes: what `headlineWordKeysDice`
+ * compares. An importer compares each headline with dozens of candidates, batch after batch; hashed once, a
+ * headline is a few dozen bytes to keep and a merge to compare.
+ */
+export function headlineWordKeys(headline: string): Int32Array {
+  return distinctSorted(headlineWords(headline).map(hashString32));
+}
+
+/** `headlineWordsDice` on `headlineWordKeys` (equal but for a 32-bit hash collision between two words). */
+export function headlineWordKeysDice(left: Int32Array, right: Int32Array): number {
+  if (left.length === 0 || right.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < left.length && j < right.length; ) {
+    if (left[i] === right[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (left[i]! < right[j]!) i++;
+    else j++;
+  }
+  return (2 * shared) / (left.length + right.length);
+}
+
+function distinctSorted(hashes: readonly number[]): Int32Array {
+  const sorted = Int32Array.from(hashes).sort();
+  let length = 0;
+  for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[length - 1]) sorted[length++] = sorted[index]!;
+  return sorted.slice(0, length);
 }
 
 export interface NearDuplicateVerdict {

@@ -2,7 +2,7 @@ import { ArticleAssembler, type ArticleDraft } from './assembler';
 import { InFileDeduplicator, articleContentHash, articleText, lshBandHashes, minhashSignature } from './dedup';
 import { WireInputError } from './errors';
 import { LineSplitter, normaliseLine } from './lines';
-import { headlineKeys } from './near-duplicates';
+import { headlineLookup } from './near-duplicates';
 import { InFileRelatedFinder } from './related';
 import type { ParsedArticle, RemovedLine, WireParseJson, WireParseResult } from './types';
 import { Utf8ChunkDecoder } from './utf8-decoder';
@@ -108,7 +108,7 @@ export class WireDumpParser {
     const signature = minhashSignature(articleText(draft));
     // Computed once here for the in-file index and for the importer's archive lookups and rows; a parse that keeps
     // no index (a validation) needs neither.
-    const lookupKeys = this.deduplicator.indexing ? { lshBands: lshBandHashes(signature), headlineKeys: headlineKeys(draft.headline) } : NO_LOOKUP_KEYS;
+    const lookupKeys = this.deduplicator.indexing ? { lshBands: lshBandHashes(signature), ...headlineLookup(draft.headline) } : NO_LOOKUP_KEYS;
     const duplicate = this.deduplicator.register(contentHash, signature, draft.headline, lookupKeys);
     // A version of an earlier story is a duplicate, not related coverage; it still registers, so that
     // later reports of the event can find the story through it.
@@ -134,7 +134,7 @@ export class WireDumpParser {
   }
 }
 
-const NO_LOOKUP_KEYS = { lshBands: new Int32Array(0), headlineKeys: new Int32Array(0) };
+const NO_LOOKUP_KEYS = { lshBands: new Int32Array(0), headlineKeys: new Int32Array(0), headlineWordKeys: new Int32Array(0) };
 
 /** One-shot parse; a thin wrapper over WireDumpParser so both forms behave identically. */
 export function parseWireDump(input: Uint8Array | string, options?: WireParseOptions): WireParseResult {

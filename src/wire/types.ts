@@ -91,6 +91,8 @@ export interface ParsedArticle {
   lshBands: Int32Array;
   /** The headline's near-duplicate lookup keys (`headlineKeys`); empty for a headline of too few words, and as `lshBands`. */
   headlineKeys: Int32Array;
+  /** The headline's content words, hashed (`headlineWordKeys`), for comparing it with many headlines; empty as `lshBands`. */
+  headlineWordKeys: Int32Array;
   /** The dump ended inside this article. */
   truncated: boolean;
   /** What the parser guessed; empty when the article was read from a clean layout. */
