@@ -28,6 +28,8 @@ import type { ArticleOutcome, ImportReport } from './import-report';
 
 /** How many of its newest rows' headline words an import keeps (~150 bytes each), well past the newest a hot key reads. */
 const RECENT_HEADLINES = 50_000;
+/** Hashed words per shared block of `recentHeadlines` (256 kB). */
+const WORD_BLOCK = 65_536;
 
 export interface ResolvedArticle {
   parsed: ParsedArticle;
@@ -56,6 +58,8 @@ export class DuplicateResolution {
    * a long dump keeps its memory flat.
    */
   private readonly recentHeadlines = new Map<number, Int32Array>();
+  private wordBlock = new Int32Array(0);
+  private wordBlockUsed = 0;
 
   constructor(
     private readonly manager: EntityManager,
@@ -176,7 +180,17 @@ export class DuplicateResolution {
   }
 
   private rememberHeadline(articleId: number, words: Int32Array): void {
-    this.recentHeadlines.set(articleId, words);
+    // Copied into a shared block: each array from the parse worker has a buffer of its own, about 150 bytes of
+    // overhead for 40 of words (14 MB for 50,000 headlines, against 8.5 MB so). A block is freed once every
+    // headline in it has been forgotten.
+    if (this.wordBlockUsed + words.length > this.wordBlock.length) {
+      this.wordBlock = new Int32Array(Math.max(WORD_BLOCK, words.length));
+      this.wordBlockUsed = 0;
+    }
+    const kept = this.wordBlock.subarray(this.wordBlockUsed, this.wordBlockUsed + words.length);
+    kept.set(words);
+    this.wordBlockUsed += words.length;
+    this.recentHeadlines.set(articleId, kept);
     if (this.recentHeadlines.size > RECENT_HEADLINES) this.recentHeadlines.delete(this.recentHeadlines.keys().next().value!);
   }
 
