@@ -207,7 +207,7 @@ export const HEADLINE_KEY_RECENT_LIMIT = 200;
  * headlines first. Only the newest HEADLINE_KEY_RECENT_LIMIT articles of each key are considered. Ranked by shared
  * keys because the earliest ones alone let a busy key (a place and two common words) fill the cap with older
  * stories and leave out the version being updated, which then went unflagged and was linked as related coverage
- * of itself instead. Ids only: an import already holds the headlines of its own recent rows, most candidates,
+ * of itself instead. Ids only: an import already holds the headline words of its own recent rows, most candidates,
  * and reads the others with `signedHeadlinesOf` (fetching every candidate's row here was a third of the lookup).
  */
 export async function headlineCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<Array<{ position: number; articleId: number }>> {

@@ -26,7 +26,7 @@ import {
 import { RowIdsByPosition } from './compact-ids';
 import type { ArticleOutcome, ImportReport } from './import-report';
 
-/** How many of its newest rows' headline words an import keeps (~150 bytes each), well past the newest a hot key reads. */
+/** How many of its newest rows' headline words an import keeps (~170 bytes each), well past the newest a hot key reads. */
 const RECENT_HEADLINES = 50_000;
 /** Hashed words per shared block of `recentHeadlines` (256 kB). */
 const WORD_BLOCK = 65_536;
