@@ -6,7 +6,8 @@ import { ArticleStatus } from '../src/articles/article-status';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ArticleEventName, ArticleUpdateChanges, ArticleUpdatedEvent } from '../src/articles/article-events';
 import { Article } from '../src/articles/article.entity';
-import { HEADLINE_CANDIDATE_LIMIT, HEADLINE_KEY_RECENT_LIMIT, headlineCandidates } from '../src/articles/article-rows';
+import { HEADLINE_KEY_RECENT_LIMIT, newestByHeadlineKey } from '../src/articles/article-rows';
+import { HEADLINE_CANDIDATE_LIMIT, HeadlineCandidates } from '../src/imports/headline-candidates';
 import { dismissedPairKey } from '../src/articles/dismissed-pairs';
 import { ArticleRevision } from '../src/articles/revision.entity';
 import { Actor, TokenScope } from '../src/auth/actor';
@@ -267,7 +268,7 @@ describe('importing wire dumps', () => {
     ]);
 
     const [update, hotOnly] = [[hot, quiet, elsewhere], [hot, elsewhere]];
-    const found = await headlineCandidates(testApp.dataSource.manager, [update, hotOnly]);
+    const found = await new HeadlineCandidates((keys) => newestByHeadlineKey(testApp.dataSource.manager, keys), HEADLINE_KEY_RECENT_LIMIT).find([update, hotOnly]);
     const idsOf = (position: number) => found.filter((candidate) => candidate.position === position).map((candidate) => candidate.articleId);
     // Sharing two keys ranks it within the cap, though fifty more than the limit of newer stories hold the hot key.
     expect(idsOf(0)).toHaveLength(HEADLINE_CANDIDATE_LIMIT);

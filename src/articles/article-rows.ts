@@ -175,12 +175,6 @@ export async function contentHashesOf(manager: EntityManager, ids: readonly numb
   return new Map(rows.map((row) => [row.id, row.contentHash]));
 }
 
-/**
- * At most this many archive articles per probe are taken from the headline lookup, so a headline shared by many
- * stories stays cheap to confirm: those sharing the most keys first (the closest headlines), then the earliest.
- */
-export const HEADLINE_CANDIDATE_LIMIT = 32;
-
 /** Archive articles sharing at least one body LSH band with each probe (GIN index probes), with their signatures. */
 export async function bodyBandCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<ArchiveCandidate[]> {
   const [positions, bands] = flatten(probes);
@@ -203,27 +197,20 @@ export async function bodyBandCandidates(manager: EntityManager, probes: Readonl
 export const HEADLINE_KEY_RECENT_LIMIT = 200;
 
 /**
- * Archive articles sharing a headline key with each probe: at most HEADLINE_CANDIDATE_LIMIT each, the closest
- * headlines first. Only the newest HEADLINE_KEY_RECENT_LIMIT articles of each key are considered. Ranked by shared
- * keys because the earliest ones alone let a busy key (a place and two common words) fill the cap with older
- * stories and leave out the version being updated, which then went unflagged and was linked as related coverage
- * of itself instead. Ids only: an import already holds the headline words of its own recent rows, most candidates,
- * and reads the others with `signedHeadlinesOf` (fetching every candidate's row here was a third of the lookup).
+ * For each key, the ids of the newest HEADLINE_KEY_RECENT_LIMIT articles holding it, ascending: a key's own index
+ * entries read backwards (an index-only scan of article_headline_keys' primary key), one scan per distinct key.
+ * Keys no article holds are left out.
  */
-export async function headlineCandidates(manager: EntityManager, probes: ReadonlyArray<ArrayLike<number>>): Promise<Array<{ position: number; articleId: number }>> {
-  const [positions, keys] = flatten(probes);
-  if (keys.length === 0) return [];
-  // Keys are counted from index-only scans of article_headline_keys' primary key.
-  return manager.query(
-    `WITH probe AS (SELECT DISTINCT position, key FROM unnest($1::int[], $2::int[]) AS q(position, key)),
-          shared AS (SELECT probe.position, recent."articleId", count(*) AS keys
-                       FROM probe CROSS JOIN LATERAL (SELECT "articleId" FROM article_headline_keys k WHERE k.key = probe.key
-                                                        ORDER BY "articleId" DESC LIMIT $3) recent
-                      GROUP BY probe.position, recent."articleId"),
-          ranked AS (SELECT position, "articleId", row_number() OVER (PARTITION BY position ORDER BY keys DESC, "articleId") AS rank FROM shared)
-     SELECT position, "articleId" FROM ranked WHERE rank <= $4`,
-    [intArrayParam(positions), intArrayParam(keys), HEADLINE_KEY_RECENT_LIMIT, HEADLINE_CANDIDATE_LIMIT],
+export async function newestByHeadlineKey(manager: EntityManager, keys: readonly number[]): Promise<Map<number, number[]>> {
+  if (keys.length === 0) return new Map();
+  const rows: { key: number; ids: number[] }[] = await manager.query(
+    `SELECT q.key, newest.ids
+       FROM unnest($1::int[]) AS q(key)
+       CROSS JOIN LATERAL (SELECT ARRAY(SELECT "articleId" FROM article_headline_keys k WHERE k.key = q.key ORDER BY "articleId" DESC LIMIT $2) AS ids) newest
+      WHERE cardinality(newest.ids) > 0`,
+    [intArrayParam([...new Set(keys)]), HEADLINE_KEY_RECENT_LIMIT],
   );
+  return new Map(rows.map((row) => [row.key, row.ids.reverse()]));
 }
 
 /** The headlines of those of the given articles that have a signature (only those can be compared). */

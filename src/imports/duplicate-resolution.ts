@@ -5,8 +5,9 @@ import {
   bodyBandCandidates,
   comparableArticles,
   contentHashesOf,
-  headlineCandidates,
+  HEADLINE_KEY_RECENT_LIMIT,
   NearDuplicateFlag,
+  newestByHeadlineKey,
   relatedCandidates,
   RelatedLinkRow,
   signedHeadlinesOf,
@@ -24,6 +25,7 @@ import {
   ParsedArticle,
 } from '../wire';
 import { RowIdsByPosition } from './compact-ids';
+import { HeadlineCandidates } from './headline-candidates';
 import type { ArticleOutcome, ImportReport } from './import-report';
 
 /** How many of its newest rows' headline words an import keeps (~170 bytes each), well past the newest a hot key reads. */
@@ -60,11 +62,14 @@ export class DuplicateResolution {
   private readonly recentHeadlines = new Map<number, Int32Array>();
   private wordBlock = new Int32Array(0);
   private wordBlockUsed = 0;
+  private readonly headlineCandidates: HeadlineCandidates;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly report: ImportReport,
-  ) {}
+  ) {
+    this.headlineCandidates = new HeadlineCandidates((keys) => newestByHeadlineKey(manager, keys), HEADLINE_KEY_RECENT_LIMIT);
+  }
 
   /** Before writing: the outcome of each article. Ids of articles new in this batch are filled in by `settle`. */
   async resolve(batch: readonly ParsedArticle[]): Promise<ResolvedArticle[]> {
@@ -115,8 +120,11 @@ export class DuplicateResolution {
       }
       if (entry.outcome === 'flagged') entry.duplicateOf ??= idOf.get(entry.parsed.duplicateOf!) ?? this.placement.get(entry.parsed.duplicateOf!);
       if (entry.articleId !== undefined) this.placement.set(entry.parsed.index, entry.articleId);
-      // Every imported row has a signature, so these headlines can all be compared.
-      if (entry.outcome !== 'merged') this.rememberHeadline(entry.articleId!, entry.parsed.headlineWordKeys);
+      if (entry.outcome !== 'merged') {
+        // Every imported row has a signature, so these headlines can all be compared.
+        this.rememberHeadline(entry.articleId!, entry.parsed.headlineWordKeys);
+        this.headlineCandidates.added(entry.articleId!, entry.parsed.headlineKeys);
+      }
     }
 
     const inFile = resolved.filter((entry) => entry.outcome === 'flagged' && entry.flaggedInFile);
@@ -168,7 +176,7 @@ export class DuplicateResolution {
     const byBody = await bodyBandCandidates(this.manager, entries.map((entry) => entry.parsed.lshBands));
     const pairKey = (candidate: { position: number; articleId: number }) => candidate.position * 2 ** 32 + candidate.articleId;
     const seen = new Set(byBody.map(pairKey));
-    const ranked = (await headlineCandidates(this.manager, entries.map((entry) => entry.parsed.headlineKeys))).filter((candidate) => !seen.has(pairKey(candidate)));
+    const ranked = (await this.headlineCandidates.find(entries.map((entry) => entry.parsed.headlineKeys))).filter((candidate) => !seen.has(pairKey(candidate)));
     const read = await signedHeadlinesOf(this.manager, ranked.map((candidate) => candidate.articleId).filter((id) => !this.recentHeadlines.has(id)));
     const readWords = new Map([...read].map(([id, headline]) => [id, headlineWordKeys(headline)]));
     const byHeadline = ranked.filter(({ position, articleId }) => {
