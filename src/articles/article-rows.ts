@@ -127,9 +127,14 @@ export async function stageCopies(manager: EntityManager, importId: number, copi
   );
 }
 
-/** Drops an import's staged copies before the given dump position (all of them without one): they have been read. */
-export async function releaseStagedCopies(manager: EntityManager, importId: number, before?: number): Promise<void> {
-  await manager.query(`DELETE FROM article_staged_copies WHERE "importId" = $1 AND position < $2`, [importId, before ?? 2 ** 31 - 1]);
+/**
+ * Drops an import's staged copies from one dump position up to another (all of them without): they have been read.
+ * Give the lower bound where it is known. The import's own transaction keeps the rows deleted earlier from being
+ * vacuumed or marked dead in the index, so a delete from position 0 walked every one of them again: on a 100k
+ * dump, 23 s of the staging connection (and of a core) in 170 deletes, growing with the square of the dump.
+ */
+export async function releaseStagedCopies(manager: EntityManager, importId: number, before = 2 ** 31 - 1, from = 0): Promise<void> {
+  await manager.query(`DELETE FROM article_staged_copies WHERE "importId" = $1 AND position >= $2 AND position < $3`, [importId, from, before]);
 }
 
 /**

@@ -66,16 +66,20 @@ export class WireImporter {
       // One batch ahead: while this transaction writes a batch, the next one's copy is staged with its search
       // vectors on another connection (and core), so the insert reads them there instead of stemming.
       let batch = await parse.next();
-      let staged = this.stage(importId, batch, null);
+      let staged = this.stage(importId, batch, null, 0);
+      // Where the copies not yet released start: those of the batch written before this one.
+      let unreleased = 0;
       while (batch) {
         const current = batch;
-        upcoming = parse.next().then((next) => ({ next, staged: this.stage(importId, next, current) }));
+        const releaseFrom = unreleased;
+        upcoming = parse.next().then((next) => ({ next, staged: this.stage(importId, next, current, releaseFrom) }));
         // Rethrown where it is awaited below; without a handler meanwhile, a parse failure during this batch's
         // writes would count as an unhandled rejection.
         upcoming.catch(() => undefined);
         for (const entry of batch.removed) recordRemoved(report, entry);
         if (batch.articles.length > 0) {
           await this.writeBatch(manager, importId, batch.articles, await staged, duplicates, createdIds, report);
+          unreleased = batch.articles[0]!.index;
           progress.articles += batch.articles.length;
           onProgress?.({ ...progress });
         }
@@ -101,10 +105,10 @@ export class WireImporter {
   /**
    * Stages the batch's copies and search vectors from a pooled connection outside the import's transaction
    * (stemming depends on nothing the transaction writes), first dropping the copies the transaction has read: all
-   * before `writing`, the batch it is writing now. Returns the positions staged. Never fails: without a staged
+   * from `releaseFrom` to `writing`, the batch it is writing now. Returns the positions staged. Never fails: without a staged
    * copy the row's copy is sent with it and the table's trigger computes the vector, as for every other write.
    */
-  private async stage(importId: number, batch: ParsedBatch | null, writing: ParsedBatch | null): Promise<Set<number>> {
+  private async stage(importId: number, batch: ParsedBatch | null, writing: ParsedBatch | null, releaseFrom: number): Promise<Set<number>> {
     const pooled = this.dataSource.manager;
     try {
       if (writing === null) {
@@ -114,7 +118,7 @@ export class WireImporter {
         await releaseStagedCopies(pooled, importId);
       }
       const firstWriting = writing?.articles[0]?.index;
-      if (firstWriting !== undefined) await releaseStagedCopies(pooled, importId, firstWriting);
+      if (firstWriting !== undefined) await releaseStagedCopies(pooled, importId, firstWriting, releaseFrom);
       if (!batch?.copies) return new Set();
       await stageCopies(pooled, importId, batch.copies);
       return new Set(articlesToStage(batch.articles).map((article) => article.index));
