@@ -335,7 +335,14 @@ export async function recordChangedArticles(manager: EntityManager, before: Map<
 async function uniqueSlugs(manager: EntityManager, importId: number, rows: readonly ImportedArticleRow[]): Promise<string[]> {
   const wanted = rows.map((row) => slugify(row.headline));
   const hashed = rows.map((row, position) => `${wanted[position]}-${row.contentHash.slice(0, 8)}`);
-  const taken = new Set((await manager.query(`SELECT slug FROM articles WHERE slug = ANY($1)`, [[...wanted, ...hashed]]) as { slug: string }[]).map((row) => row.slug));
+  // One index probe per slug, as in `articleIdsByContentHash`: with `= ANY(…)` the planner scanned the table.
+  const taken = new Set(
+    (
+      (await manager.query(`SELECT a.slug FROM unnest($1::text[]) AS q(slug) CROSS JOIN LATERAL (SELECT slug FROM articles WHERE slug = q.slug OFFSET 0) a`, [
+        [...new Set([...wanted, ...hashed])],
+      ])) as { slug: string }[]
+    ).map((row) => row.slug),
+  );
   return rows.map((row, position) => {
     const slug = [wanted[position]!, hashed[position]!].find((candidate) => !taken.has(candidate)) ?? `${hashed[position]}-${importId}-${row.index}`;
     taken.add(slug);

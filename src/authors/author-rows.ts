@@ -8,11 +8,19 @@ export async function upsertAuthorsByKey(manager: EntityManager, names: Readonly
   const ids = new Map<string, number>();
   if (names.size === 0) return { ids, created: 0 };
   const keys = [...names.keys()];
-  const created: unknown[] = await manager.query(
-    `INSERT INTO authors (name, key) SELECT * FROM unnest($1::varchar[], $2::varchar[]) ON CONFLICT (key) DO NOTHING RETURNING id`,
+  const created: { id: number; key: string }[] = await manager.query(
+    `INSERT INTO authors (name, key) SELECT * FROM unnest($1::varchar[], $2::varchar[]) ON CONFLICT (key) DO NOTHING RETURNING id, key`,
     [keys.map((key) => names.get(key)), keys],
   );
-  const rows: { id: number; key: string }[] = await manager.query(`SELECT id, key FROM authors WHERE key = ANY($1)`, [keys]);
-  for (const row of rows) ids.set(row.key, row.id);
+  for (const row of created) ids.set(row.key, row.id);
+  const known = keys.filter((key) => !ids.has(key));
+  if (known.length > 0) {
+    // One index probe per key, as for photos (`upsertPhotosByFingerprint`): no table scan whatever the statistics say.
+    const rows: { id: number; key: string }[] = await manager.query(
+      `SELECT a.id, a.key FROM unnest($1::varchar[]) AS q(key) CROSS JOIN LATERAL (SELECT id, key FROM authors WHERE key = q.key OFFSET 0) a`,
+      [known],
+    );
+    for (const row of rows) ids.set(row.key, row.id);
+  }
   return { ids, created: created.length };
 }

@@ -15,8 +15,12 @@ export interface CaptionToAdd {
 export async function addCaptions(manager: EntityManager, wanted: readonly CaptionToAdd[]): Promise<number> {
   const articleIds = [...new Set(wanted.map((caption) => caption.articleId))];
   if (articleIds.length === 0) return 0;
+  // One index probe per article (`OFFSET 0` keeps the subquery apart): rows an import's transaction inserted have
+  // no statistics, and with `= ANY(…)` the planner scanned the whole table, a cost growing with every batch.
   const existing: { articleId: number; photoId: number; position: number }[] = await manager.query(
-    `SELECT "articleId", "photoId", position FROM captions WHERE "articleId" = ANY($1)`,
+    `SELECT c."articleId", c."photoId", c.position
+       FROM unnest($1::int[]) AS q(id)
+       CROSS JOIN LATERAL (SELECT "articleId", "photoId", position FROM captions WHERE "articleId" = q.id OFFSET 0) c`,
     [articleIds],
   );
   const photosOf = new Map<number, Set<number>>();

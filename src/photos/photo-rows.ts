@@ -15,12 +15,22 @@ export async function upsertPhotosByFingerprint(manager: EntityManager, photos: 
   if (photos.size === 0) return { ids, created: 0 };
   const fingerprints = [...photos.keys()];
   const values = fingerprints.map((fingerprint) => photos.get(fingerprint)!);
-  const created: unknown[] = await manager.query(
+  const created: { id: number; fingerprint: string }[] = await manager.query(
     `INSERT INTO photos (fingerprint, credit, agency, "photographerId")
-     SELECT * FROM unnest($1::char(64)[], $2::text[], $3::varchar[], $4::int[]) ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
+     SELECT * FROM unnest($1::char(64)[], $2::text[], $3::varchar[], $4::int[]) ON CONFLICT (fingerprint) DO NOTHING RETURNING id, fingerprint`,
     [fingerprints, values.map((photo) => photo.credit), values.map((photo) => photo.agency), values.map((photo) => photo.photographerId)],
   );
-  const rows: { id: number; fingerprint: string }[] = await manager.query(`SELECT id, fingerprint FROM photos WHERE fingerprint = ANY($1)`, [fingerprints]);
-  for (const row of rows) ids.set(row.fingerprint, row.id);
+  for (const row of created) ids.set(row.fingerprint, row.id);
+  const known = fingerprints.filter((fingerprint) => !ids.has(fingerprint));
+  if (known.length > 0) {
+    // One index probe per fingerprint (`OFFSET 0` keeps the subquery apart): rows an import's transaction inserted
+    // have no statistics, and with `= ANY(…)` the planner scanned the whole table, a cost growing with every batch.
+    const rows: { id: number; fingerprint: string }[] = await manager.query(
+      `SELECT p.id, p.fingerprint FROM unnest($1::char(64)[]) AS q(fingerprint)
+         CROSS JOIN LATERAL (SELECT id, fingerprint FROM photos WHERE fingerprint = q.fingerprint OFFSET 0) p`,
+      [known],
+    );
+    for (const row of rows) ids.set(row.fingerprint, row.id);
+  }
   return { ids, created: created.length };
 }
