@@ -287,9 +287,9 @@ function flatten(lists: ReadonlyArray<ArrayLike<number>>): [number[], number[]] 
   const positions: number[] = [];
   const values: number[] = [];
   lists.forEach((list, position) => {
-    for (const value of Array.from(list)) {
+    for (let index = 0; index < list.length; index += 1) {
       positions.push(position);
-      values.push(value);
+      values.push(list[index]!);
     }
   });
   return [positions, values];
