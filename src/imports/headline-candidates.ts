@@ -26,9 +26,10 @@ export interface HeadlineCandidate {
  * updated, which then went unflagged and was linked as related coverage of itself instead.
  *
  * An import holds one instance. A busy key's list is read once and then extended with the rows the import adds
- * (`added`), not read again for every probe: its ids are the import's own rows, which the transaction cannot read
- * through the index alone (not yet all-visible), so each read visited ~200 heap tuples. On the 100k benchmark dump
- * that was a fifth of the import. Rows another session commits meanwhile join a kept list only in the next import.
+ * (`added`), not read again for every probe: its ids are mostly the import's own rows, which the transaction cannot
+ * read through the index alone (not yet all-visible), so each read visited ~200 heap tuples. On the 100k benchmark
+ * dump that was a fifth of the import. Rows another session commits meanwhile join a kept list only in the next
+ * import.
  */
 export class HeadlineCandidates {
   private readonly busy = new Map<number, number[]>();
