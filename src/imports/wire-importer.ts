@@ -105,8 +105,9 @@ export class WireImporter {
   /**
    * Stages the batch's copies and search vectors from a pooled connection outside the import's transaction
    * (stemming depends on nothing the transaction writes), first dropping the copies the transaction has read: all
-   * from `releaseFrom` to `writing`, the batch it is writing now. Returns the positions staged. Never fails: without a staged
-   * copy the row's copy is sent with it and the table's trigger computes the vector, as for every other write.
+   * from `releaseFrom` up to `writing`, the batch it is writing now. Returns the positions staged. Never fails:
+   * without a staged copy the row's copy is sent with it and the table's trigger computes the vector, as for every
+   * other write.
    */
   private async stage(importId: number, batch: ParsedBatch | null, writing: ParsedBatch | null, releaseFrom: number): Promise<Set<number>> {
     const pooled = this.dataSource.manager;
