@@ -57,6 +57,34 @@ describe('migrations on an empty database', () => {
     await dataSource.query(`DELETE FROM articles WHERE slug = 'lz4-check'`);
   });
 
+  it('store signatures and key arrays inline and uncompressed, and sources for review with lz4 where the server has it', async () => {
+    const [{ lz4 }] = await dataSource.query(`SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+    const columns: { attname: string; storage: string; compression: string }[] = await dataSource.query(
+      `SELECT attname, attstorage AS storage, attcompression AS compression FROM pg_attribute
+        WHERE (attrelid = 'articles'::regclass AND attname IN ('minhash', 'lshBands', 'relatedKeys')) OR (attrelid = 'article_sources'::regclass AND attname = 'text')
+           OR (attrelid = 'article_staged_copies'::regclass AND attname = 'minhash')
+        ORDER BY attname, attrelid::regclass::text`,
+    );
+    expect(columns).toEqual([
+      { attname: 'lshBands', storage: 'p', compression: '' },
+      { attname: 'minhash', storage: 'p', compression: '' },
+      { attname: 'minhash', storage: 'p', compression: '' },
+      { attname: 'relatedKeys', storage: 'p', compression: '' },
+      { attname: 'text', storage: 'x', compression: lz4 ? 'l' : '' },
+    ]);
+    // A row past the toast threshold: the body is compressed, the signature is left as it is.
+    await dataSource.query(
+      `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands") VALUES ('plain-check', 'Long body',
+        ARRAY[repeat('Ministers met in Basra on Monday. ', 400)], repeat('b', 64), decode(repeat('00', 1024), 'hex'), ARRAY(SELECT generate_series(1, 32)))`,
+    );
+    const [stored] = await dataSource.query(
+      `SELECT pg_column_compression(minhash) AS minhash, pg_column_size(minhash) AS "minhashBytes", pg_column_compression(body) AS body FROM articles WHERE slug = 'plain-check'`,
+    );
+    // 1,024 zero bytes would shrink to almost nothing if the column were still compressed.
+    expect(stored).toEqual({ minhash: null, minhashBytes: 1028, body: lz4 ? 'lz4' : 'pglz' });
+    await dataSource.query(`DELETE FROM articles WHERE slug = 'plain-check'`);
+  });
+
   it('leave nothing for TypeORM to generate: entities and migrations agree', async () => {
     const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
     expect(sqlInMemory.upQueries.map((query) => query.query)).toEqual([]);
