@@ -11,21 +11,12 @@ import type { ParseReply, ParseRequest } from './dump-parse.protocol';
  */
 let parser: WireDumpParser | null = null;
 let batchSize = 0;
-/** Articles that make the next batch: small at first, doubling up to `batchSize` (see FIRST_BATCH_SIZE). */
-let nextBatchSize = 0;
 let articles: ParsedArticle[] = [];
 let removed: RemovedLine[] = [];
 
 function reply(message: ParseReply): void {
   parentPort!.postMessage(message);
 }
-
-/**
- * The first batch's size. Until it is parsed and staged the import's transaction has nothing to write, and the
- * parser's first articles are its slowest (its code not yet optimised): with a first batch of 500 the transaction
- * wrote its first row 1.1–1.5 s into a 10k import, with this one 0.3 s. Batches then double up to the batch size.
- */
-const FIRST_BATCH_SIZE = 32;
 
 /**
  * Hands over what is parsed so far, with the copies the importer stages for it already encoded; the arrays are
@@ -61,13 +52,10 @@ parentPort!.on('message', (message: ParseRequest) => {
         // As the importer ran it on its own thread: dropped lines are streamed, not kept; the source is kept for review.
         parser = new WireDumpParser({ keepRemoved: false, keepSource: true, dedupWindow: message.dedupWindow, onRemoved: (entry) => removed.push(entry) });
         batchSize = message.batchSize;
-        nextBatchSize = Math.min(FIRST_BATCH_SIZE, batchSize);
         return;
       case 'chunk': {
         for (const article of parser!.push(message.chunk)) articles.push(forImport(article));
-        if (articles.length < nextBatchSize) return replyWith({ type: 'parsed', bytes: message.chunk.byteLength, articles: [], removed: [], copies: null });
-        nextBatchSize = Math.min(batchSize, nextBatchSize * 2);
-        const batch = take();
+        const batch = articles.length >= batchSize ? take() : { articles: [], removed: [], copies: null };
         return replyWith({ type: 'parsed', bytes: message.chunk.byteLength, ...batch });
       }
       case 'end': {

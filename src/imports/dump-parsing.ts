@@ -14,12 +14,6 @@ const PARSER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 
 const MAX_BATCHES_WAITING = 2;
 /** Bytes sent to the worker and not yet parsed, beyond which the reader waits. */
 const MAX_BYTES_IN_FLIGHT = 2 << 20;
-/**
- * The dump's first bytes go to the worker in pieces this large, so that its first, small batch is ready after a
- * few dozen articles rather than after the whole first read (1 MB from a file, ~250 articles).
- */
-const OPENING_PIECE_BYTES = 64 << 10;
-const OPENING_BYTES = 1 << 20;
 
 export interface ParsedBatch {
   articles: ParsedArticle[];
@@ -38,7 +32,6 @@ export class DumpParse {
   private readonly worker: Worker;
   private readonly batches: ParsedBatch[] = [];
   private bytesInFlight = 0;
-  private bytesSent = 0;
   private ended = false;
   private finished = false;
   private closed = false;
@@ -64,22 +57,12 @@ export class DumpParse {
 
   async write(chunk: Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    let offset = 0;
-    while (this.bytesSent < OPENING_BYTES && chunk.byteLength - offset > OPENING_PIECE_BYTES) {
-      this.send(chunk.subarray(offset, offset + OPENING_PIECE_BYTES));
-      offset += OPENING_PIECE_BYTES;
-    }
-    this.send(offset === 0 ? chunk : chunk.subarray(offset));
+    // A copy, transferred: the caller's buffer may be a slice of a pooled or stored buffer, which must not be detached.
+    const copy = new Uint8Array(chunk);
+    this.bytesInFlight += copy.byteLength;
+    this.post({ type: 'chunk', chunk: copy }, [copy.buffer]);
     while (!this.failure && !this.hasRoom()) await new Promise<void>((resolve) => (this.wakeWriter = resolve));
     if (this.failure) throw this.failure;
-  }
-
-  private send(piece: Uint8Array): void {
-    // A copy, transferred: the caller's buffer may be a slice of a pooled or stored buffer, which must not be detached.
-    const copy = new Uint8Array(piece);
-    this.bytesInFlight += copy.byteLength;
-    this.bytesSent += copy.byteLength;
-    this.post({ type: 'chunk', chunk: copy }, [copy.buffer]);
   }
 
   end(): void {
