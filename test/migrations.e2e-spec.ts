@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { bandHashes, lshBandHashes, minhashSignature, serialiseSignature } from '../src/wire';
 
 const TABLES = ['articles', 'authors', 'bylines', 'captions', 'imports', 'photos', 'users'];
 
@@ -83,6 +84,50 @@ describe('migrations on an empty database', () => {
     // 1,024 zero bytes would shrink to almost nothing if the column were still compressed.
     expect(stored).toEqual({ minhash: null, minhashBytes: 1028, body: lz4 ? 'lz4' : 'pglz' });
     await dataSource.query(`DELETE FROM articles WHERE slug = 'plain-check'`);
+  });
+
+  it("re-key stored articles' body bands from their signatures: 16 bands of 6 up, 32 of 8 down, the index rebuilt", async () => {
+    const signatures = ['Ministers met in Basra on Monday to agree the budget', 'Floods closed the road from Mosul to Erbil for a week'].map((text) =>
+      minhashSignature(Array.from({ length: 30 }, (_unused, index) => `${text} ${index}`).join('. ')),
+    );
+    // Stored as an import before the upgrade stored them: the 32 × 8 layout.
+    for (const [index, signature] of signatures.entries()) {
+      await dataSource.query(`INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands") VALUES ($1, 'Rekey', ARRAY['Body'], repeat('c', 64), $2, $3)`, [
+        `rekey-${index}`,
+        serialiseSignature(signatures[index]!),
+        Array.from(bandHashes(signature, 32, 8)),
+      ]);
+    }
+    const stored = async () =>
+      ((await dataSource.query(`SELECT "lshBands" AS bands FROM articles WHERE slug LIKE 'rekey-%' ORDER BY slug`)) as { bands: number[] }[]).map((row) => row.bands);
+    const migration = (name: string) => dataSource.migrations.find((candidate) => candidate.name === name)!;
+    const [rekey, index] = [migration('RekeyBodyBands1796133069449'), migration('IndexRekeyedBodyBands1796133069450')];
+    const runner = dataSource.createQueryRunner();
+    const indexDefinition = async () =>
+      ((await dataSource.query(`SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'IDX_articles_lsh_bands'`)) as { definition: string }[]).map((row) => row.definition);
+    try {
+      await rekey.up(runner);
+      await index.up(runner);
+      expect(await stored()).toEqual(signatures.map((signature) => Array.from(lshBandHashes(signature))));
+      expect(await indexDefinition()).toEqual([expect.stringContaining('USING gin ("lshBands") WITH (fastupdate=off)')]);
+      // A new article probing with its own keys finds the stored one through the rebuilt index.
+      await dataSource.query('SET enable_seqscan = off');
+      const probe = [Array.from(lshBandHashes(signatures[1]!))];
+      const plan: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN SELECT slug FROM articles WHERE "lshBands" && $1::int[]`, probe);
+      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('IDX_articles_lsh_bands');
+      expect(await dataSource.query(`SELECT slug FROM articles WHERE "lshBands" && $1::int[]`, probe)).toEqual([{ slug: 'rekey-1' }]);
+      await dataSource.query('RESET enable_seqscan');
+
+      await index.down(runner);
+      await rekey.down(runner);
+      expect(await stored()).toEqual(signatures.map((signature) => Array.from(bandHashes(signature, 32, 8))));
+      expect(await indexDefinition()).toEqual([expect.stringContaining('USING gin ("lshBands") WITH (fastupdate=off)')]);
+      await rekey.up(runner);
+      await index.up(runner);
+    } finally {
+      await runner.release();
+      await dataSource.query(`DELETE FROM articles WHERE slug LIKE 'rekey-%'`);
+    }
   });
 
   it('leave nothing for TypeORM to generate: entities and migrations agree', async () => {

@@ -1,6 +1,7 @@
 import {
   ContentHashIndex,
   InFileDeduplicator,
+  bandHashes,
   LSH_BANDS,
   LSH_ROWS,
   MINHASH_SIZE,
@@ -8,6 +9,7 @@ import {
   articleContentHash,
   deserialiseSignature,
   estimateJaccard,
+  lshBandHashes,
   lshBandKeys,
   minhashSignature,
   photoFingerprint,
@@ -135,10 +137,25 @@ describe('MinHash signatures', () => {
 describe('LSH banding', () => {
   const candidateProbability = (jaccard: number) => 1 - (1 - jaccard ** LSH_ROWS) ** LSH_BANDS;
 
-  it('makes a 0.8 pair a candidate with probability > 0.99 and a 0.5 pair rarely', () => {
+  it('makes a 0.8 pair a candidate with probability > 0.99, a 0.3 pair rarely and unrelated stories practically never', () => {
     expect(candidateProbability(NEAR_DUPLICATE_THRESHOLD)).toBeGreaterThan(0.99);
-    expect(candidateProbability(0.5)).toBeLessThan(0.15);
-    expect(candidateProbability(0.3)).toBeLessThan(0.01);
+    expect(candidateProbability(0.5)).toBeLessThan(0.25);
+    expect(candidateProbability(0.3)).toBeLessThan(0.02);
+    expect(candidateProbability(0.1)).toBeLessThan(1e-4);
+  });
+
+  it('keeps the index small: 16 keys an article, from the first 96 of the 256 slots', () => {
+    const signature = minhashSignature(wordsText(200, 'k'));
+    expect(Array.from(lshBandHashes(signature))).toEqual(Array.from(bandHashes(signature, LSH_BANDS, LSH_ROWS)));
+    expect(lshBandHashes(signature)).toHaveLength(16);
+    // Slots past the bands' change no key.
+    const tail = signature.slice();
+    tail.fill(7, LSH_BANDS * LSH_ROWS);
+    expect(Array.from(lshBandHashes(tail))).toEqual(Array.from(lshBandHashes(signature)));
+    // The layout a migration re-keys from or to is computed as such, and one too large for the signature is refused.
+    expect(bandHashes(signature, 32, 8)).toHaveLength(32);
+    expect(Array.from(bandHashes(signature, 32, 8).subarray(0, 16))).not.toEqual(Array.from(lshBandHashes(signature)));
+    expect(() => bandHashes(signature, 33, 8)).toThrow(RangeError);
   });
 
   it('yields short, band-prefixed keys', () => {

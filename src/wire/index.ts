@@ -12,6 +12,7 @@ export {
   articleText,
   deserialiseSignature,
   estimateJaccard,
+  bandHashes,
   lshBandHashes,
   lshBandKeys,
   minhashSignature,

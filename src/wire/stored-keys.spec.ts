@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { articleContentHash, articleText, lshBandHashes, minhashSignature, serialiseSignature } from './dedup';
+import { articleContentHash, articleText, bandHashes, lshBandHashes, minhashSignature, serialiseSignature } from './dedup';
 import { headlineKeys } from './near-duplicates';
 import { eventFeatures, relatedKeys } from './related';
 
@@ -7,7 +7,8 @@ import { eventFeatures, relatedKeys } from './related';
  * Archives hold these keys (articles."contentHash", minhash, "lshBands", "relatedKeys"; article_headline_keys), and an
  * import finds earlier copies and coverage only if it computes them as they were stored: any change here,
  * even a faster way to the same text, must leave them bit for bit. Digests taken from the keys as stored before
- * the parse was optimised (issue 9).
+ * the parse was optimised (issue 9). Changing a layout on purpose takes a migration that re-keys the archive, as
+ * RekeyBodyBands did for the body bands.
  */
 const STORIES = {
   ASCII: {
@@ -41,6 +42,14 @@ const STORED = {
   'decomposed, astral and special-cased': 'cc5d1b825d355356d47ed7ab0d3e4ed2cf5cf94ba9b1a454d2ac1973f01e5fc1',
 };
 
+/** Digests of the 16 × 6 body bands (`lshBandHashes`), taken when the archive was re-keyed to that layout. */
+const STORED_BANDS: Record<keyof typeof STORIES, string> = {
+  ASCII: '585f1e6f228c5b43911642abe7b06b969c5d137f3aea5b15aac26abb0715b711',
+  'curly quotes and dashes': '3eaa66aca3a542489d4d63ab7fa3da654ed9f746b26b075dca437f169a7f7213',
+  Arabic: 'f2eaed30d3304c96593fcc79fed203280a0b5e29d4d2f3584447e1376807d288',
+  'decomposed, astral and special-cased': '95d2597a4db7e63b9fc78fe5375cf148b7fb49a94a73d8812ab5c214114aa1d1',
+};
+
 describe('keys stored in the archive', () => {
   it.each(Object.keys(STORIES) as Array<keyof typeof STORIES>)('are computed as they were stored (%s)', (name) => {
     const story = STORIES[name];
@@ -48,10 +57,17 @@ describe('keys stored in the archive', () => {
     const keys = {
       contentHash: articleContentHash(story),
       signature: serialiseSignature(signature).toString('base64'),
-      bands: Array.from(lshBandHashes(signature)),
+      // The 32 × 8 layout stored until migration RekeyBodyBands, which still computes it to go back down.
+      bands: Array.from(bandHashes(signature, 32, 8)),
       headlineKeys: Array.from(headlineKeys(story.headline)),
       relatedKeys: Array.from(relatedKeys(eventFeatures(story))),
     };
     expect(createHash('sha256').update(JSON.stringify(keys)).digest('hex')).toBe(STORED[name]);
+  });
+
+  it.each(Object.keys(STORIES) as Array<keyof typeof STORIES>)('give the body bands stored since migration RekeyBodyBands (%s)', (name) => {
+    const bands = Array.from(lshBandHashes(minhashSignature(articleText(STORIES[name]))));
+    expect(bands).toHaveLength(16);
+    expect(createHash('sha256').update(JSON.stringify(bands)).digest('hex')).toBe(STORED_BANDS[name]);
   });
 });
