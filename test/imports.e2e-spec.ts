@@ -379,6 +379,39 @@ describe('importing wire dumps', () => {
         sideQuery.mockRestore();
       }
     });
+
+    it('keeps bodies and band keys exactly, quotes, backslashes, braces and "NULL" included, staged or sent with the row', async () => {
+      const tricky = [
+        'He said "no" and left {the hall, the city}, back\\slash and all.',
+        'NULL',
+        '{"json": "or not"}, then a comma, and [brackets]',
+        'In Baghdad (\u0628\u063a\u062f\u0627\u062f) a cafe\u0301 \u{1f600} stayed open.',
+      ];
+      const stories = Array.from({ length: 3 }, (_, index) => ({ ...syntheticArticle(31_000 + index, 2), body: [...tricky, `Paragraph ${index} ends the story.`] }));
+      const dump = buildDump(stories);
+      const parsed = parseWireDump(dump, { keepRemoved: false }).articles;
+      const stored = async (importId: number) =>
+        testApp.dataSource.query(`SELECT body, "lshBands" AS bands FROM articles WHERE "importId" = $1 ORDER BY "sourceLineStart"`, [importId]) as Promise<{ body: string[]; bands: number[] }[]>;
+      const expected = parsed.map((article) => ({ body: article.body, bands: Array.from(article.lshBands) }));
+      expect(expected[0]!.body.slice(0, 4)).toEqual(tricky.map((line) => line.normalize('NFC')));
+
+      const staged = await imports.importFile(await writeDump('tricky-staged.txt', dump), operator);
+      expect(await stored(staged.import.id)).toEqual(expected);
+
+      await testApp.dataSource.query(`DELETE FROM articles WHERE "importId" = $1`, [staged.import.id]);
+      const manager = testApp.dataSource.manager;
+      const query = manager.query.bind(manager);
+      const sideQuery = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+        if (sql.includes('wiredesk_search_vector')) throw new Error('connection lost');
+        return query(sql, parameters);
+      });
+      try {
+        const sent = await imports.importFile(await writeDump('tricky-sent.txt', `${dump}\n`), operator);
+        expect(await stored(sent.import.id)).toEqual(expected);
+      } finally {
+        sideQuery.mockRestore();
+      }
+    });
   });
 
   describe('bad input is refused, reported and writes no copy', () => {

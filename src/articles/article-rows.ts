@@ -69,15 +69,16 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
     sourceLineEnd: row.lines[1],
     anomalies: row.anomalies,
   }));
-  // The staged vector is stored as is; where there is none (not staged), the table's trigger computes it.
+  // The staged vector is stored as is; where there is none (not staged), the table's trigger computes it. The
+  // arrays are typed in the record, so JSON arrays become text[] and int[] as it is read, without a subquery
+  // (`ARRAY(SELECT jsonb_array_elements_text(…))`) per row and column.
   const inserted: { id: number; slug: string }[] = await manager.query(
     `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview", "searchVector")
-     SELECT r.slug, coalesce(s.headline, r.headline), coalesce(s.body, ARRAY(SELECT jsonb_array_elements_text(r.body))), r."contentHash",
-            coalesce(s.minhash, decode(r.minhash, 'hex')), ARRAY(SELECT jsonb_array_elements_text(r."lshBands")::int),
-            ARRAY(SELECT jsonb_array_elements_text(r."relatedKeys")::int), $2, r."sourceLineStart", r."sourceLineEnd",
+     SELECT r.slug, coalesce(s.headline, r.headline), coalesce(s.body, r.body), r."contentHash",
+            coalesce(s.minhash, decode(r.minhash, 'hex')), r."lshBands", r."relatedKeys", $2, r."sourceLineStart", r."sourceLineEnd",
             r.anomalies, jsonb_array_length(r.anomalies) > 0, s."searchVector"
-       FROM jsonb_to_recordset($1::jsonb) AS r(position int, slug text, headline text, body jsonb, "contentHash" text, minhash text, "lshBands" jsonb,
-            "relatedKeys" jsonb, "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
+       FROM jsonb_to_recordset($1::jsonb) AS r(position int, slug text, headline text, body text[], "contentHash" text, minhash text, "lshBands" int[],
+            "relatedKeys" int[], "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
        LEFT JOIN article_staged_copies s ON s."importId" = $2 AND s.position = r.position
      RETURNING id, slug`,
     [JSON.stringify(records), importId],
@@ -121,8 +122,8 @@ export async function stageCopies(manager: EntityManager, importId: number, copi
   await manager.query(
     `INSERT INTO article_staged_copies ("importId", position, headline, body, minhash, "searchVector")
      SELECT $2, c.position, c.headline, c.body, c.minhash, wiredesk_search_vector(c.headline, c.body)
-       FROM (SELECT r.position, r.headline, ARRAY(SELECT jsonb_array_elements_text(r.body)) AS body, decode(r.minhash, 'hex') AS minhash
-               FROM jsonb_to_recordset($1::jsonb) AS r(position int, headline text, body jsonb, minhash text)) c`,
+       FROM (SELECT r.position, r.headline, r.body, decode(r.minhash, 'hex') AS minhash
+               FROM jsonb_to_recordset($1::jsonb) AS r(position int, headline text, body text[], minhash text)) c`,
     [copies, importId],
   );
 }
