@@ -362,13 +362,18 @@ describe('importing wire dumps', () => {
       expect(found.map((row: { headline: string }) => row.headline)).toContain(stories[1_100]!.headline);
     });
 
-    it('still stores the right vectors when the side connection fails: the table computes them', async () => {
+    /** Makes staging on the side connection fail as a lost connection would; the caller restores the spy. */
+    const failStaging = () => {
       const manager = testApp.dataSource.manager;
       const query = manager.query.bind(manager);
-      const sideQuery = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+      return jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
         if (sql.includes('wiredesk_search_vector')) throw new Error('connection lost');
         return query(sql, parameters);
       });
+    };
+
+    it('still stores the right vectors when the side connection fails: the table computes them', async () => {
+      const sideQuery = failStaging();
       try {
         const stories = Array.from({ length: 600 }, (_, index) => syntheticArticle(30_000 + index));
         const outcome = await imports.importFile(await writeDump('vectors-fallback.txt', buildDump(stories)), operator);
@@ -399,12 +404,7 @@ describe('importing wire dumps', () => {
       expect(await stored(staged.import.id)).toEqual(expected);
 
       await testApp.dataSource.query(`DELETE FROM articles WHERE "importId" = $1`, [staged.import.id]);
-      const manager = testApp.dataSource.manager;
-      const query = manager.query.bind(manager);
-      const sideQuery = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
-        if (sql.includes('wiredesk_search_vector')) throw new Error('connection lost');
-        return query(sql, parameters);
-      });
+      const sideQuery = failStaging();
       try {
         const sent = await imports.importFile(await writeDump('tricky-sent.txt', `${dump}\n`), operator);
         expect(await stored(sent.import.id)).toEqual(expected);

@@ -26,12 +26,15 @@ import {
 } from '../wire';
 import { RowIdsByPosition } from './compact-ids';
 import { HeadlineCandidates } from './headline-candidates';
+import { RememberedHeadlines } from './remembered-headlines';
 import type { ArticleOutcome, ImportReport } from './import-report';
 
-/** How many headlines' words an import keeps (~170 bytes each), well past the newest a hot key reads. */
-const RECENT_HEADLINES = 50_000;
-/** Hashed words per shared block of `recentHeadlines` (256 kB). */
-const WORD_BLOCK = 65_536;
+/**
+ * How many headlines' words an import keeps (~120 bytes each): all of its own rows up to a 1 GB dump (250,000
+ * articles, ~237,000 rows), so that its headline lookup reads back only archive articles. With 50,000 the 1 GB
+ * import read 10.7 s of its own headlines back from the table.
+ */
+const RECENT_HEADLINES = 300_000;
 
 export interface ResolvedArticle {
   parsed: ParsedArticle;
@@ -56,21 +59,12 @@ export class DuplicateResolution {
   private readonly placement = new RowIdsByPosition();
   /**
    * The headline words (`headlineWordKeys`) of the rows this import created or read last, by id: most headline
-   * candidates are the import's own recent rows, and archive articles come up again and again as candidates, whose
-   * headlines then need neither be read back nor split again (remembering the ones read took the reads of archive
-   * headlines on a 100k dump from 3.8 to 1.6 s). Bounded, so a long dump keeps its memory flat. A headline
-   * an editor changes during the import is compared by its old words here, which only pre-select: the decision
-   * reads the row again (`comparableArticles`).
+   * candidates are the import's own rows, and archive articles come up again and again as candidates, whose
+   * headlines then need neither be read back nor split again. Bounded, so a long dump keeps its memory flat. A
+   * headline an editor changes during the import is compared by its old words here, which only pre-select: the
+   * decision reads the row again (`comparableArticles`).
    */
-  private readonly recentHeadlines = new Map<number, Int32Array>();
-  /**
-   * The ids in `recentHeadlines`, oldest first from `remembered % RECENT_HEADLINES`. Evicting through the Map's own
-   * order (`keys().next()`) walks every slot an earlier delete left behind: 3.3 s per 250,000 articles.
-   */
-  private readonly recentOrder = new Int32Array(RECENT_HEADLINES);
-  private remembered = 0;
-  private wordBlock = new Int32Array(0);
-  private wordBlockUsed = 0;
+  private readonly recentHeadlines = new RememberedHeadlines(RECENT_HEADLINES);
   private readonly headlineCandidates: HeadlineCandidates;
 
   constructor(
@@ -131,7 +125,7 @@ export class DuplicateResolution {
       if (entry.articleId !== undefined) this.placement.set(entry.parsed.index, entry.articleId);
       if (entry.outcome !== 'merged') {
         // Every imported row has a signature, so these headlines can all be compared.
-        this.rememberHeadline(entry.articleId!, entry.parsed.headlineWordKeys);
+        this.recentHeadlines.remember(entry.articleId!, entry.parsed.headlineWordKeys);
         this.headlineCandidates.added(entry.articleId!, entry.parsed.headlineKeys);
       }
     }
@@ -187,31 +181,13 @@ export class DuplicateResolution {
     const seen = new Set(byBody.map(pairKey));
     const ranked = (await this.headlineCandidates.find(entries.map((entry) => entry.parsed.headlineKeys))).filter((candidate) => !seen.has(pairKey(candidate)));
     const read = await signedHeadlinesOf(this.manager, ranked.map((candidate) => candidate.articleId).filter((id) => !this.recentHeadlines.has(id)));
-    for (const [id, headline] of read) this.rememberHeadline(id, headlineWordKeys(headline));
+    for (const [id, headline] of read) this.recentHeadlines.remember(id, headlineWordKeys(headline));
     const byHeadline = ranked.filter(({ position, articleId }) => {
       const words = this.recentHeadlines.get(articleId);
       return words !== undefined && headlineWordKeysDice(entries[position]!.parsed.headlineWordKeys, words) >= HEADLINE_MATCH;
     });
     const compared = await comparableArticles(this.manager, byHeadline.map((candidate) => candidate.articleId));
     return [...byBody, ...byHeadline.flatMap(({ position, articleId }) => (compared.has(articleId) ? [{ position, ...compared.get(articleId)! }] : []))];
-  }
-
-  private rememberHeadline(articleId: number, words: Int32Array): void {
-    // Copied into a shared block: each array from the parse worker has a buffer of its own, about 150 bytes of
-    // overhead for 40 of words (14 MB for 50,000 headlines, against 8.5 MB so). A block is freed once every
-    // headline in it has been forgotten.
-    if (this.wordBlockUsed + words.length > this.wordBlock.length) {
-      this.wordBlock = new Int32Array(Math.max(WORD_BLOCK, words.length));
-      this.wordBlockUsed = 0;
-    }
-    const kept = this.wordBlock.subarray(this.wordBlockUsed, this.wordBlockUsed + words.length);
-    kept.set(words);
-    this.wordBlockUsed += words.length;
-    const slot = this.remembered % RECENT_HEADLINES;
-    if (this.remembered >= RECENT_HEADLINES) this.recentHeadlines.delete(this.recentOrder[slot]!);
-    this.recentOrder[slot] = articleId;
-    this.remembered += 1;
-    this.recentHeadlines.set(articleId, kept);
   }
 
   /**
