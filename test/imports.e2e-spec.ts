@@ -17,7 +17,7 @@ import { ImportStatus } from '../src/imports/import.entity';
 import { ImportsService } from '../src/imports/imports.service';
 import { SAMPLE_DUMP } from '../src/imports/sample-import';
 import { ImportReport } from '../src/imports/import-report';
-import { parseWireDump } from '../src/wire';
+import { parseWireDump, serialiseSignature } from '../src/wire';
 import { ArticleFixture, buildDump, syntheticArticle } from '../src/wire/testing/dump-builder';
 import { LABELLED_EVENTS } from '../src/wire/testing/labelled-stories';
 import { ArticleFeedService } from '../src/articles/article-feed.service';
@@ -385,7 +385,7 @@ describe('importing wire dumps', () => {
       }
     });
 
-    it('keeps bodies and band keys exactly, quotes, backslashes, braces and "NULL" included, staged or sent with the row', async () => {
+    it('keeps bodies, signatures and band keys exactly, quotes, backslashes, braces and "NULL" included, staged or sent with the row', async () => {
       const tricky = [
         'He said "no" and left {the hall, the city}, back\\slash and all.',
         'NULL',
@@ -396,8 +396,10 @@ describe('importing wire dumps', () => {
       const dump = buildDump(stories);
       const parsed = parseWireDump(dump, { keepRemoved: false }).articles;
       const stored = async (importId: number) =>
-        testApp.dataSource.query(`SELECT body, "lshBands" AS bands FROM articles WHERE "importId" = $1 ORDER BY "sourceLineStart"`, [importId]) as Promise<{ body: string[]; bands: number[] }[]>;
-      const expected = parsed.map((article) => ({ body: article.body, bands: Array.from(article.lshBands) }));
+        testApp.dataSource.query(`SELECT body, "lshBands" AS bands, minhash FROM articles WHERE "importId" = $1 ORDER BY "sourceLineStart"`, [importId]) as Promise<
+          { body: string[]; bands: number[]; minhash: Buffer }[]
+        >;
+      const expected = parsed.map((article) => ({ body: article.body, bands: Array.from(article.lshBands), minhash: serialiseSignature(article.signature) }));
       expect(expected[0]!.body.slice(0, 4)).toEqual(tricky.map((line) => line.normalize('NFC')));
 
       const staged = await imports.importFile(await writeDump('tricky-staged.txt', dump), operator);

@@ -61,7 +61,7 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
   const records = rows.map((row, position) => ({
     position: row.index,
     slug: slugs[position],
-    ...(row.staged ? {} : { headline: row.headline, body: row.body, minhash: serialiseSignature(row.signature).toString('hex') }),
+    ...(row.staged ? {} : { headline: row.headline, body: row.body, minhash: serialiseSignature(row.signature).toString('base64') }),
     contentHash: row.contentHash,
     lshBands: Array.from(row.lshBands),
     relatedKeys: Array.from(row.relatedKeys),
@@ -75,7 +75,7 @@ export async function insertImportedArticles(manager: EntityManager, importId: n
   const inserted: { id: number; slug: string }[] = await manager.query(
     `INSERT INTO articles (slug, headline, body, "contentHash", minhash, "lshBands", "relatedKeys", "importId", "sourceLineStart", "sourceLineEnd", anomalies, "needsReview", "searchVector")
      SELECT r.slug, coalesce(s.headline, r.headline), coalesce(s.body, r.body), r."contentHash",
-            coalesce(s.minhash, decode(r.minhash, 'hex')), r."lshBands", r."relatedKeys", $2, r."sourceLineStart", r."sourceLineEnd",
+            coalesce(s.minhash, decode(r.minhash, 'base64')), r."lshBands", r."relatedKeys", $2, r."sourceLineStart", r."sourceLineEnd",
             r.anomalies, jsonb_array_length(r.anomalies) > 0, s."searchVector"
        FROM jsonb_to_recordset($1::jsonb) AS r(position int, slug text, headline text, body text[], "contentHash" text, minhash text, "lshBands" int[],
             "relatedKeys" int[], "sourceLineStart" int, "sourceLineEnd" int, anomalies jsonb)
@@ -122,7 +122,7 @@ export async function stageCopies(manager: EntityManager, importId: number, copi
   await manager.query(
     `INSERT INTO article_staged_copies ("importId", position, headline, body, minhash, "searchVector")
      SELECT $2, c.position, c.headline, c.body, c.minhash, wiredesk_search_vector(c.headline, c.body)
-       FROM (SELECT r.position, r.headline, r.body, decode(r.minhash, 'hex') AS minhash
+       FROM (SELECT r.position, r.headline, r.body, decode(r.minhash, 'base64') AS minhash
                FROM jsonb_to_recordset($1::jsonb) AS r(position int, headline text, body text[], minhash text)) c`,
     [copies, importId],
   );

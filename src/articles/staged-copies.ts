@@ -17,7 +17,8 @@ export function articlesToStage(articles: readonly ParsedArticle[]): ParsedArtic
 export function encodeCopiesToStage(articles: readonly ParsedArticle[]): Buffer | null {
   const staged = articlesToStage(articles);
   if (staged.length === 0) return null;
-  const records = staged.map(({ index, headline, body, signature }) => ({ position: index, headline, body, minhash: serialiseSignature(signature).toString('hex') }));
+  // The signature in base64 (1,368 characters) rather than hex (2,048): about a sixth of the JSON PostgreSQL parses.
+  const records = staged.map(({ index, headline, body, signature }) => ({ position: index, headline, body, minhash: serialiseSignature(signature).toString('base64') }));
   return Buffer.from(`${JSONB_BINARY_VERSION}${JSON.stringify(records)}`);
 }
 

@@ -127,6 +127,14 @@ describe('MinHash signatures', () => {
     expect(bytes).toHaveLength(MINHASH_SIZE * 4);
     expect(deserialiseSignature(bytes)).toEqual(signature);
     expect(deserialiseSignature(new Uint8Array(bytes))).toEqual(signature);
+    // Little-endian whatever the machine, and a copy: changing the signature afterwards leaves the bytes alone.
+    expect([0, 1, 255].map((slot) => bytes.readUInt32LE(slot * 4))).toEqual([signature[0], signature[1], signature[255]]);
+    const first = signature[0]!;
+    signature[0] = first ^ 1;
+    expect(bytes.readUInt32LE(0)).toBe(first);
+    // Read from anywhere in a larger buffer, as a driver hands a row's bytes over: here at an odd offset.
+    const row = Buffer.concat([Buffer.from([9, 9, 9]), bytes, Buffer.from([9])]);
+    expect(deserialiseSignature(row.subarray(3, 3 + bytes.length))[0]).toBe(first);
   });
 
   it('refuse to compare signatures of different lengths', () => {

@@ -238,8 +238,12 @@ export function lshBandKeys(signature: Uint32Array): string[] {
   );
 }
 
+/** Whether this machine stores integers little-endian, as signatures are stored: then its bytes are copied as they are. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /** Little-endian bytes (1 KiB), e.g. for a bytea column. */
 export function serialiseSignature(signature: Uint32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength));
   const bytes = Buffer.alloc(signature.length * 4);
   signature.forEach((value, slot) => bytes.writeUInt32LE(value, slot * 4));
   return bytes;
@@ -247,6 +251,8 @@ export function serialiseSignature(signature: Uint32Array): Buffer {
 
 export function deserialiseSignature(bytes: Uint8Array): Uint32Array {
   if (bytes.length % 4 !== 0) throw new RangeError(`Signature byte length ${bytes.length} is not a multiple of 4`);
+  // A copy either way: the bytes may sit at any offset of a larger buffer (a driver's row), unaligned for 32 bits.
+  if (LITTLE_ENDIAN) return new Uint32Array(Uint8Array.prototype.slice.call(bytes).buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return Uint32Array.from({ length: bytes.length / 4 }, (_unused, slot) => view.getUint32(slot * 4, true));
 }
