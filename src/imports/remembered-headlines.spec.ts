@@ -31,6 +31,8 @@ describe('RememberedHeadlines', () => {
     const long = Int32Array.from({ length: 50 }, (_unused, index) => index);
     memory.remember(1, long);
     expect(Array.from(memory.get(1)!)).toEqual(Array.from(long));
+    // The first block, too small for the first headline, is not kept beside the one made for it.
+    expect(memory.heldWords).toBe(51);
     for (let id = 2; id < 200; id++) memory.remember(id, words(id, id + 1, id + 2));
     expect(memory.has(1)).toBe(false);
     expect(Array.from(memory.get(199)!)).toEqual([199, 200, 201]);
@@ -56,6 +58,8 @@ describe('RememberedHeadlines', () => {
           }
         }
         expect(memory.size).toBe(model.size);
+        // Every block but the one being filled holds a remembered headline, so memory stays bounded by the capacity.
+        expect(memory.heldWords).toBeLessThanOrEqual((capacity + 1) * Math.max(blockWords, 21));
       }),
       { numRuns: 300 },
     );

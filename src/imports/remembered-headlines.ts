@@ -40,7 +40,7 @@ export class RememberedHeadlines {
     return this.where.has(articleId);
   }
 
-  /** The remembered words, or undefined; valid until the next `remember`. */
+  /** The remembered words (a view of their block), or undefined. */
   get(articleId: number): Int32Array | undefined {
     const at = this.where.get(articleId);
     if (at === undefined) return undefined;
@@ -53,6 +53,8 @@ export class RememberedHeadlines {
   remember(articleId: number, words: Int32Array): void {
     if (this.capacity === 0 || this.where.has(articleId)) return;
     if (this.used + words.length + 1 > this.current.words.length) {
+      // Only the first block can be left empty (a first headline longer than it): nothing would ever drop it.
+      if (this.current.live === 0) this.blocks.delete(this.currentNumber);
       this.currentNumber += 1;
       this.current = { words: new Int32Array(Math.max(this.blockWords, words.length + 1)), live: 0 };
       this.blocks.set(this.currentNumber, this.current);
