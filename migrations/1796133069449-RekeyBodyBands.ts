@@ -14,7 +14,9 @@ const CHUNK = 5000;
  * and built again by the next migration, IndexRekeyedBodyBands: built in this transaction it would also index
  * every row's old version (148 MB instead of 65 on 95,000 articles). Written by hand: the keys are computed by
  * the wire package, which SQL cannot call. It reads and rewrites every article (11 s for 95,000, the index
- * included, on the benchmark host) and leaves the old row versions to vacuum, as any bulk update does.
+ * included, on the benchmark host) and leaves the old row versions to vacuum, as any bulk update does. While
+ * transactions older than the rebuilt index still run on the server, the planner may leave the index alone
+ * (PostgreSQL's `indcheckxmin` for an index built over rows just updated); imports look up by a scan until they end.
  */
 export class RekeyBodyBands1796133069449 implements MigrationInterface {
     name = 'RekeyBodyBands1796133069449'

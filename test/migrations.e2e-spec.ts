@@ -110,13 +110,15 @@ describe('migrations on an empty database', () => {
       await index.up(runner);
       expect(await stored()).toEqual(signatures.map((signature) => Array.from(lshBandHashes(signature))));
       expect(await indexDefinition()).toEqual([expect.stringContaining('USING gin ("lshBands") WITH (fastupdate=off)')]);
-      // A new article probing with its own keys finds the stored one through the rebuilt index.
-      await dataSource.query('SET enable_seqscan = off');
+      // The rebuilt index is ready for lookups, and a new article probing with its own keys finds the stored one. (Not
+      // asserted through the plan: while older transactions run anywhere on the server, as other suites' do, the
+      // planner leaves an index built over just-updated rows alone until they end; PostgreSQL's `indcheckxmin`.)
+      const [state] = await dataSource.query(
+        `SELECT i.indisvalid AS valid, i.indisready AS ready FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'IDX_articles_lsh_bands'`,
+      );
+      expect(state).toEqual({ valid: true, ready: true });
       const probe = [Array.from(lshBandHashes(signatures[1]!))];
-      const plan: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN SELECT slug FROM articles WHERE "lshBands" && $1::int[]`, probe);
-      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('IDX_articles_lsh_bands');
       expect(await dataSource.query(`SELECT slug FROM articles WHERE "lshBands" && $1::int[]`, probe)).toEqual([{ slug: 'rekey-1' }]);
-      await dataSource.query('RESET enable_seqscan');
 
       await index.down(runner);
       await rekey.down(runner);
