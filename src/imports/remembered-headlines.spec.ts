@@ -28,16 +28,25 @@ describe('RememberedHeadlines', () => {
 
   it('holds headlines longer than a block, and drops each block once all its headlines are forgotten', () => {
     const memory = new RememberedHeadlines(4, 8);
+    expect(memory.heldWords).toBe(0);
     const long = Int32Array.from({ length: 50 }, (_unused, index) => index);
     memory.remember(1, long);
     expect(Array.from(memory.get(1)!)).toEqual(Array.from(long));
-    // The first block, too small for the first headline, is not kept beside the one made for it.
+    // Nothing is held before the first headline, and then only the block made for it.
     expect(memory.heldWords).toBe(51);
     for (let id = 2; id < 200; id++) memory.remember(id, words(id, id + 1, id + 2));
     expect(memory.has(1)).toBe(false);
     expect(Array.from(memory.get(199)!)).toEqual([199, 200, 201]);
     // Four headlines of four words (count included) fit in two or three blocks of eight, however many came before.
     expect(memory.heldWords).toBeLessThanOrEqual(3 * 8);
+  });
+
+  it('keeps the newest `capacity` ids through its growth to the capacity and past it', () => {
+    const memory = new RememberedHeadlines(3000);
+    for (let id = 1; id <= 5000; id++) memory.remember(id, words(id, -id));
+    expect(memory.size).toBe(3000);
+    expect([1, 2000, 2001, 5000].map((id) => memory.has(id))).toEqual([false, false, true, true]);
+    expect([2001, 3500, 5000].map((id) => Array.from(memory.get(id)!))).toEqual([[2001, -2001], [3500, -3500], [5000, -5000]]);
   });
 
   it('answers as a map of the last `capacity` ids remembered would, whatever the lengths and repeats', () => {

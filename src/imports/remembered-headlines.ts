@@ -9,10 +9,13 @@ export class RememberedHeadlines {
   /** Where each id's words are: block number × 2³² + offset of the entry (its word count, then the words). */
   private readonly where = new Map<number, number>();
   private readonly blocks = new Map<number, Block>();
-  /** Ids in the order remembered, a ring: the slot the next one takes holds the one to forget. */
-  private readonly order: Int32Array;
+  /**
+   * Ids in the order remembered, a ring: the slot the next one takes holds the one to forget. It grows to the
+   * capacity as ids come, like the first block, so a small import holds little (300,000 slots are 1.2 MB).
+   */
+  private order = new Int32Array(0);
   private remembered = 0;
-  private current: Block;
+  private current: Block = { words: new Int32Array(0), live: 0 };
   private currentNumber = 0;
   private used = 0;
 
@@ -20,8 +23,6 @@ export class RememberedHeadlines {
     private readonly capacity: number,
     private readonly blockWords = 65_536,
   ) {
-    this.order = new Int32Array(capacity);
-    this.current = { words: new Int32Array(blockWords), live: 0 };
     this.blocks.set(0, this.current);
   }
 
@@ -53,7 +54,7 @@ export class RememberedHeadlines {
   remember(articleId: number, words: Int32Array): void {
     if (this.capacity === 0 || this.where.has(articleId)) return;
     if (this.used + words.length + 1 > this.current.words.length) {
-      // Only the first block can be left empty (a first headline longer than it): nothing would ever drop it.
+      // Only the first block can be left empty (it starts with no room): nothing would ever drop it.
       if (this.current.live === 0) this.blocks.delete(this.currentNumber);
       this.currentNumber += 1;
       this.current = { words: new Int32Array(Math.max(this.blockWords, words.length + 1)), live: 0 };
@@ -61,6 +62,11 @@ export class RememberedHeadlines {
       this.used = 0;
     }
     const slot = this.remembered % this.capacity;
+    if (slot === this.order.length) {
+      const grown = new Int32Array(Math.min(this.capacity, Math.max(1024, slot * 2)));
+      grown.set(this.order);
+      this.order = grown;
+    }
     if (this.remembered >= this.capacity) this.forget(this.order[slot]!);
     this.order[slot] = articleId;
     this.remembered += 1;
